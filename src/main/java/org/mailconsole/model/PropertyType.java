@@ -1,0 +1,147 @@
+package org.mailconsole.model;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of value a property holds, each with its own validation.
+ * Values are strings (as stored and as sent over the API); check() answers
+ * null when the (trimmed, non-blank) value is acceptable, else a message.
+ */
+public enum PropertyType {
+    HOST("host") {
+        @Override
+        String check(String value, PropertyDef def) {
+            return HostNames.check(value);
+        }
+    },
+    PORT("port") {
+        @Override
+        String check(String value, PropertyDef def) {
+            Integer n = parseInt(value);
+            if (n == null || n < 1 || n > 65535) {
+                return "must be a whole number from 1 to 65535";
+            }
+            return null;
+        }
+    },
+    POSITIVE_INTEGER("integer") {
+        @Override
+        String check(String value, PropertyDef def) {
+            Integer n = parseInt(value);
+            if (n == null || n < 1) {
+                return "must be a whole number of at least 1";
+            }
+            return null;
+        }
+    },
+    BOOLEAN("boolean") {
+        @Override
+        String check(String value, PropertyDef def) {
+            return value.equals("true") || value.equals("false") ? null : "must be true or false";
+        }
+    },
+    CHOICE("choice") {
+        @Override
+        String check(String value, PropertyDef def) {
+            return def.choices().contains(value) ? null : "must be one of " + String.join(", ", def.choices());
+        }
+    },
+    EMAIL("email") {
+        @Override
+        String check(String value, PropertyDef def) {
+            return checkAddress(value);
+        }
+    },
+    EMAIL_LIST("email-list") {
+        @Override
+        String check(String value, PropertyDef def) {
+            for (String item : splitList(value)) {
+                String problem = checkAddress(item);
+                if (problem != null) {
+                    return "'" + item + "' " + problem;
+                }
+            }
+            return null;
+        }
+    },
+    SMTP_CODE_LIST("code-list") {
+        @Override
+        String check(String value, PropertyDef def) {
+            for (String item : splitList(value)) {
+                if (!SMTP_CODE.matcher(item).matches()) {
+                    return "'" + item + "' is not an SMTP reply code (three digits, 200 to 599)";
+                }
+            }
+            return null;
+        }
+    },
+    TEXT("string") {
+        @Override
+        String check(String value, PropertyDef def) {
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isISOControl(value.charAt(i))) {
+                    return "must be a single line without control characters";
+                }
+            }
+            return null;
+        }
+    },
+    SECRET("secret") {
+        @Override
+        String check(String value, PropertyDef def) {
+            return null;
+        }
+    };
+
+    /** Longest value any property accepts; keeps the store and the page bounded. */
+    public static final int MAX_LENGTH = 2000;
+
+    private static final Pattern SMTP_CODE = Pattern.compile("[2-5][0-9][0-9]");
+
+    private final String apiName;
+
+    PropertyType(String apiName) {
+        this.apiName = apiName;
+    }
+
+    /** The name used in the API's "type" field. */
+    public String apiName() {
+        return apiName;
+    }
+
+    abstract String check(String value, PropertyDef def);
+
+    /** Splits a comma (or whitespace) separated list, dropping empty items. */
+    public static List<String> splitList(String value) {
+        return value == null || value.isBlank()
+                ? List.of()
+                : List.of(value.trim().split("\\s*[,;\\s]\\s*"));
+    }
+
+    private static Integer parseInt(String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String checkAddress(String value) {
+        if (value.indexOf('@') < 1) {
+            return "is not an email address (expected name@domain)";
+        }
+        try {
+            InternetAddress address = new InternetAddress(value, true);
+            if (address.getPersonal() != null || !address.getAddress().equals(value)) {
+                return "must be a plain address such as name@example.com";
+            }
+            address.validate();
+            return null;
+        } catch (AddressException e) {
+            return "is not a valid email address";
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.mailconsole.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database handle: connections, schema migration (Flyway, src/main/resources/db/migration)
+ * and, for an embedded HSQLDB, a clean SHUTDOWN when the console stops.
+ */
+public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+    private final StorageSettings settings;
+
+    private Database(StorageSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Opens the database and brings its schema up to date. */
+    public static Database open(StorageSettings settings) {
+        loadDriver(settings.jdbcUrl());
+        Database database = new Database(settings);
+        try (Connection connection = database.connect()) {
+            if (settings.embeddedHsqldb()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET FILES WRITE DELAY FALSE");
+                }
+            }
+        } catch (SQLException e) {
+            throw new InvalidSettingsException("cannot open the database at " + settings.jdbcUrl()
+                    + ": " + e.getMessage(), e);
+        }
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.log(System.Logger.Level.INFO, "Mail Console database ready at {0}", settings.jdbcUrl());
+        return database;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    }
+
+    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs read-only work on one connection. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isReachable() {
+        try (Connection connection = connect()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public StorageSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (!settings.embeddedHsqldb()) {
+            return;
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+            LOG.log(System.Logger.Level.INFO, "Mail Console database shut down");
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "HSQLDB shutdown failed: " + e.getMessage());
+        }
+    }
+
+    private static void loadDriver(String url) {
+        // DriverManager does not see drivers of a webapp's class loader unless they were loaded there
+        String driver = url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.hsqldb.jdbc.JDBCDriver";
+        try {
+            Class.forName(driver, true, Database.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new InvalidSettingsException("JDBC driver " + driver + " is not on the class path", e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

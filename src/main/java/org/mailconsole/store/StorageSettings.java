@@ -1,0 +1,29 @@
+package org.mailconsole.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where the console keeps its data: the JDBC database and the key file that
+ * encrypts secrets. Resolved by {@link StorageSettingsResolver}.
+ */
+public record StorageSettings(String jdbcUrl, String user, String password, Path keyFile) {
+
+    /** An HSQLDB file database opened inside this JVM (the default). */
+    public boolean embeddedHsqldb() {
+        return jdbcUrl.startsWith("jdbc:hsqldb:file:");
+    }
+
+    /** The JDBC URL of an embedded HSQLDB file database at {@code path} (a file name prefix). */
+    public static String embeddedUrl(Path path) {
+        // cached tables keep big tables (the email log) off the heap; no write delay so a
+        // killed process loses no committed change
+        return "jdbc:hsqldb:file:" + path.toAbsolutePath()
+                + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false";
+    }
+
+    @Override
+    public String toString() {
+        return "StorageSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
+                + (password == null || password.isEmpty() ? "(none)" : "(set)") + ", keyFile=" + keyFile + "]";
+    }
+}

@@ -1,0 +1,39 @@
+package org.mailconsole.web;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import org.mailconsole.console.MailConsole;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.StorageSettingsResolver;
+
+/**
+ * Starts the console when the webapp starts and shuts its database down cleanly when it stops.
+ * Storage settings may also come from the webapp's context parameters (Tomcat: a
+ * {@code <Parameter>} in the context descriptor), which take precedence.
+ */
+public final class ConsoleContextListener implements ServletContextListener {
+    private static final String ATTRIBUTE = MailConsole.class.getName();
+    private static final System.Logger LOG = System.getLogger(ConsoleContextListener.class.getName());
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        StorageSettings settings = StorageSettingsResolver.resolveFromJvm(context::getInitParameter);
+        LOG.log(System.Logger.Level.INFO, "Mail Console starting with {0}", settings);
+        context.setAttribute(ATTRIBUTE, MailConsole.start(settings));
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        Object console = event.getServletContext().getAttribute(ATTRIBUTE);
+        if (console instanceof MailConsole mailConsole) {
+            mailConsole.close();
+        }
+        event.getServletContext().removeAttribute(ATTRIBUTE);
+    }
+
+    public static MailConsole console(ServletContext context) {
+        return (MailConsole) context.getAttribute(ATTRIBUTE);
+    }
+}

@@ -1,0 +1,22 @@
+package org.mailconsole.web.api;
+
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The REST API under /api/v1. Classes registered one by one: package scanning fails in unpacked WARs. */
+public final class ApiApplication extends ResourceConfig {
+    public ApiApplication() {
+        register(JacksonFeature.withoutExceptionMappers());
+        register(ObjectMapperProvider.class);
+        register(ValidationExceptionMapper.class);
+        register(StaleVersionExceptionMapper.class);
+        register(JsonExceptionMapper.class);
+        register(WebApplicationExceptionMapper.class);
+        register(UnexpectedExceptionMapper.class);
+        register(PropertiesResource.class);
+        register(HealthResource.class);
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.BV_FEATURE_DISABLE, true);
+    }
+}
