@@ -119,7 +119,7 @@ public final class StorageSettingsResolver {
 
     private Path dataDirectory(Path containerBase) {
         return containerBase != null ? containerBase.resolve("mail-console")
-                : workingDirectory.resolve("target/mail-console").toAbsolutePath();
+                : workingDirectory.resolve("target/mail-console-data").toAbsolutePath();
     }
 
     private Properties readConfigFile(Path containerBase) {

@@ -1,0 +1,81 @@
+package org.mailconsole.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Records everything this JVM logs while open: java.util.logging (where System.Logger goes)
+ * at every level, and System.out/err (where Jetty's slf4j-simple writes), still passing it through.
+ */
+public final class LogCapture implements AutoCloseable {
+    private final StringBuilder text = new StringBuilder();
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private final Logger root = Logger.getLogger("");
+    private final Level originalLevel = root.getLevel();
+    private final Handler handler = new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            synchronized (text) {
+                text.append(formatter.format(record));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    public LogCapture() {
+        handler.setLevel(Level.ALL);
+        root.addHandler(handler);
+        root.setLevel(Level.ALL);
+        System.setOut(tee(originalOut));
+        System.setErr(tee(originalErr));
+    }
+
+    public String text() {
+        synchronized (text) {
+            return text.toString();
+        }
+    }
+
+    @Override
+    public void close() {
+        root.removeHandler(handler);
+        root.setLevel(originalLevel);
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private PrintStream tee(PrintStream original) {
+        return new PrintStream(new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                original.write(b);
+                synchronized (text) {
+                    line.write(b);
+                    if (b == '\n') {
+                        text.append(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    }
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+}
