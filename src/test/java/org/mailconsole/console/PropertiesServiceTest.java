@@ -105,6 +105,17 @@ class PropertiesServiceTest {
     }
 
     @Test
+    void aCheckBoxOrChoiceAtItsDefaultIsNotStoredNorAudited() {
+        long version = console.properties().document().version();
+        long after = console.properties().update(version,
+                Map.of("glide.smtp.auth", "false", "glide.smtp.encryption", "none"), "a").version();
+        assertEquals(version, after);
+        assertTrue(console.recentChanges(20).isEmpty());
+        console.properties().update(version, Map.of("glide.smtp.auth", "true"), "a");
+        assertEquals(1, console.recentChanges(20).size());
+    }
+
+    @Test
     void listsAreNormalized() {
         long version = console.properties().document().version();
         console.properties().update(version, Map.of("glide.smtp.defer_retry_ids", " 421 , 450;451 "), "a");
