@@ -1,7 +1,9 @@
 package org.mailconsole.mail;
 
 import jakarta.mail.Session;
+import java.security.cert.X509Certificate;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 
@@ -16,6 +18,14 @@ public final class MailSessions {
     }
 
     public static Properties properties(ConnectionSettings settings) {
+        return properties(settings, null);
+    }
+
+    /**
+     * As {@link #properties(ConnectionSettings)}; with an observer, TLS connections use a socket
+     * factory that also reports the certificate the server presented (for error messages).
+     */
+    public static Properties properties(ConnectionSettings settings, Consumer<X509Certificate> serverCertificate) {
         String p = "mail." + settings.mailProtocol() + ".";
         Properties props = new Properties();
         props.put(p + "host", settings.host());
@@ -35,7 +45,10 @@ public final class MailSessions {
         }
         if (settings.security() != ConnectionSecurity.NONE) {
             props.put(p + "ssl.checkserveridentity", "true");
-            if (!settings.trustedCertificates().isEmpty()) {
+            if (serverCertificate != null) {
+                props.put(p + "ssl.socketFactory",
+                        TrustedSocketFactories.with(settings.trustedCertificates(), serverCertificate));
+            } else if (!settings.trustedCertificates().isEmpty()) {
                 props.put(p + "ssl.socketFactory", TrustedSocketFactories.with(settings.trustedCertificates()));
             }
         }

@@ -5,6 +5,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -20,6 +21,14 @@ public final class TrustedSocketFactories {
     }
 
     public static SSLSocketFactory with(List<X509Certificate> extra) {
+        return with(extra, certificate -> { });
+    }
+
+    /**
+     * As {@link #with(List)}, and tells {@code serverCertificate} the certificate each server
+     * presents (before it is checked), so that a failure can name the certificate's subject.
+     */
+    public static SSLSocketFactory with(List<X509Certificate> extra, Consumer<X509Certificate> serverCertificate) {
         try {
             X509TrustManager jdk = trustManager(null);
             KeyStore added = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -27,9 +36,9 @@ public final class TrustedSocketFactories {
             for (int i = 0; i < extra.size(); i++) {
                 added.setCertificateEntry("added-" + i, extra.get(i));
             }
-            X509TrustManager admin = trustManager(added);
+            X509TrustManager admin = extra.isEmpty() ? jdk : trustManager(added);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new EitherTrustManager(jdk, admin)}, null);
+            context.init(null, new TrustManager[] {new EitherTrustManager(jdk, admin, serverCertificate)}, null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build a TLS context with the added certificates", e);
@@ -48,7 +57,8 @@ public final class TrustedSocketFactories {
     }
 
     /** Trusts a chain that either the JDK's CAs or the admin's certificates validate. */
-    private record EitherTrustManager(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
+    private record EitherTrustManager(X509TrustManager first, X509TrustManager second,
+                                      Consumer<X509Certificate> observer) implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType)
                 throws java.security.cert.CertificateException {
@@ -58,6 +68,9 @@ public final class TrustedSocketFactories {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType)
                 throws java.security.cert.CertificateException {
+            if (chain != null && chain.length > 0) {
+                observer.accept(chain[0]);
+            }
             try {
                 first.checkServerTrusted(chain, authType);
             } catch (java.security.cert.CertificateException notByCas) {
