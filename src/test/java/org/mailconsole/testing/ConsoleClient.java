@@ -53,6 +53,18 @@ public final class ConsoleClient {
         return send(builder.build());
     }
 
+    public HttpResponse<String> postJson(String path, String body) {
+        return sendJson("POST", path, body, true);
+    }
+
+    public HttpResponse<String> putJson(String path, String body) {
+        return sendJson("PUT", path, body, true);
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).header("X-Requested-With", "test").DELETE().build());
+    }
+
     public HttpResponse<String> patchJson(String path, String body) {
         return sendJson("PATCH", path, body, true);
     }
