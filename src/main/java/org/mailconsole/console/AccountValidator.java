@@ -42,6 +42,9 @@ final class AccountValidator {
         Protocol type = choice("type", in.type(), Protocol.class);
         Authentication authentication = choice("authentication", in.authentication(), Authentication.class);
         ConnectionSecurity security = choice("security", in.security(), ConnectionSecurity.class);
+        if (authentication == Authentication.NONE && type != null && type != Protocol.SMTP) {
+            errors.add(new FieldError("authentication", "must be password or oauth2: POP3 and IMAP servers need a login"));
+        }
         String server = text("server", in.server(), 253, true);
         if (server != null) {
             String problem = HostNames.check(server);

@@ -4,9 +4,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicReference;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.Protocol;
 
@@ -26,8 +24,8 @@ public final class ConnectionTester {
     public static ConnectionTestResult test(ConnectionSettings settings, String folder, boolean record,
                                             Collection<String> redact) {
         long start = System.nanoTime();
-        AtomicReference<X509Certificate> certificate = new AtomicReference<>();
-        Session session = Session.getInstance(MailSessions.properties(settings, certificate::set));
+        ServerCertificateRecorder certificate = new ServerCertificateRecorder();
+        Session session = Session.getInstance(MailSessions.properties(settings, certificate));
         TranscriptRecorder recorder = record ? TranscriptRecorder.attach(session, redact) : null;
         String message;
         boolean ok;
@@ -35,7 +33,7 @@ public final class ConnectionTester {
             message = connect(session, settings, folder);
             ok = true;
         } catch (MessagingException | RuntimeException e) {
-            message = FailureCauses.describe(e, settings, certificate.get());
+            message = FailureCauses.describe(e, settings, certificate);
             ok = false;
         }
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;

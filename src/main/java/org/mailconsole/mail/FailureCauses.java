@@ -24,11 +24,18 @@ public final class FailureCauses {
     }
 
     /**
-     * @param certificate the certificate the server presented, when a TLS handshake got that far; else null
+     * @param server what the TLS handshake saw of the server's certificate (nothing when it did not get that far)
      */
-    public static String describe(Throwable failure, ConnectionSettings settings, X509Certificate certificate) {
+    public static String describe(Throwable failure, ConnectionSettings settings, ServerCertificateRecorder server) {
+        X509Certificate certificate = server == null ? null : server.certificate();
         List<Throwable> chain = chain(failure);
         String where = settings.host() + ":" + settings.port();
+        for (Throwable t : chain) {
+            if (t.getMessage() != null && STARTTLS_MISSING.matcher(t.getMessage()).matches()) {
+                return "STARTTLS not offered by " + where + ": this account requires it, so the connection was "
+                        + "refused instead of continuing in plain text";
+            }
+        }
         for (Throwable t : chain) {
             if (t instanceof AuthenticationFailedException) {
                 String reply = t.getMessage() == null || t.getMessage().isBlank() ? "(no reply text)" : t.getMessage().trim();
@@ -60,6 +67,11 @@ public final class FailureCauses {
                         + settings.host() + subject;
             }
         }
+        boolean tlsFailure = chain.stream().anyMatch(t -> t instanceof SSLException || t instanceof CertificateException);
+        if (tlsFailure && certificate != null && server.wasTrusted()) {
+            return "TLS certificate check failed: the certificate does not match the host name "
+                    + settings.host() + subject;
+        }
         for (Throwable t : chain) {
             if (t instanceof CertificateException) {
                 return "TLS certificate check failed: the server's certificate is not trusted (" + t.getMessage()
@@ -69,12 +81,6 @@ public final class FailureCauses {
         for (Throwable t : chain) {
             if (t instanceof SSLException) {
                 return "TLS handshake failed with " + where + ": " + t.getMessage() + subject;
-            }
-        }
-        for (Throwable t : chain) {
-            if (t.getMessage() != null && STARTTLS_MISSING.matcher(t.getMessage()).matches()) {
-                return "STARTTLS not offered by " + where + ": this account requires it, so the connection was "
-                        + "refused instead of continuing in plain text";
             }
         }
         return "Connection to " + where + " failed: " + failure.getMessage();

@@ -1,9 +1,7 @@
 package org.mailconsole.mail;
 
 import jakarta.mail.Session;
-import java.security.cert.X509Certificate;
 import java.util.Properties;
-import java.util.function.Consumer;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 
@@ -22,10 +20,10 @@ public final class MailSessions {
     }
 
     /**
-     * As {@link #properties(ConnectionSettings)}; with an observer, TLS connections use a socket
-     * factory that also reports the certificate the server presented (for error messages).
+     * As {@link #properties(ConnectionSettings)}; with a recorder, TLS connections use a socket
+     * factory that also records the certificate the server presented (for error messages).
      */
-    public static Properties properties(ConnectionSettings settings, Consumer<X509Certificate> serverCertificate) {
+    public static Properties properties(ConnectionSettings settings, ServerCertificateRecorder serverCertificate) {
         String p = "mail." + settings.mailProtocol() + ".";
         Properties props = new Properties();
         props.put(p + "host", settings.host());

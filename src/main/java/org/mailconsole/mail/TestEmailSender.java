@@ -7,10 +7,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.mailconsole.model.Authentication;
@@ -22,8 +20,8 @@ public final class TestEmailSender {
 
     public static TestEmailResult send(ConnectionSettings settings, String from, String displayName, String to,
                                        boolean record, Collection<String> redact) {
-        AtomicReference<X509Certificate> certificate = new AtomicReference<>();
-        Session session = Session.getInstance(MailSessions.properties(settings, certificate::set));
+        ServerCertificateRecorder certificate = new ServerCertificateRecorder();
+        Session session = Session.getInstance(MailSessions.properties(settings, certificate));
         TranscriptRecorder recorder = record ? TranscriptRecorder.attach(session, redact) : null;
         String reply = null;
         boolean ok;
@@ -57,7 +55,7 @@ public final class TestEmailSender {
             message = "The server refused the message: " + reply;
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             ok = false;
-            message = FailureCauses.describe(e, settings, certificate.get());
+            message = FailureCauses.describe(e, settings, certificate);
         }
         return new TestEmailResult(ok, message, reply, recorder == null ? null : recorder.transcript());
     }

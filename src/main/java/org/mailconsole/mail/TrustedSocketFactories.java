@@ -5,7 +5,6 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -21,14 +20,14 @@ public final class TrustedSocketFactories {
     }
 
     public static SSLSocketFactory with(List<X509Certificate> extra) {
-        return with(extra, certificate -> { });
+        return with(extra, new ServerCertificateRecorder());
     }
 
     /**
-     * As {@link #with(List)}, and tells {@code serverCertificate} the certificate each server
-     * presents (before it is checked), so that a failure can name the certificate's subject.
+     * As {@link #with(List)}, and tells {@code recorder} the certificate each server presents and
+     * whether it was trusted, so that a failure can name the certificate's subject.
      */
-    public static SSLSocketFactory with(List<X509Certificate> extra, Consumer<X509Certificate> serverCertificate) {
+    public static SSLSocketFactory with(List<X509Certificate> extra, ServerCertificateRecorder recorder) {
         try {
             X509TrustManager jdk = trustManager(null);
             KeyStore added = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -38,7 +37,7 @@ public final class TrustedSocketFactories {
             }
             X509TrustManager admin = extra.isEmpty() ? jdk : trustManager(added);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new EitherTrustManager(jdk, admin, serverCertificate)}, null);
+            context.init(null, new TrustManager[] {new EitherTrustManager(jdk, admin, recorder)}, null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build a TLS context with the added certificates", e);
@@ -58,7 +57,7 @@ public final class TrustedSocketFactories {
 
     /** Trusts a chain that either the JDK's CAs or the admin's certificates validate. */
     private record EitherTrustManager(X509TrustManager first, X509TrustManager second,
-                                      Consumer<X509Certificate> observer) implements X509TrustManager {
+                                      ServerCertificateRecorder recorder) implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType)
                 throws java.security.cert.CertificateException {
@@ -69,13 +68,14 @@ public final class TrustedSocketFactories {
         public void checkServerTrusted(X509Certificate[] chain, String authType)
                 throws java.security.cert.CertificateException {
             if (chain != null && chain.length > 0) {
-                observer.accept(chain[0]);
+                recorder.presented(chain[0]);
             }
             try {
                 first.checkServerTrusted(chain, authType);
             } catch (java.security.cert.CertificateException notByCas) {
                 second.checkServerTrusted(chain, authType);
             }
+            recorder.trusted();
         }
 
         @Override
