@@ -17,6 +17,7 @@ import javax.net.ssl.SSLException;
 public final class FailureCauses {
     private static final Pattern STARTTLS_MISSING = Pattern.compile(
             "(?i).*(STARTTLS|STLS).*(required but|not support).*");
+    private static final Pattern TIMED_OUT = Pattern.compile("(?i)(read|connect) timed out");
     private static final Pattern IDENTITY = Pattern.compile("(?i).*(verify identity|identity does not match"
             + "|server is not trusted|no subject alternative|no name matching).*");
 
@@ -37,6 +38,14 @@ public final class FailureCauses {
             }
         }
         for (Throwable t : chain) {
+            if (t instanceof SocketTimeoutException || (t.getMessage() != null && TIMED_OUT.matcher(t.getMessage()).matches())) {
+                boolean connecting = t.getMessage() != null && t.getMessage().toLowerCase().contains("connect");
+                return connecting
+                        ? "Timed out connecting to " + where + " after " + settings.connectTimeoutMs() + " ms (connect timeout)"
+                        : "Timed out waiting for " + where + " to answer after " + settings.readTimeoutMs() + " ms (read timeout)";
+            }
+        }
+        for (Throwable t : chain) {
             if (t instanceof AuthenticationFailedException) {
                 String reply = t.getMessage() == null || t.getMessage().isBlank() ? "(no reply text)" : t.getMessage().trim();
                 return "Authentication rejected by " + where + ": " + reply;
@@ -50,14 +59,6 @@ public final class FailureCauses {
         for (Throwable t : chain) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "Connection refused by " + where + " (nothing listens there, or a firewall refuses)";
-            }
-        }
-        for (Throwable t : chain) {
-            if (t instanceof SocketTimeoutException) {
-                boolean connecting = t.getMessage() != null && t.getMessage().toLowerCase().contains("connect");
-                return connecting
-                        ? "Timed out connecting to " + where + " after " + settings.connectTimeoutMs() + " ms (connect timeout)"
-                        : "Timed out waiting for " + where + " to answer after " + settings.readTimeoutMs() + " ms (read timeout)";
             }
         }
         String subject = certificate == null ? "" : " (server certificate: " + certificate.getSubjectX500Principal().getName() + ")";

@@ -79,6 +79,27 @@ public final class ConsoleClient {
                 .build());
     }
 
+    /** A multipart/form-data post: text fields, and file fields given as name to (filename, content). */
+    public HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> fields,
+                                              Map<String, Map.Entry<String, String>> files) {
+        String boundary = "----mailconsole" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : fields) {
+            body.append("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(field.getKey()).append("\"\r\n\r\n")
+                    .append(field.getValue()).append("\r\n");
+        }
+        files.forEach((name, file) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"")
+                .append(file.getKey()).append("\"\r\nContent-Type: application/x-pem-file\r\n\r\n")
+                .append(file.getValue()).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
+    }
+
     public JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

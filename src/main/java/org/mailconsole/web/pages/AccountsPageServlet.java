@@ -20,7 +20,8 @@ public final class AccountsPageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        String sort = COLUMNS.contains(request.getParameter("sort")) ? request.getParameter("sort") : "name";
+        String sort = oneOf(request.getParameter("sort"), COLUMNS);
+        sort = sort.isEmpty() ? "name" : sort;
         boolean descending = "desc".equals(request.getParameter("dir"));
         String type = oneOf(request.getParameter("type"), List.of("smtp", "pop3", "imap"));
         String active = oneOf(request.getParameter("active"), List.of("true", "false"));
