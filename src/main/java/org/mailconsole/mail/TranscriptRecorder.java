@@ -22,8 +22,7 @@ public final class TranscriptRecorder {
     static final String REDACTED = "[redacted]";
     /** AUTH PLAIN x, A1 AUTHENTICATE XOAUTH2 x, A1 LOGIN u p, PASS p: keep the command, hide the rest. */
     private static final Pattern AUTH_COMMAND = Pattern.compile(
-            "^(?!\\d{3}[ -])((?:\\S+ )?(?:AUTH|AUTHENTICATE|LOGIN|PASS|APOP)(?: +[A-Z0-9_-]+(?==| |$))?)(\\s.*)?$",
-            Pattern.CASE_INSENSITIVE);
+            "^(?!\\d{3}[ -])((?:\\S+ )?(?:(?i:AUTHENTICATE|AUTH)(?: +[A-Z0-9_-]{1,20}(?= |$))?|(?i:LOGIN|PASS|APOP)))(\\s.*)?$");
     private static final Pattern BASE64_LINE = Pattern.compile("^(\\+ |334 )?[A-Za-z0-9+/]{12,}={0,2}$");
     private static final int MIN_SECRET_LENGTH = 3;
 
