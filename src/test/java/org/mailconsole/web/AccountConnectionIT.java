@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
 import org.mailconsole.testing.Dovecot;
+import org.mailconsole.testing.LogCapture;
 import org.mailconsole.testing.MailServers;
 import org.mailconsole.testing.TestTls;
 import org.mailconsole.testing.TokenEndpoint;
@@ -210,6 +211,15 @@ class AccountConnectionIT {
 
     @Test
     void debugLoggingKeepsARedactedTranscript() {
+        try (LogCapture log = new LogCapture()) {
+            debugLoggingKeepsARedactedTranscriptLogging();
+            for (String secret : List.of("smtp-canary-pw-6612", Dovecot.PASSWORD)) {
+                assertFalse(log.text().contains(secret), "a secret reached the log");
+            }
+        }
+    }
+
+    private void debugLoggingKeepsARedactedTranscriptLogging() {
         String canary = "smtp-canary-pw-6612";
         mail.greenMail.setUser("carol@example.com", "carol@example.com", canary);
         ObjectNode body = account("smtp", "127.0.0.1", MailServers.SMTP, "none", "carol@example.com", canary);

@@ -157,13 +157,21 @@ class AccountsApiIT {
         assertEquals("Changed", admin.json(put).get("displayName").asText());
         assertEquals(created.get("version").asLong() + 1, admin.json(put).get("version").asLong());
 
+        ObjectNode newPassword = ((ObjectNode) admin.json(put).deepCopy()).put("password", CANARY + "-2");
+        assertEquals(200, admin.putJson("/api/v1/accounts/" + id, newPassword.toString()).statusCode());
+        String audit = admin.get("/properties/email").body();
+        assertTrue(audit.contains("<td>displayName</td><td>No Reply</td><td>Changed</td>"), audit);
+        assertTrue(audit.contains("<td>password</td><td></td><td>changed</td>"), audit);
+        assertTrue(audit.contains("<td>account</td><td></td><td>created</td>"), audit);
+        assertFalse(audit.contains(CANARY));
+
         String all = admin.get("/api/v1/accounts").body() + admin.get("/api/v1/accounts/" + id).body()
                 + admin.get("/accounts").body() + admin.get("/accounts/" + id).body();
         assertFalse(all.contains(CANARY), "a secret was shown");
 
         HttpResponse<String> stale = admin.delete("/api/v1/accounts/" + id + "?version=1");
         assertEquals(409, stale.statusCode(), stale.body());
-        assertEquals(204, admin.delete("/api/v1/accounts/" + id + "?version=2").statusCode());
+        assertEquals(204, admin.delete("/api/v1/accounts/" + id + "?version=3").statusCode());
         assertEquals(404, admin.get("/api/v1/accounts/" + id).statusCode());
         assertEquals(404, admin.get("/api/v1/accounts/abc").statusCode());
     }
