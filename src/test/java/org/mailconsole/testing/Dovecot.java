@@ -33,6 +33,7 @@ public final class Dovecot implements AutoCloseable {
     public static Dovecot start() throws Exception {
         ensureInstalled();
         Path dir = Path.of("target", "dovecot").toAbsolutePath();
+        stopLeftOver(dir.resolve("run").resolve("master.pid"));
         Path home = dir.resolve("home").resolve(USER);
         Files.createDirectories(home.resolve("Maildir"));
         Files.createDirectories(dir.resolve("run"));
@@ -78,6 +79,21 @@ public final class Dovecot implements AutoCloseable {
             Thread.sleep(100);
         }
         return dovecot;
+    }
+
+    /** A dovecot this setup started in an earlier, aborted run still holds the ports: stop it by its pid. */
+    private static void stopLeftOver(Path pidFile) throws Exception {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(process -> {
+            if (process.info().command().orElse("").contains("dovecot")) {
+                process.destroy();
+                process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+            }
+        });
+        Files.deleteIfExists(pidFile);
     }
 
     private static void ensureInstalled() throws IOException, InterruptedException {
