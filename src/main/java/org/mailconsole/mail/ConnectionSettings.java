@@ -34,6 +34,12 @@ public record ConnectionSettings(
         return security == ConnectionSecurity.SSL ? protocol.mailName() + "s" : protocol.mailName();
     }
 
+    /** The same connection with another secret (for OAuth 2.0: a fresh access token). */
+    public ConnectionSettings withSecret(String newSecret) {
+        return new ConnectionSettings(protocol, host, port, security, authentication, user, newSecret,
+                connectTimeoutMs, readTimeoutMs, trustedCertificates);
+    }
+
     @Override
     public String toString() {
         return protocol + "://" + (user == null || user.isEmpty() ? "" : user + "@") + host + ":" + port

@@ -16,6 +16,14 @@ public final class MailSessions {
     }
 
     public static Properties properties(ConnectionSettings settings) {
+        return properties(settings, null);
+    }
+
+    /**
+     * As {@link #properties(ConnectionSettings)}; with a recorder, TLS connections use a socket
+     * factory that also records the certificate the server presented (for error messages).
+     */
+    public static Properties properties(ConnectionSettings settings, ServerCertificateRecorder serverCertificate) {
         String p = "mail." + settings.mailProtocol() + ".";
         Properties props = new Properties();
         props.put(p + "host", settings.host());
@@ -35,7 +43,10 @@ public final class MailSessions {
         }
         if (settings.security() != ConnectionSecurity.NONE) {
             props.put(p + "ssl.checkserveridentity", "true");
-            if (!settings.trustedCertificates().isEmpty()) {
+            if (serverCertificate != null) {
+                props.put(p + "ssl.socketFactory",
+                        TrustedSocketFactories.with(settings.trustedCertificates(), serverCertificate));
+            } else if (!settings.trustedCertificates().isEmpty()) {
                 props.put(p + "ssl.socketFactory", TrustedSocketFactories.with(settings.trustedCertificates()));
             }
         }

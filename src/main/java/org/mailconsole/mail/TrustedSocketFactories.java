@@ -20,6 +20,14 @@ public final class TrustedSocketFactories {
     }
 
     public static SSLSocketFactory with(List<X509Certificate> extra) {
+        return with(extra, new ServerCertificateRecorder());
+    }
+
+    /**
+     * As {@link #with(List)}, and tells {@code recorder} the certificate each server presents and
+     * whether it was trusted, so that a failure can name the certificate's subject.
+     */
+    public static SSLSocketFactory with(List<X509Certificate> extra, ServerCertificateRecorder recorder) {
         try {
             X509TrustManager jdk = trustManager(null);
             KeyStore added = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -27,9 +35,9 @@ public final class TrustedSocketFactories {
             for (int i = 0; i < extra.size(); i++) {
                 added.setCertificateEntry("added-" + i, extra.get(i));
             }
-            X509TrustManager admin = trustManager(added);
+            X509TrustManager admin = extra.isEmpty() ? jdk : trustManager(added);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new EitherTrustManager(jdk, admin)}, null);
+            context.init(null, new TrustManager[] {new EitherTrustManager(jdk, admin, recorder)}, null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build a TLS context with the added certificates", e);
@@ -48,7 +56,8 @@ public final class TrustedSocketFactories {
     }
 
     /** Trusts a chain that either the JDK's CAs or the admin's certificates validate. */
-    private record EitherTrustManager(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
+    private record EitherTrustManager(X509TrustManager first, X509TrustManager second,
+                                      ServerCertificateRecorder recorder) implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType)
                 throws java.security.cert.CertificateException {
@@ -58,11 +67,15 @@ public final class TrustedSocketFactories {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType)
                 throws java.security.cert.CertificateException {
+            if (chain != null && chain.length > 0) {
+                recorder.presented(chain[0]);
+            }
             try {
                 first.checkServerTrusted(chain, authType);
             } catch (java.security.cert.CertificateException notByCas) {
                 second.checkServerTrusted(chain, authType);
             }
+            recorder.trusted();
         }
 
         @Override

@@ -129,7 +129,8 @@ public enum PropertyType {
         }
     }
 
-    private static String checkAddress(String value) {
+    /** Null when the value is one plain email address (name@domain), else a message. */
+    public static String checkAddress(String value) {
         if (value.indexOf('@') < 1) {
             return "is not an email address (expected name@domain)";
         }

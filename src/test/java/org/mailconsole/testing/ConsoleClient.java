@@ -53,6 +53,18 @@ public final class ConsoleClient {
         return send(builder.build());
     }
 
+    public HttpResponse<String> postJson(String path, String body) {
+        return sendJson("POST", path, body, true);
+    }
+
+    public HttpResponse<String> putJson(String path, String body) {
+        return sendJson("PUT", path, body, true);
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).header("X-Requested-With", "test").DELETE().build());
+    }
+
     public HttpResponse<String> patchJson(String path, String body) {
         return sendJson("PATCH", path, body, true);
     }
@@ -64,6 +76,27 @@ public final class ConsoleClient {
         return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** A multipart/form-data post: text fields, and file fields given as name to (filename, content). */
+    public HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> fields,
+                                              Map<String, Map.Entry<String, String>> files) {
+        String boundary = "----mailconsole" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : fields) {
+            body.append("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(field.getKey()).append("\"\r\n\r\n")
+                    .append(field.getValue()).append("\r\n");
+        }
+        files.forEach((name, file) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"")
+                .append(file.getKey()).append("\"\r\nContent-Type: application/x-pem-file\r\n\r\n")
+                .append(file.getValue()).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build());
     }
 

@@ -16,6 +16,11 @@ public final class ApiApplication extends ResourceConfig {
         register(UnexpectedExceptionMapper.class);
         register(PropertiesResource.class);
         register(HealthResource.class);
+        // email accounts (issue 3)
+        register(AccountRuleExceptionMapper.class);
+        register(AccountNotFoundExceptionMapper.class);
+        register(AccountsResource.class);
+        register(TestEmailResource.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
     }

@@ -1,0 +1,173 @@
+package org.mailconsole.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.mailconsole.mail.ConnectionSettings;
+import org.mailconsole.mail.ConnectionTestResult;
+import org.mailconsole.mail.ConnectionTester;
+import org.mailconsole.mail.EffectiveConnections;
+import org.mailconsole.mail.OAuth2Exception;
+import org.mailconsole.mail.OAuth2Tokens;
+import org.mailconsole.mail.TestEmailResult;
+import org.mailconsole.mail.TestEmailSender;
+import org.mailconsole.model.AccountSecrets;
+import org.mailconsole.model.Authentication;
+import org.mailconsole.model.EffectiveProperties;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.FieldError;
+import org.mailconsole.model.PropertyCatalog;
+import org.mailconsole.model.PropertyType;
+import org.mailconsole.model.Protocol;
+import org.mailconsole.model.ProvisionedAccounts;
+import org.mailconsole.model.TranscriptEntry;
+import org.mailconsole.store.AccountNotFoundException;
+import org.mailconsole.store.AccountStore;
+import org.mailconsole.store.TranscriptStore;
+
+/**
+ * Connections of accounts: Test Connection and Send test email, with fresh OAuth 2.0 tokens
+ * (rotated refresh tokens stored) and, for accounts with debug logging on, the redacted transcript kept.
+ */
+public final class AccountConnections {
+    private final AccountStore accounts;
+    private final TranscriptStore transcripts;
+    private final PropertiesService properties;
+    private final OAuth2Tokens tokens;
+    private final Clock clock;
+
+    public AccountConnections(AccountStore accounts, TranscriptStore transcripts, PropertiesService properties,
+                              OAuth2Tokens tokens, Clock clock) {
+        this.accounts = accounts;
+        this.transcripts = transcripts;
+        this.properties = properties;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** The result of a test, and the id of its kept transcript (null when debug logging is off). */
+    public record TestOutcome(ConnectionTestResult result, Long transcriptId) {
+    }
+
+    /** The result of a test email, and the id of its kept transcript (null when debug logging is off). */
+    public record EmailOutcome(TestEmailResult result, Long transcriptId) {
+    }
+
+    public TestOutcome test(long id) {
+        EmailAccount stored = accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        long start = System.nanoTime();
+        Prepared prepared = prepare(stored);
+        if (prepared.problem() != null) {
+            ConnectionTestResult result = new ConnectionTestResult(false, prepared.problem(),
+                    (System.nanoTime() - start) / 1_000_000, null);
+            return new TestOutcome(result, keep(stored, "test", result.message(), prepared.problem()));
+        }
+        ConnectionTestResult result = ConnectionTester.test(prepared.settings(), prepared.account().folder(),
+                stored.debugLogging(), prepared.redact());
+        return new TestOutcome(result, keep(stored, "test", result.message(), result.transcript()));
+    }
+
+    /**
+     * Sends a test email through an SMTP account, or through the outbound connection in force when
+     * {@code accountId} is null.
+     *
+     * @throws ValidationException when the address or the account is not usable for this
+     */
+    public EmailOutcome sendTestEmail(Long accountId, String to) {
+        List<FieldError> errors = new ArrayList<>();
+        if (to == null || to.isBlank()) {
+            errors.add(new FieldError("to", "is required"));
+        } else if (PropertyType.checkAddress(to.trim()) != null) {
+            errors.add(new FieldError("to", PropertyType.checkAddress(to.trim())));
+        }
+        EmailAccount stored = null;
+        if (accountId != null) {
+            stored = accounts.find(accountId).orElse(null);
+            if (stored == null) {
+                errors.add(new FieldError("accountId", "is not the id of an email account"));
+            } else if (stored.type() != Protocol.SMTP) {
+                errors.add(new FieldError("accountId", "is not an SMTP account"));
+            }
+        } else {
+            EffectiveConnections.Effective outbound = EffectiveConnections.outbound(properties.effective(),
+                    accounts.list(), a -> AccountSecrets.NONE);
+            if (outbound.account() == null) {
+                return new EmailOutcome(new TestEmailResult(false, outbound.reason(), null, null), null);
+            }
+            stored = accounts.find(outbound.account().id()).orElseThrow();
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Prepared prepared = prepare(stored);
+        if (prepared.problem() != null) {
+            return new EmailOutcome(new TestEmailResult(false, prepared.problem(), null, null),
+                    keep(stored, "test email", prepared.problem(), prepared.problem()));
+        }
+        EmailAccount account = prepared.account();
+        String from = account.fromAddress() != null ? account.fromAddress() : account.userName();
+        if (from == null || PropertyType.checkAddress(from) != null) {
+            String message = "\"" + account.name() + "\" has no From address (set From address, or a user name "
+                    + "that is an email address)";
+            return new EmailOutcome(new TestEmailResult(false, message, null, null), null);
+        }
+        TestEmailResult result = TestEmailSender.send(prepared.settings(), from, account.displayName(), to.trim(),
+                stored.debugLogging(), prepared.redact());
+        return new EmailOutcome(result, keep(stored, "test email", result.message(), result.transcript()));
+    }
+
+    public List<TranscriptEntry> transcripts(long accountId) {
+        return transcripts.list(accountId);
+    }
+
+    private record Prepared(EmailAccount account, ConnectionSettings settings, List<String> redact, String problem) {
+    }
+
+    /** The account's connection with a usable secret (a fresh access token for OAuth 2.0), or the problem. */
+    private Prepared prepare(EmailAccount stored) {
+        EffectiveProperties effective = properties.effective();
+        AccountSecrets secrets = stored.isProvisioned() ? AccountSecrets.NONE : accounts.secrets(stored.id());
+        List<String> redact = new ArrayList<>();
+        redact.add(secrets.password());
+        redact.add(secrets.clientSecret());
+        redact.add(secrets.refreshToken());
+        redact.add(secrets.accessToken());
+        redact.add(ProvisionedAccounts.password(effective, stored));
+        EffectiveConnections.Effective connection = EffectiveConnections.effective(effective, stored, a -> secrets);
+        if (!connection.usable()) {
+            return new Prepared(connection.account(), null, clean(redact), connection.reason());
+        }
+        ConnectionSettings settings = connection.settings();
+        if (connection.account().authentication() == Authentication.OAUTH2) {
+            if (secrets.accessToken() == null || !tokens.fresh(secrets.accessTokenExpires())) {
+                try {
+                    OAuth2Tokens.Token token = tokens.token(new OAuth2Tokens.Request(String.valueOf(stored.id()),
+                            stored.oauth2().tokenUrl(), stored.oauth2().clientId(), secrets.clientSecret(),
+                            stored.oauth2().scope(), secrets.refreshToken(),
+                            Duration.ofMillis(effective.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT)
+                                    + (long) effective.integer(PropertyCatalog.SMTP_READ_TIMEOUT))));
+                    accounts.saveTokens(stored.id(), token.accessToken(), token.expires(), token.rotatedRefreshToken());
+                    redact.add(token.accessToken());
+                    redact.add(token.rotatedRefreshToken());
+                    settings = settings.withSecret(token.accessToken());
+                } catch (OAuth2Exception e) {
+                    return new Prepared(connection.account(), null, clean(redact), e.getMessage());
+                }
+            }
+        }
+        return new Prepared(connection.account(), settings, clean(redact), null);
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values.stream().filter(Objects::nonNull).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private Long keep(EmailAccount account, String kind, String outcome, String transcript) {
+        if (!account.debugLogging() || transcript == null) {
+            return null;
+        }
+        return transcripts.add(new TranscriptEntry(0, account.id(), clock.instant(), kind, outcome, transcript));
+    }
+}

@@ -1,0 +1,237 @@
+package org.mailconsole.console;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.Authentication;
+import org.mailconsole.model.Certificates;
+import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.FieldError;
+import org.mailconsole.model.HostNames;
+import org.mailconsole.model.OAuth2Client;
+import org.mailconsole.model.PropertyType;
+import org.mailconsole.model.Protocol;
+
+/** Checks every field of an account (email-model.md section 2) and builds the account to save. */
+final class AccountValidator {
+    static final int MAX_NAME = 100;
+    static final int MAX_TEXT = 320;
+    static final int MAX_SECRET = 2000;
+    static final int MAX_URL = 2000;
+    static final int MAX_PEM = 32000;
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private AccountValidator() {
+    }
+
+    /**
+     * @param existing the stored account when editing, else null (its id, version, provisioned flag and
+     *                 secret flags carry over)
+     * @throws ValidationException with one entry per bad field
+     */
+    static EmailAccount check(AccountInput input, EmailAccount existing) {
+        return new AccountValidator().build(input, existing);
+    }
+
+    private EmailAccount build(AccountInput in, EmailAccount existing) {
+        String name = text("name", in.name(), MAX_NAME, true);
+        Protocol type = choice("type", in.type(), Protocol.class);
+        Authentication authentication = choice("authentication", in.authentication(), Authentication.class);
+        ConnectionSecurity security = choice("security", in.security(), ConnectionSecurity.class);
+        if (authentication == Authentication.NONE && type != null && type != Protocol.SMTP) {
+            errors.add(new FieldError("authentication", "must be password or oauth2: POP3 and IMAP servers need a login"));
+        }
+        String server = text("server", in.server(), 253, true);
+        if (server != null) {
+            String problem = HostNames.check(server);
+            if (problem != null) {
+                errors.add(new FieldError("server", problem));
+            }
+        }
+        Integer port = port(in.port());
+        String userName = text("userName", in.userName(), MAX_TEXT, authentication != null
+                && authentication != Authentication.NONE);
+        if (userName == null && authentication != null && authentication != Authentication.NONE
+                && errors.stream().noneMatch(e -> e.field().equals("userName"))) {
+            errors.add(new FieldError("userName", "is required"));
+        }
+        String fromAddress = text("fromAddress", in.fromAddress(), MAX_TEXT, false);
+        String displayName = text("displayName", in.displayName(), 200, false);
+        String folder = text("folder", in.folder(), 200, false);
+        if (type != null && type != Protocol.SMTP) {
+            onlyFor("fromAddress", fromAddress, "SMTP");
+            onlyFor("displayName", displayName, "SMTP");
+            fromAddress = null;
+            displayName = null;
+        } else if (fromAddress != null) {
+            String problem = PropertyType.checkAddress(fromAddress);
+            if (problem != null) {
+                errors.add(new FieldError("fromAddress", problem));
+            }
+        }
+        if (type != null && type != Protocol.IMAP) {
+            onlyFor("folder", folder, "IMAP");
+            folder = null;
+        } else if (type == Protocol.IMAP && folder == null) {
+            folder = EmailAccount.DEFAULT_FOLDER;
+        }
+        Long filterId = filterId(in.addressFilterId());
+        for (var secret : in.secrets().entrySet()) {
+            if (secret.getValue() != null && secret.getValue().length() > MAX_SECRET) {
+                errors.add(new FieldError(secret.getKey().field(), "is too long (at most " + MAX_SECRET + " characters)"));
+            }
+        }
+        if (authentication == Authentication.PASSWORD && !willBeSet(in, existing, AccountSecret.PASSWORD)) {
+            errors.add(new FieldError("password", "is required for Password authentication"));
+        }
+        OAuth2Client oauth2 = OAuth2Client.NONE;
+        String tokenUrl = text("oauth2.tokenUrl", in.tokenUrl(), MAX_URL, false);
+        String clientId = text("oauth2.clientId", in.clientId(), 500, false);
+        String scope = text("oauth2.scope", in.scope(), 1000, false);
+        if (authentication == Authentication.OAUTH2) {
+            if (tokenUrl == null) {
+                errors.add(new FieldError("oauth2.tokenUrl", "is required for OAuth 2.0"));
+            } else {
+                checkUrl(tokenUrl);
+            }
+            if (clientId == null) {
+                errors.add(new FieldError("oauth2.clientId", "is required for OAuth 2.0"));
+            }
+            if (!willBeSet(in, existing, AccountSecret.CLIENT_SECRET)) {
+                errors.add(new FieldError("oauth2.clientSecret", "is required for OAuth 2.0"));
+            }
+            oauth2 = new OAuth2Client(tokenUrl, clientId, scope);
+        }
+        String pem = in.trustedCertificates() == null || in.trustedCertificates().isBlank()
+                ? null : in.trustedCertificates().trim();
+        if (pem != null) {
+            if (pem.length() > MAX_PEM) {
+                errors.add(new FieldError("trustedCertificates", "is too long (at most " + MAX_PEM + " characters)"));
+            } else {
+                String problem = Certificates.check(pem);
+                if (problem != null) {
+                    errors.add(new FieldError("trustedCertificates", problem));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new EmailAccount(existing == null ? null : existing.id(), name, type, authentication, server, port,
+                security, userName, fromAddress, displayName, folder, filterId,
+                Boolean.TRUE.equals(in.active()), existing == null ? null : existing.provisioned(),
+                Boolean.TRUE.equals(in.debugLogging()), oauth2, pem,
+                willBeSet(in, existing, AccountSecret.PASSWORD),
+                willBeSet(in, existing, AccountSecret.CLIENT_SECRET),
+                willBeSet(in, existing, AccountSecret.REFRESH_TOKEN),
+                existing == null ? 0 : existing.version());
+    }
+
+    private static boolean willBeSet(AccountInput in, EmailAccount existing, AccountSecret secret) {
+        if (in.secrets().containsKey(secret)) {
+            String value = in.secrets().get(secret);
+            return value != null && !value.isEmpty();
+        }
+        if (existing == null) {
+            return false;
+        }
+        return switch (secret) {
+            case PASSWORD -> existing.passwordSet();
+            case CLIENT_SECRET -> existing.clientSecretSet();
+            case REFRESH_TOKEN -> existing.refreshTokenSet();
+        };
+    }
+
+    private String text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > max) {
+            errors.add(new FieldError(field, "is too long (at most " + max + " characters)"));
+            return null;
+        }
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (Character.isISOControl(trimmed.charAt(i))) {
+                errors.add(new FieldError(field, "must be a single line without control characters"));
+                return null;
+            }
+        }
+        return trimmed;
+    }
+
+    private <E extends Enum<E>> E choice(String field, String value, Class<E> kind) {
+        List<String> names = new ArrayList<>();
+        for (E constant : kind.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required: one of " + String.join(", ", names)));
+            return null;
+        }
+        for (E constant : kind.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        errors.add(new FieldError(field, "must be one of " + String.join(", ", names)));
+        return null;
+    }
+
+    private Integer port(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError("port", "must be a whole number from 1 to 65535 (blank: the usual port)"));
+        return null;
+    }
+
+    private Long filterId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id >= 1) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError("addressFilterId", "must be the id of a system address filter (blank: the default)"));
+        return null;
+    }
+
+    private void onlyFor(String field, String value, String type) {
+        if (value != null && !(field.equals("folder") && value.equals(EmailAccount.DEFAULT_FOLDER))) {
+            errors.add(new FieldError(field, "is only for " + type + " accounts"));
+        }
+    }
+
+    private void checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                errors.add(new FieldError("oauth2.tokenUrl", "must be an https:// (or http://) URL with a host"));
+            }
+        } catch (java.net.URISyntaxException e) {
+            errors.add(new FieldError("oauth2.tokenUrl", "is not a valid URL"));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.mailconsole.console;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.AuditEntry;
+import org.mailconsole.model.EffectiveProperties;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.OAuth2Client;
+import org.mailconsole.model.ProvisionedAccounts;
+import org.mailconsole.store.AccountNotFoundException;
+import org.mailconsole.store.AccountRuleException;
+import org.mailconsole.store.AccountStore;
+import org.mailconsole.store.StaleVersionException;
+
+/**
+ * Email Accounts (email-model.md section 2): list, create, change, delete, with the rules (one
+ * active SMTP account, unique names, built-in accounts only change Active and are never deleted),
+ * sealed secrets and an audit entry for every change.
+ */
+public final class AccountsService {
+    private static final System.Logger LOG = System.getLogger(AccountsService.class.getName());
+
+    private final AccountStore store;
+    private final PropertiesService properties;
+    private final Clock clock;
+
+    public AccountsService(AccountStore store, PropertiesService properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Every account; the built-in ones show the connection values of the properties. */
+    public List<EmailAccount> list() {
+        EffectiveProperties effective = properties.effective();
+        return store.list().stream().map(a -> ProvisionedAccounts.resolve(effective, a)).toList();
+    }
+
+    /** One account as shown (built-in ones resolved from the properties). */
+    public EmailAccount get(long id) {
+        return ProvisionedAccounts.resolve(properties.effective(), stored(id));
+    }
+
+    EmailAccount stored(long id) {
+        return store.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    /**
+     * @throws ValidationException  bad fields; nothing saved
+     * @throws AccountRuleException a second active SMTP account or a duplicate name; nothing saved
+     */
+    public EmailAccount create(AccountInput input, String actor) {
+        EmailAccount account = AccountValidator.check(input, null);
+        Map<AccountSecret, String> secrets = new LinkedHashMap<>();
+        input.secrets().forEach((secret, value) -> {
+            if (value != null && !value.isEmpty()) {
+                secrets.put(secret, value);
+            }
+        });
+        List<AuditEntry> audit = new ArrayList<>();
+        String subject = subject(account.name());
+        audit.add(entry(actor, subject, "account", null, "created"));
+        fields(account).forEach((field, value) -> {
+            if (value != null) {
+                audit.add(entry(actor, subject, field, null, value));
+            }
+        });
+        secrets.keySet().forEach(secret -> audit.add(entry(actor, subject, secret.field(), null, "set")));
+        EmailAccount saved = store.insert(account, secrets, audit);
+        LOG.log(System.Logger.Level.INFO, "{0} created email account {1} ({2})", actor, saved.name(), saved.id());
+        return saved;
+    }
+
+    /**
+     * Replaces an account's fields. A built-in account only takes a change of Active: any other
+     * field that differs from what it shows is refused.
+     *
+     * @throws StaleVersionException if {@code version} is not the current one
+     */
+    public EmailAccount update(long id, long version, AccountInput input, String actor) {
+        EmailAccount existing = stored(id);
+        if (existing.version() != version) {
+            throw new StaleVersionException(version, existing.version());
+        }
+        if (existing.isProvisioned()) {
+            return updateProvisioned(existing, input, actor);
+        }
+        EmailAccount account = AccountValidator.check(input, existing);
+        Map<AccountSecret, String> secretChanges = new LinkedHashMap<>();
+        List<AuditEntry> audit = new ArrayList<>();
+        String subject = subject(existing.name());
+        Map<String, String> before = fields(existing);
+        fields(account).forEach((field, after) -> {
+            if (!Objects.equals(before.get(field), after)) {
+                audit.add(entry(actor, subject, field, before.get(field), after));
+            }
+        });
+        input.secrets().forEach((secret, value) -> {
+            boolean clear = value == null || value.isEmpty();
+            boolean wasSet = switch (secret) {
+                case PASSWORD -> existing.passwordSet();
+                case CLIENT_SECRET -> existing.clientSecretSet();
+                case REFRESH_TOKEN -> existing.refreshTokenSet();
+            };
+            if (clear && !wasSet) {
+                return;
+            }
+            secretChanges.put(secret, clear ? null : value);
+            audit.add(entry(actor, subject, secret.field(), null, clear ? "cleared" : "changed"));
+        });
+        if (audit.isEmpty()) {
+            return get(id);
+        }
+        EmailAccount saved = store.update(account, secretChanges, audit);
+        LOG.log(System.Logger.Level.INFO, "{0} changed email account {1} ({2}): {3}", actor, saved.name(),
+                saved.id(), String.join(", ", audit.stream().map(AuditEntry::field).toList()));
+        return saved;
+    }
+
+    private EmailAccount updateProvisioned(EmailAccount existing, AccountInput input, String actor) {
+        EmailAccount shown = ProvisionedAccounts.resolve(properties.effective(), existing);
+        List<String> refused = new ArrayList<>();
+        compare(refused, "name", input.name(), shown.name());
+        compare(refused, "type", input.type(), shown.type().name());
+        compare(refused, "authentication", input.authentication(), shown.authentication().name());
+        compare(refused, "server", input.server(), shown.server());
+        compare(refused, "port", input.port(), String.valueOf(shown.effectivePort()));
+        compare(refused, "security", input.security(), shown.security().name());
+        compare(refused, "userName", input.userName(), shown.userName());
+        compare(refused, "fromAddress", input.fromAddress(), shown.fromAddress());
+        compare(refused, "displayName", input.displayName(), shown.displayName());
+        compare(refused, "folder", input.folder(), shown.folder());
+        compare(refused, "oauth2.tokenUrl", input.tokenUrl(), null);
+        compare(refused, "oauth2.clientId", input.clientId(), null);
+        compare(refused, "oauth2.scope", input.scope(), null);
+        compare(refused, "trustedCertificates", input.trustedCertificates(), null);
+        if (input.debugLogging() != null && input.debugLogging() != existing.debugLogging()) {
+            refused.add("debugLogging");
+        }
+        input.secrets().forEach((secret, value) -> {
+            if (value != null && !value.isEmpty()) {
+                refused.add(secret.field());
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw new AccountRuleException(refused.get(0), "\"" + existing.name() + "\" is a provisioned account: "
+                    + "its connection values are the System Properties (change them on System Properties > Email); "
+                    + "only Active can be changed here. Refused: " + String.join(", ", refused));
+        }
+        boolean active = input.active() == null ? existing.active() : input.active();
+        if (active == existing.active()) {
+            return shown;
+        }
+        List<AuditEntry> audit = List.of(entry(actor, subject(existing.name()), "active",
+                String.valueOf(existing.active()), String.valueOf(active)));
+        EmailAccount saved = store.update(existing.withActive(active), Map.of(), audit);
+        LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2}", actor, existing.name(), active);
+        return ProvisionedAccounts.resolve(properties.effective(), saved);
+    }
+
+    /** @throws AccountRuleException for a built-in account, which can never be deleted */
+    public void delete(long id, long version, String actor) {
+        EmailAccount existing = stored(id);
+        if (existing.isProvisioned()) {
+            throw new AccountRuleException("provisioned", "\"" + existing.name()
+                    + "\" is a provisioned account and cannot be deleted; deactivate it instead.");
+        }
+        if (existing.version() != version) {
+            throw new StaleVersionException(version, existing.version());
+        }
+        store.delete(id, version, List.of(entry(actor, subject(existing.name()), "account", null, "deleted")));
+        LOG.log(System.Logger.Level.INFO, "{0} deleted email account {1} ({2})", actor, existing.name(), id);
+    }
+
+    private static void compare(List<String> refused, String field, String given, String shown) {
+        if (given == null || given.isBlank()) {
+            return;
+        }
+        if (shown == null || !given.trim().equalsIgnoreCase(shown)) {
+            refused.add(field);
+        }
+    }
+
+    /** The audited, non-secret fields of an account, as text. */
+    private static Map<String, String> fields(EmailAccount a) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        OAuth2Client oauth2 = a.oauth2() == null ? OAuth2Client.NONE : a.oauth2();
+        fields.put("name", a.name());
+        fields.put("type", a.type().name());
+        fields.put("authentication", a.authentication().name());
+        fields.put("server", a.server());
+        fields.put("port", a.port() == null ? null : a.port().toString());
+        fields.put("security", a.security().name());
+        fields.put("userName", a.userName());
+        fields.put("fromAddress", a.fromAddress());
+        fields.put("displayName", a.displayName());
+        fields.put("folder", a.folder());
+        fields.put("addressFilterId", a.addressFilterId() == null ? null : a.addressFilterId().toString());
+        fields.put("active", String.valueOf(a.active()));
+        fields.put("debugLogging", String.valueOf(a.debugLogging()));
+        fields.put("oauth2.tokenUrl", oauth2.tokenUrl());
+        fields.put("oauth2.clientId", oauth2.clientId());
+        fields.put("oauth2.scope", oauth2.scope());
+        fields.put("trustedCertificates", a.trustedCertificates() == null ? null
+                : (a.trustedCertificates().split("BEGIN CERTIFICATE", -1).length - 1) + " certificate(s)");
+        return fields;
+    }
+
+    private AuditEntry entry(String actor, String subject, String field, String before, String after) {
+        return new AuditEntry(clock.instant(), actor, subject, field, before, after);
+    }
+
+    static String subject(String name) {
+        return "Email account " + name;
+    }
+}

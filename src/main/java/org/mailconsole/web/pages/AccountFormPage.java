@@ -1,0 +1,135 @@
+package org.mailconsole.web.pages;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.FieldError;
+import org.mailconsole.model.OAuth2Client;
+import org.mailconsole.model.Protocol;
+
+/**
+ * The template model of the account form: the stored account or, after a refused save, what the
+ * admin typed (never a secret), with one message per bad field.
+ */
+final class AccountFormPage {
+    static final String SECURITY_WARNING = "Less safe than SSL/TLS: ";
+
+    private AccountFormPage() {
+    }
+
+    /**
+     * @param account the stored account (built-in ones resolved), or null for a new one
+     * @param typed   what the admin typed, shown instead of the stored values; empty when showing the stored account
+     */
+    static Map<String, Object> model(EmailAccount account, Map<String, String> typed, List<FieldError> errors) {
+        Map<String, String> values = account == null ? defaults() : values(account);
+        values.putAll(typed);
+        Map<String, String> errorByField = new HashMap<>();
+        errors.forEach(e -> errorByField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+        List<String> known = List.of("name", "type", "authentication", "server", "port", "security", "userName",
+                "password", "fromAddress", "displayName", "folder", "addressFilterId", "active", "debugLogging",
+                "oauth2.tokenUrl", "oauth2.clientId", "oauth2.clientSecret", "oauth2.scope", "oauth2.refreshToken",
+                "trustedCertificates");
+        Map<String, Object> model = new HashMap<>();
+        model.put("isNew", account == null);
+        model.put("id", account == null ? "" : account.id().toString());
+        model.put("version", account == null ? "0" : String.valueOf(account.version()));
+        model.put("provisioned", account != null && account.isProvisioned());
+        model.put("title", account == null ? "New email account" : account.name());
+        model.put("values", values);
+        model.put("active", typed.containsKey("active") ? "true".equals(typed.get("active")) : account != null && account.active());
+        model.put("debugLogging", account != null && account.debugLogging());
+        model.put("passwordSet", account != null && account.passwordSet());
+        model.put("clientSecretSet", account != null && account.clientSecretSet());
+        model.put("refreshTokenSet", account != null && account.refreshTokenSet());
+        model.put("errors", errorByField);
+        model.put("otherErrors", errors.stream().filter(e -> !known.contains(e.field()))
+                .map(e -> e.field() + " " + e.message()).toList());
+        model.put("securityWarning", warning(values.get("security")));
+        model.put("portPlaceholder", portPlaceholder(values.get("type"), values.get("security")));
+        model.put("types", options(Map.of("SMTP", "SMTP (sends)", "POP3", "POP3 (receives)", "IMAP", "IMAP (receives)"),
+                List.of("SMTP", "POP3", "IMAP")));
+        model.put("authentications", options(Map.of("NONE", "None", "PASSWORD", "Password", "OAUTH2", "OAuth 2.0"),
+                List.of("NONE", "PASSWORD", "OAUTH2")));
+        model.put("securities", options(Map.of("NONE", "None", "STARTTLS", "STARTTLS", "SSL", "SSL/TLS"),
+                List.of("NONE", "STARTTLS", "SSL")));
+        model.put("testResult", "");
+        model.put("emailResult", "");
+        return model;
+    }
+
+    static String securityLabel(ConnectionSecurity security) {
+        return switch (security) {
+            case NONE -> "None";
+            case STARTTLS -> "STARTTLS";
+            case SSL -> "SSL/TLS";
+        };
+    }
+
+    static String warning(String security) {
+        if (security == null) {
+            return "";
+        }
+        return switch (security.toUpperCase(java.util.Locale.ROOT)) {
+            case "NONE" -> SECURITY_WARNING + "None sends the password and every message in plain text.";
+            case "STARTTLS" -> SECURITY_WARNING + "STARTTLS begins in plain text; the upgrade is required, "
+                    + "so a server that does not offer it is refused.";
+            default -> "";
+        };
+    }
+
+    private static String portPlaceholder(String type, String security) {
+        try {
+            return String.valueOf(Protocol.valueOf(type.toUpperCase(java.util.Locale.ROOT))
+                    .defaultPort(ConnectionSecurity.valueOf(security.toUpperCase(java.util.Locale.ROOT))));
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> values = new HashMap<>();
+        values.put("type", "SMTP");
+        values.put("authentication", "PASSWORD");
+        values.put("security", "SSL");
+        values.put("folder", EmailAccount.DEFAULT_FOLDER);
+        return values;
+    }
+
+    private static Map<String, String> values(EmailAccount a) {
+        OAuth2Client oauth2 = a.oauth2() == null ? OAuth2Client.NONE : a.oauth2();
+        Map<String, String> values = new HashMap<>();
+        values.put("name", a.name());
+        values.put("type", a.type().name());
+        values.put("authentication", a.authentication().name());
+        values.put("server", text(a.server()));
+        values.put("port", a.isProvisioned() ? String.valueOf(a.effectivePort()) : a.port() == null ? "" : a.port().toString());
+        values.put("security", a.security().name());
+        values.put("userName", text(a.userName()));
+        values.put("fromAddress", text(a.fromAddress()));
+        values.put("displayName", text(a.displayName()));
+        values.put("folder", a.folder() == null ? EmailAccount.DEFAULT_FOLDER : a.folder());
+        values.put("addressFilterId", a.addressFilterId() == null ? "" : a.addressFilterId().toString());
+        values.put("oauth2.tokenUrl", text(oauth2.tokenUrl()));
+        values.put("oauth2.clientId", text(oauth2.clientId()));
+        values.put("oauth2.scope", text(oauth2.scope()));
+        values.put("trustedCertificates", text(a.trustedCertificates()));
+        return values;
+    }
+
+    private static List<Map<String, String>> options(Map<String, String> labels, List<String> order) {
+        return order.stream().map(value -> {
+            Map<String, String> option = new LinkedHashMap<>();
+            option.put("value", value);
+            option.put("label", labels.get(value));
+            return option;
+        }).toList();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
