@@ -2,8 +2,8 @@ package org.mailconsole.console;
 
 import java.time.Clock;
 import java.util.List;
-import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.mail.SharedCore;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
@@ -12,21 +12,25 @@ import org.mailconsole.store.StorageSettings;
 
 /** The console's use cases over one database; what the web layer talks to. */
 public final class MailConsole implements AutoCloseable {
-    private final Database database;
+    private final SharedCore core;
     private final PropertiesService properties;
     private final AuditStore audit;
     private final HealthService health;
+    private final TestEmailSender testEmail;
 
-    private MailConsole(Database database, SecretBox secrets) {
-        this.database = database;
+    private MailConsole(SharedCore core) {
+        this.core = core;
+        Database database = core.database();
+        SecretBox secrets = core.secrets();
         this.properties = new PropertiesService(new PropertyStore(database), secrets, Clock.systemUTC());
         this.audit = new AuditStore(database);
         this.health = new HealthService(database);
+        this.testEmail = new TestEmailSender(core.session());
     }
 
+    /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
     public static MailConsole start(StorageSettings settings) {
-        SecretBox secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
-        return new MailConsole(Database.open(settings), secrets);
+        return new MailConsole(SharedCore.acquire(settings));
     }
 
     public PropertiesService properties() {
@@ -37,12 +41,17 @@ public final class MailConsole implements AutoCloseable {
         return health;
     }
 
+    /** Sends through the live session, the same code path as every webapp's mail. */
+    public TestEmailSender testEmail() {
+        return testEmail;
+    }
+
     public List<AuditEntry> recentChanges(int limit) {
         return audit.latest(limit);
     }
 
     @Override
     public void close() {
-        database.close();
+        core.release();
     }
 }
