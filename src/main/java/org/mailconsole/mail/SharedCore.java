@@ -49,6 +49,16 @@ public final class SharedCore {
         }
     }
 
+    /**
+     * The storage settings of the core behind {@code session}, if it is a live session of this
+     * class loader's core (in shared mode: the container's JNDI mail session).
+     */
+    public static java.util.Optional<StorageSettings> settingsOf(Object session) {
+        synchronized (OPEN) {
+            return OPEN.values().stream().filter(core -> core.session == session).map(core -> core.settings).findFirst();
+        }
+    }
+
     /** Gives the core back; the last release shuts the database down. */
     public void release() {
         synchronized (OPEN) {
