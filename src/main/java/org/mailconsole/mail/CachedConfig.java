@@ -4,8 +4,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Caches a {@link LiveConfigSource}'s configuration. The source's version is read at most once per
- * {@code checkIntervalMillis} (one cheap query), and the configuration again only when the version
- * moved: a change is seen by the first send after at most that interval.
+ * {@code checkIntervalMillis} (one cheap query), or at once when the local change hint moves (a
+ * commit through this JVM's database handle), and the configuration again only when the version
+ * moved: a change made in this JVM is seen by the next send; one made by another node (a shared
+ * database server) after at most the interval.
  */
 public final class CachedConfig {
     public static final long DEFAULT_CHECK_INTERVAL_MILLIS = 250;
@@ -13,29 +15,38 @@ public final class CachedConfig {
     private final LiveConfigSource source;
     private final long checkIntervalNanos;
     private final LongSupplier clock;
+    private final LongSupplier localChanges;
     private volatile ConfigSnapshot snapshot;
     private volatile long checkedAt;
+    private volatile long checkedChanges;
 
-    public CachedConfig(LiveConfigSource source) {
-        this(source, DEFAULT_CHECK_INTERVAL_MILLIS, System::nanoTime);
+    public CachedConfig(LiveConfigSource source, LongSupplier localChanges) {
+        this(source, localChanges, DEFAULT_CHECK_INTERVAL_MILLIS, System::nanoTime);
     }
 
-    public CachedConfig(LiveConfigSource source, long checkIntervalMillis, LongSupplier nanoClock) {
+    public CachedConfig(LiveConfigSource source, LongSupplier localChanges, long checkIntervalMillis,
+                        LongSupplier nanoClock) {
         this.source = source;
+        this.localChanges = localChanges;
         this.checkIntervalNanos = checkIntervalMillis * 1_000_000L;
         this.clock = nanoClock;
+    }
+
+    private boolean fresh(ConfigSnapshot seen, long now, long changes) {
+        return seen != null && now - checkedAt < checkIntervalNanos && changes == checkedChanges;
     }
 
     public ConfigSnapshot current() {
         ConfigSnapshot seen = snapshot;
         long now = clock.getAsLong();
-        if (seen != null && now - checkedAt < checkIntervalNanos) {
+        if (fresh(seen, now, localChanges.getAsLong())) {
             return seen;
         }
         synchronized (this) {
             seen = snapshot;
             now = clock.getAsLong();
-            if (seen != null && now - checkedAt < checkIntervalNanos) {
+            long changes = localChanges.getAsLong();
+            if (fresh(seen, now, changes)) {
                 return seen;
             }
             long version = source.version();
@@ -45,6 +56,7 @@ public final class CachedConfig {
                 snapshot = seen;
             }
             checkedAt = now;
+            checkedChanges = changes;
             return seen;
         }
     }

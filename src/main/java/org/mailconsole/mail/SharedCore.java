@@ -30,7 +30,7 @@ public final class SharedCore {
         this.secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
         this.database = Database.open(settings);
         this.source = new PropertiesConfigSource(new PropertyStore(database), secrets);
-        this.session = LiveSessions.create(new CachedConfig(source));
+        this.session = LiveSessions.create(new CachedConfig(source, database::commits));
     }
 
     /** The core for these settings, opened on first use; call {@link #release()} when done. */

@@ -69,16 +69,8 @@ class LiveSessionTest {
     }
 
     void set(Map<String, String> values) {
+        // no wait: a change committed in this JVM is seen by the very next send
         properties.update(properties.document().version(), new HashMap<>(values), "test");
-        sleepPastCache();
-    }
-
-    static void sleepPastCache() {
-        try {
-            Thread.sleep(CachedConfig.DEFAULT_CHECK_INTERVAL_MILLIS + 50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** How many messages the mailbox of {@code email} on {@code server} holds (envelope deliveries). */
