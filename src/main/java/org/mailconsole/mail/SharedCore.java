@@ -38,7 +38,7 @@ public final class SharedCore {
         synchronized (OPEN) {
             SharedCore core = OPEN.get(settings.jdbcUrl());
             if (core == null) {
-                core = new SharedCore(settings);
+                core = openWithOwnLoader(settings);
                 OPEN.put(settings.jdbcUrl(), core);
             } else if (!core.settings.keyFile().equals(settings.keyFile())) {
                 throw new IllegalStateException("the database " + settings.jdbcUrl() + " is already open with the key file "
@@ -46,6 +46,21 @@ public final class SharedCore {
             }
             core.users++;
             return core;
+        }
+    }
+
+    /**
+     * Opens with this class's loader as the thread's context loader, so that the threads the
+     * database engine starts do not hold on to the webapp that happened to open it first.
+     */
+    private static SharedCore openWithOwnLoader(StorageSettings settings) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SharedCore.class.getClassLoader());
+        try {
+            return new SharedCore(settings);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
