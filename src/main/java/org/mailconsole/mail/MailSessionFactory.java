@@ -19,7 +19,7 @@ import org.mailconsole.store.StorageSettingsResolver;
  * {@code mailconsole.db.user}, {@code mailconsole.db.password}, {@code mailconsole.key.file},
  * {@code mailconsole.config}) come first; anything not given is resolved as the console resolves
  * it (system property, environment, conf/mail-console.properties, default). Every lookup with the
- * same database gets the same live session.
+ * same database gets the same live session. The database stays open until the JVM exits.
  */
 public final class MailSessionFactory implements ObjectFactory {
     private static final System.Logger LOG = System.getLogger(MailSessionFactory.class.getName());
@@ -42,8 +42,8 @@ public final class MailSessionFactory implements ObjectFactory {
     /** The live session for these attributes (also for containers configured in code). */
     public static jakarta.mail.Session session(Map<String, String> attributes) {
         StorageSettings settings = StorageSettingsResolver.resolveFromJvm(attributes::get);
-        SharedCore core = SharedCore.acquire(settings);
-        LOG.log(System.Logger.Level.INFO, "Mail Console shared mail session bound to {0}", settings);
+        SharedCore core = SharedCore.holdForContainer(settings);
+        LOG.log(System.Logger.Level.DEBUG, "Mail Console shared mail session looked up for {0}", settings);
         return core.session();
     }
 }

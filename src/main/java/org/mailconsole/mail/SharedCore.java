@@ -17,6 +17,7 @@ import org.mailconsole.store.StorageSettings;
  */
 public final class SharedCore {
     private static final Map<String, SharedCore> OPEN = new HashMap<>();
+    private static final System.Logger LOG = System.getLogger(SharedCore.class.getName());
 
     private final StorageSettings settings;
     private final Database database;
@@ -24,6 +25,7 @@ public final class SharedCore {
     private final PropertiesConfigSource source;
     private final Session session;
     private int users;
+    private boolean heldByContainer;
 
     private SharedCore(StorageSettings settings) {
         this.settings = settings;
@@ -45,6 +47,26 @@ public final class SharedCore {
                         + core.settings.keyFile() + ", not " + settings.keyFile());
             }
             core.users++;
+            return core;
+        }
+    }
+
+    /**
+     * The core for the container's JNDI resource: acquired once, held until the JVM exits, when
+     * the database is shut down cleanly (no stale lock for the next start).
+     */
+    public static SharedCore holdForContainer(StorageSettings settings) {
+        synchronized (OPEN) {
+            SharedCore existing = OPEN.get(settings.jdbcUrl());
+            if (existing != null && existing.heldByContainer) {
+                return existing;
+            }
+            SharedCore core = acquire(settings);
+            core.heldByContainer = true;
+            Thread hook = new Thread(core::release, "mail-console-shutdown");
+            hook.setContextClassLoader(SharedCore.class.getClassLoader());
+            Runtime.getRuntime().addShutdownHook(hook);
+            LOG.log(System.Logger.Level.INFO, "Mail Console shared mail session ready, configured from {0}", settings);
             return core;
         }
     }
