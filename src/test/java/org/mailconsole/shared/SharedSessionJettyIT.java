@@ -4,22 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.naming.Reference;
-import javax.naming.StringRefAddr;
 import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
 import org.eclipse.jetty.ee10.webapp.JndiConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.plus.jndi.Resource;
 import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.security.Credential;
+import org.eclipse.jetty.xml.XmlConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailconsole.mail.MailSessionFactory;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
 import org.mailconsole.testing.LogCapture;
@@ -28,7 +26,7 @@ import org.mailconsole.testing.SharingScenario;
 
 /**
  * The shared session in embedded Jetty 12 with JNDI (jetty-ee10-plus): the resource bound at server
- * scope as conf/shared/jetty/mail-console-session.xml does (a Reference to our factory), the console
+ * scope by the admin's snippet conf/shared/jetty/mail-console-session.xml (a Reference to our factory), the console
  * WAR (parent-first through its own WEB-INF/jetty-ee10-web.xml; the test class path plays the ee10
  * lib) and the second webapp, which declares a resource-ref and looks the session up once.
  */
@@ -50,12 +48,14 @@ class SharedSessionJettyIT {
             realm.setUserStore(users);
             server.addBean(realm);
 
-            String dbPath = dir.resolve("db/mailconsole").toString();
-            String keyFile = dir.resolve("mail-console.key").toString();
-            Reference session = new Reference("jakarta.mail.Session", MailSessionFactory.class.getName(), null);
-            session.add(new StringRefAddr("mailconsole.db.path", dbPath));
-            session.add(new StringRefAddr("mailconsole.key.file", keyFile));
-            new Resource(server, "mail/Session", session);
+            // the admin's snippet, as Jetty's start.jar would apply it, with jetty.base = dir
+            XmlConfiguration xml = new XmlConfiguration(ResourceFactory.of(server).newResource(
+                    Path.of(System.getProperty("it.shared.jetty.xml", "conf/shared/jetty/mail-console-session.xml"))));
+            xml.getIdMap().put("Server", server);
+            xml.getProperties().put("jetty.base", dir.toString());
+            xml.configure(server);
+            String dbPath = dir.resolve("mail-console/db/mailconsole").toString();
+            String keyFile = dir.resolve("conf/mail-console.key").toString();
 
             WebAppContext console = webapp("/mail-console", ConsoleServer.war(), "console-work");
             console.setInitParameter("mailconsole.db.path", dbPath);
