@@ -16,7 +16,7 @@ public final class MailConsole implements AutoCloseable {
     private final PropertiesService properties;
     private final AuditStore audit;
     private final HealthService health;
-    private final TestEmailSender testEmail;
+    private final LiveTestEmail testEmail;
 
     private MailConsole(SharedCore core) {
         this.core = core;
@@ -25,7 +25,7 @@ public final class MailConsole implements AutoCloseable {
         this.properties = new PropertiesService(new PropertyStore(database), secrets, Clock.systemUTC());
         this.audit = new AuditStore(database);
         this.health = new HealthService(database);
-        this.testEmail = new TestEmailSender(core.session());
+        this.testEmail = new LiveTestEmail(core.session());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
@@ -42,7 +42,7 @@ public final class MailConsole implements AutoCloseable {
     }
 
     /** Sends through the live session, the same code path as every webapp's mail. */
-    public TestEmailSender testEmail() {
+    public LiveTestEmail liveTestEmail() {
         return testEmail;
     }
 

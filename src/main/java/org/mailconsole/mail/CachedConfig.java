@@ -61,6 +61,10 @@ public final class CachedConfig {
         }
     }
 
+    public LiveConfigSource source() {
+        return source;
+    }
+
     /** Forgets the cache: the next {@link #current()} reads the source. */
     public void invalidate() {
         snapshot = null;

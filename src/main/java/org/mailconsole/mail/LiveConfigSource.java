@@ -8,9 +8,9 @@ package org.mailconsole.mail;
  * <p>Today's implementation is {@link PropertiesConfigSource}: the built-in "Default SMTP" and
  * "Default POP3" accounts, whose values are System Properties > Email. When email accounts exist,
  * an implementation that also reads the active SMTP account (and the active POP3/IMAP accounts)
- * replaces it; its {@code version()} must change whenever properties, accounts or an account's
- * cached OAuth 2.0 access token change, and its {@code outbound()} must carry the current access
- * token as {@link ConnectionSettings#secret()}.
+ * replaces it (e.g. from {@code EffectiveConnections.outbound/inbound}); its {@code version()}
+ * must change whenever the properties or any account change, and its {@link #forConnect} puts a
+ * current OAuth 2.0 access token (cached until shortly before it expires) into the settings.
  */
 public interface LiveConfigSource {
 
@@ -22,4 +22,12 @@ public interface LiveConfigSource {
 
     /** The effective inbound configuration: the active POP3/IMAP accounts, or why stores refuse. */
     InboundConfig inbound();
+
+    /**
+     * The settings to open a connection with now, called once per new connection: for OAuth 2.0,
+     * the same settings with a current access token as secret. By default, the settings as they are.
+     */
+    default ConnectionSettings forConnect(ConnectionSettings settings) {
+        return settings;
+    }
 }

@@ -28,9 +28,9 @@ public final class LiveStore extends Store {
             throw new MessagingException("Mail Console refuses to connect a store: " + config.refusal());
         }
         String protocol = LiveSessions.DEFAULT_STORE.equals(url.getProtocol()) ? null : url.getProtocol();
-        ConnectionSettings account = config.forProtocol(protocol).orElseThrow(() -> new MessagingException(
-                "Mail Console has no active " + (protocol == null ? "POP3 or IMAP" : protocol.toUpperCase())
-                        + " account to connect a store to"));
+        ConnectionSettings account = state.config().source().forConnect(config.forProtocol(protocol)
+                .orElseThrow(() -> new MessagingException("Mail Console has no active "
+                        + (protocol == null ? "POP3 or IMAP" : protocol.toUpperCase()) + " account to connect a store to")));
         Store store = MailSessions.session(account).getStore(account.mailProtocol());
         store.connect(account.host(), account.port(), account.user(), account.secret());
         delegate = store;

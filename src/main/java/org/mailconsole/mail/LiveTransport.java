@@ -95,7 +95,7 @@ public final class LiveTransport extends Transport {
         if (delegate != null) {
             return true;
         }
-        ConnectionSettings connection = config.connection();
+        ConnectionSettings connection = state.config().source().forConnect(config.connection());
         Transport transport = state.outboundSession(snapshot).getTransport(connection.mailProtocol());
         boolean login = connection.authentication() != org.mailconsole.model.Authentication.NONE;
         transport.connect(connection.host(), connection.port(),

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.PropertiesService;
-import org.mailconsole.console.TestEmailSender;
+import org.mailconsole.console.LiveTestEmail;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.testing.LogCapture;
@@ -199,12 +199,12 @@ class LiveSessionTest {
 
     @Test
     void theConsoleTestEmailTakesTheSamePath() throws Exception {
-        TestEmailSender.Result result = new TestEmailSender(session).send("admin@example.com");
+        LiveTestEmail.Result result = new LiveTestEmail(session).send("admin@example.com");
         assertTrue(result.ok(), result.message());
         assertTrue(result.reply().startsWith("250"), result.reply());
         assertEquals(1, a.getReceivedMessages().length);
 
         set(Map.of("glide.email.smtp.active", "false"));
-        assertFalse(new TestEmailSender(session).send("admin@example.com").ok());
+        assertFalse(new LiveTestEmail(session).send("admin@example.com").ok());
     }
 }

@@ -13,10 +13,10 @@ import org.mailconsole.mail.LiveTransport;
  * Sends a test email through the live session, so it takes exactly the path of every webapp's
  * mail (effective configuration, policy, From, security). The answer carries the server's last reply.
  */
-public final class TestEmailSender {
+public final class LiveTestEmail {
     private final Session session;
 
-    public TestEmailSender(Session session) {
+    public LiveTestEmail(Session session) {
         this.session = session;
     }
 
