@@ -10,6 +10,7 @@ import jakarta.mail.URLName;
 import jakarta.mail.event.TransportEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -96,7 +97,11 @@ public final class LiveTransport extends Transport {
             return true;
         }
         ConnectionSettings connection = state.config().source().forConnect(config.connection());
-        Transport transport = state.outboundSession(snapshot).getTransport(connection.mailProtocol());
+        // built directly (no provider look-up per connection): Angus's SMTP transport for smtp or smtps
+        Session angus = state.outboundSession(snapshot);
+        URLName name = new URLName(connection.mailProtocol(), connection.host(), connection.port(), null, null, null);
+        Transport transport = connection.security() == org.mailconsole.model.ConnectionSecurity.SSL
+                ? new SMTPSSLTransport(angus, name) : new SMTPTransport(angus, name);
         boolean login = connection.authentication() != org.mailconsole.model.Authentication.NONE;
         transport.connect(connection.host(), connection.port(),
                 login ? connection.user() : null, login ? connection.secret() : null);
