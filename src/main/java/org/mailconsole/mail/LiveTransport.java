@@ -12,6 +12,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.mailconsole.model.Authentication;
+import org.mailconsole.model.ConnectionSecurity;
 
 /**
  * The smtp transport of the shared session. Whatever host or user the app passes is ignored: each
@@ -100,9 +102,9 @@ public final class LiveTransport extends Transport {
         // built directly (no provider look-up per connection): Angus's SMTP transport for smtp or smtps
         Session angus = state.outboundSession(snapshot);
         URLName name = new URLName(connection.mailProtocol(), connection.host(), connection.port(), null, null, null);
-        Transport transport = connection.security() == org.mailconsole.model.ConnectionSecurity.SSL
+        Transport transport = connection.security() == ConnectionSecurity.SSL
                 ? new SMTPSSLTransport(angus, name) : new SMTPTransport(angus, name);
-        boolean login = connection.authentication() != org.mailconsole.model.Authentication.NONE;
+        boolean login = connection.authentication() != Authentication.NONE;
         transport.connect(connection.host(), connection.port(),
                 login ? connection.user() : null, login ? connection.secret() : null);
         delegate = transport;
