@@ -110,9 +110,16 @@ public final class PropertiesService {
         return document();
     }
 
-    /** Trimmed; lists as "a,b,c"; blank as null (not stored). */
+    /**
+     * Trimmed; lists as "a,b,c"; blank as null (not stored). A check box or choice at its default
+     * is not stored either: those inputs cannot be left blank, so "at the default" is their blank.
+     */
     private static String normalize(PropertyDef def, String value) {
         if (value == null || value.isBlank()) {
+            return null;
+        }
+        boolean alwaysFilled = def.type() == PropertyType.BOOLEAN || def.type() == PropertyType.CHOICE;
+        if (alwaysFilled && value.trim().equals(def.defaultValue())) {
             return null;
         }
         if (def.type() == PropertyType.EMAIL_LIST || def.type() == PropertyType.SMTP_CODE_LIST) {

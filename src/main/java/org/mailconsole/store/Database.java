@@ -12,6 +12,14 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    /** HSQLDB's error code for "the .lck file is held by a live engine". */
+    private static final int HSQLDB_LOCK_FAILURE = -451;
+    /**
+     * A killed process leaves its .lck file, which HSQLDB trusts until its heartbeat is ~10 s old;
+     * waiting a little longer lets a restart after a crash succeed, while a live holder
+     * (another engine on the same files) still fails with a clear message.
+     */
+    private static final long LOCK_WAIT_MS = 20_000;
 
     private final StorageSettings settings;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
@@ -24,15 +32,19 @@ public final class Database implements AutoCloseable {
     public static Database open(StorageSettings settings) {
         loadDriver(settings.jdbcUrl());
         Database database = new Database(settings);
-        try (Connection connection = database.connect()) {
+        try (Connection connection = database.connectWaitingForStaleLock()) {
             if (settings.embeddedHsqldb()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET FILES WRITE DELAY FALSE");
                 }
             }
         } catch (SQLException e) {
+            String reason = e.getErrorCode() == HSQLDB_LOCK_FAILURE
+                    ? "another process has it open (its lock file is kept fresh); only one database engine "
+                            + "may use these files: stop the other process or point this one at other files"
+                    : e.getMessage();
             throw new InvalidSettingsException("cannot open the database at " + settings.jdbcUrl()
-                    + ": " + e.getMessage(), e);
+                    + ": " + reason, e);
         }
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
@@ -41,6 +53,27 @@ public final class Database implements AutoCloseable {
                 .migrate();
         LOG.log(System.Logger.Level.INFO, "Mail Console database ready at {0}", settings.jdbcUrl());
         return database;
+    }
+
+    private Connection connectWaitingForStaleLock() throws SQLException {
+        long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
+        while (true) {
+            try {
+                return connect();
+            } catch (SQLException e) {
+                if (e.getErrorCode() != HSQLDB_LOCK_FAILURE || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING,
+                        "database files are locked, perhaps by a process that was killed; retrying until the lock expires");
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public Connection connect() throws SQLException {

@@ -2,7 +2,6 @@ package org.mailconsole.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -263,7 +262,8 @@ class PropertiesApiIT {
     void unknownApiPathIsAProblem404() {
         HttpResponse<String> response = admin.get("/api/v1/nothing-here");
         assertEquals(404, response.statusCode());
-        assertNull(null);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(404, admin.json(response).get("status").asInt());
     }
 
     private static void assertRefused(HttpResponse<String> response, String field) {

@@ -2,6 +2,7 @@ package org.mailconsole.web.pages;
 
 import org.mailconsole.console.PropertyView;
 import org.mailconsole.model.PropertyCatalog;
+import org.mailconsole.model.PropertyType;
 
 /** The "value in effect" line beside a property that is blank, so the admin never works it out. */
 final class EffectiveNote {
@@ -9,8 +10,9 @@ final class EffectiveNote {
     }
 
     static String of(PropertyView view) {
-        if (view.set()) {
-            return null;
+        PropertyType type = view.def().type();
+        if (view.set() || type == PropertyType.BOOLEAN || type == PropertyType.CHOICE) {
+            return null; // a check box or a select shows its value in effect itself
         }
         if (view.def().secret()) {
             return view.effectiveFrom() != null

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailconsole.console.MailConsole;
@@ -56,7 +57,7 @@ public final class PropertiesPageServlet extends HttpServlet {
     private void render(HttpServletRequest request, HttpServletResponse response, int status,
                         PropertiesDocument document, Map<String, String> typed, List<FieldError> errors,
                         String notice, String error) throws IOException, ServletException {
-        Map<String, Object> model = new java.util.HashMap<>(
+        Map<String, Object> model = new HashMap<>(
                 PropertiesPage.model(document, typed, errors, console().recentChanges(AUDIT_ROWS)));
         model.put("base", request.getContextPath());
         model.put("csrf", CsrfFilter.token(request));

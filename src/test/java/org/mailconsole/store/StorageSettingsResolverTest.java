@@ -1,0 +1,110 @@
+package org.mailconsole.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorageSettingsResolverTest {
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> explicit = new HashMap<>();
+    private final Map<String, String> sysprops = new HashMap<>();
+    private final Map<String, String> env = new HashMap<>();
+
+    private StorageSettings resolve() {
+        return new StorageSettingsResolver(explicit::get, sysprops::get, env, dir).resolve();
+    }
+
+    @Test
+    void devRunDefaultsUnderTarget() {
+        StorageSettings settings = resolve();
+        assertTrue(settings.embeddedHsqldb());
+        assertTrue(settings.jdbcUrl().startsWith("jdbc:hsqldb:file:" + dir.toAbsolutePath().resolve("target/mail-console-data/db/mailconsole")),
+                settings.jdbcUrl());
+        assertEquals(dir.toAbsolutePath().resolve("target/mail-console-data/mail-console.key"), settings.keyFile());
+        assertEquals("SA", settings.user());
+    }
+
+    @Test
+    void containerDefaultsUnderCatalinaBase() {
+        sysprops.put("catalina.base", dir.resolve("tomcat").toString());
+        StorageSettings settings = resolve();
+        assertTrue(settings.jdbcUrl().contains(dir.resolve("tomcat/mail-console/db/mailconsole").toString()));
+        assertEquals(dir.resolve("tomcat/conf/mail-console.key").toAbsolutePath(), settings.keyFile());
+    }
+
+    @Test
+    void jettyBaseIsAContainerBaseToo() {
+        sysprops.put("jetty.base", dir.resolve("jetty").toString());
+        assertTrue(resolve().jdbcUrl().contains(dir.resolve("jetty/mail-console/db").toString()));
+    }
+
+    @Test
+    void orderIsExplicitThenSystemPropertyThenEnvironmentThenFile() throws Exception {
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("conf/mail-console.properties"), "mailconsole.db.path=/from/file\n");
+        assertTrue(resolve().jdbcUrl().contains("/from/file"));
+        env.put("MAILCONSOLE_DB_PATH", "/from/env");
+        assertTrue(resolve().jdbcUrl().contains("/from/env"));
+        sysprops.put("mailconsole.db.path", "/from/sysprop");
+        assertTrue(resolve().jdbcUrl().contains("/from/sysprop"));
+        explicit.put("mailconsole.db.path", "/from/context");
+        assertTrue(resolve().jdbcUrl().contains("/from/context"));
+    }
+
+    @Test
+    void aJdbcUrlBeatsThePath() {
+        env.put("MAILCONSOLE_DB_PATH", "/ignored");
+        env.put("MAILCONSOLE_DB_URL", "jdbc:postgresql://db:5432/mail");
+        env.put("MAILCONSOLE_DB_USER", "mail");
+        env.put("MAILCONSOLE_DB_PASSWORD", "pw");
+        StorageSettings settings = resolve();
+        assertEquals("jdbc:postgresql://db:5432/mail", settings.jdbcUrl());
+        assertEquals("mail", settings.user());
+        assertTrue(!settings.toString().contains("pw,") && settings.toString().contains("(set)"));
+    }
+
+    @Test
+    void aNamedConfigFileIsUsed() throws Exception {
+        Path file = dir.resolve("elsewhere.properties");
+        Files.writeString(file, "mailconsole.key.file=/keys/k\n");
+        sysprops.put("mailconsole.config", file.toString());
+        assertEquals(Path.of("/keys/k"), resolve().keyFile());
+    }
+
+    @Test
+    void aMissingNamedConfigFileIsAnError() {
+        sysprops.put("mailconsole.config", dir.resolve("missing.properties").toString());
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, this::resolve);
+        assertTrue(e.getMessage().contains("does not exist"));
+    }
+
+    @Test
+    void unknownKeysInTheFileAreRefused() throws Exception {
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("conf/mail-console.properties"), "mailconsole.db.pth=/typo\n");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, this::resolve);
+        assertTrue(e.getMessage().contains("mailconsole.db.pth"), e.getMessage());
+    }
+
+    @Test
+    void anUnsupportedJdbcUrlIsRefused() {
+        sysprops.put("mailconsole.db.url", "jdbc:mysql://db/mail");
+        assertThrows(InvalidSettingsException.class, this::resolve);
+    }
+
+    @Test
+    void anEmptySettingIsRefused() {
+        env.put("MAILCONSOLE_KEY_FILE", " ");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, this::resolve);
+        assertTrue(e.getMessage().contains("MAILCONSOLE_KEY_FILE"), e.getMessage());
+    }
+}

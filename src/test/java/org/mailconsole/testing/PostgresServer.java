@@ -1,0 +1,99 @@
+package org.mailconsole.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private PostgreSQL cluster from Debian's binaries (/usr/lib/postgresql/N/bin), in a temporary
+ * directory, on a free loopback port, run as the postgres user when the tests run as root
+ * (PostgreSQL refuses root). Stopped and deleted on close.
+ */
+public final class PostgresServer implements AutoCloseable {
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+
+    private PostgresServer(Path bin, Path dir, int port) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static Path binaries() throws IOException {
+        Path root = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException("PostgreSQL server binaries are missing: apt-get install -y postgresql "
+                    + "(.ci/run installs it)");
+        }
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow(() -> new IllegalStateException("no initdb under " + root));
+        }
+    }
+
+    public static PostgresServer start() throws Exception {
+        Path bin = binaries();
+        Path dir = Files.createTempDirectory("mail-console-pg-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        PostgresServer server = new PostgresServer(bin, dir, port);
+        if (isRoot()) {
+            run(List.of("chown", "postgres:postgres", dir.toString()));
+        }
+        server.asPostgres(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
+                "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+        server.asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w",
+                "-l", dir.resolve("server.log").toString(),
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        server.asPostgres(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", "postgres", "mailconsole");
+        return server;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/mailconsole";
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void asPostgres(String... command) throws Exception {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(List.of(command));
+        run(full);
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}

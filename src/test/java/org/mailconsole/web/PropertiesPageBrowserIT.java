@@ -1,0 +1,134 @@
+package org.mailconsole.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.testing.Browser;
+import org.mailconsole.testing.ConsoleClient;
+import org.mailconsole.testing.ConsoleServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** System Properties > Email as an admin uses it: a real Chromium against the real WAR. */
+class PropertiesPageBrowserIT {
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path profile;
+    static ConsoleServer server;
+    static ChromeDriver browser;
+    static String pageUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Browser.installed()) {
+            throw new IllegalStateException("Debian chromium and chromium-driver are required: "
+                    + "apt-get install -y chromium chromium-driver (.ci/run installs them)");
+        }
+        server = new ConsoleServer(dataDir).start();
+        browser = Browser.start(profile);
+        // BASIC credentials in the first URL; Chromium reuses them for the page's own requests
+        pageUrl = server.baseUrl().replace("http://", "http://" + ConsoleServer.ADMIN + ":"
+                + ConsoleServer.ADMIN_PASSWORD + "@") + "/properties/email";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anAdminSavesTheOutgoingServerAndSeesItInEffect() throws Exception {
+        browser.get(pageUrl);
+        assertEquals("System Properties > Email · Mail Console", browser.getTitle());
+        type("glide-email-server", "smtp.example.com");
+        type("glide-smtp-port", "587");
+        new Select(browser.findElement(By.id("glide-smtp-encryption"))).selectByValue("starttls");
+        WebElement auth = browser.findElement(By.id("glide-smtp-auth"));
+        if (!auth.isSelected()) {
+            auth.click();
+        }
+        type("glide-email-user", "helpdesk@example.com");
+        type("glide-email-user_password", "browser-canary-55");
+        browser.findElement(By.id("save")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertEquals("Saved.", browser.findElement(By.id("notice")).getText());
+        assertEquals("smtp.example.com", value("glide-email-server"));
+        assertEquals("587", value("glide-smtp-port"));
+        assertTrue(browser.findElement(By.id("glide-smtp-auth")).isSelected());
+        assertEquals("", value("glide-email-user_password"), "the password is never sent back");
+        assertFalse(browser.getPageSource().contains("browser-canary-55"));
+        assertEquals("blank: using smtp.example.com from glide.email.server",
+                browser.findElement(By.id("effective-glide-pop3-server")).getText());
+        assertEquals("blank: using helpdesk from glide.email.user",
+                browser.findElement(By.id("effective-glide-pop3-user")).getText());
+        assertTrue(browser.findElement(By.id("warning-glide-smtp-encryption")).getText().contains("starttls"));
+        assertTrue(browser.findElement(By.id("audit")).getText().contains("glide.email.server"));
+        Browser.screenshot(browser, "properties-saved");
+
+        ConsoleClient admin = server.admin();
+        assertEquals("587", admin.property("glide.smtp.port").get("value").asText());
+        assertTrue(admin.property("glide.email.user_password").get("set").asBoolean());
+    }
+
+    @Test
+    void aBadPortIsMarkedAtItsFieldAndNothingIsSaved() throws Exception {
+        String before = server.admin().get("/api/v1/properties").body();
+        browser.get(pageUrl);
+        type("glide-smtp-port", "70000");
+        type("glide-email-username", "Would Be Saved");
+        browser.findElement(By.id("save")).click();
+
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-glide-smtp-port")));
+        assertEquals("must be a whole number from 1 to 65535", error.getText());
+        assertTrue(browser.findElement(By.id("error-summary")).getText().startsWith("Nothing was saved"));
+        assertEquals("70000", value("glide-smtp-port"), "the admin's input is kept");
+        assertEquals("Would Be Saved", value("glide-email-username"));
+        Browser.screenshot(browser, "properties-invalid");
+        assertEquals(before, server.admin().get("/api/v1/properties").body());
+    }
+
+    @Test
+    void theSecurityWarningFollowsTheChoiceThroughTheScript() {
+        browser.get(pageUrl);
+        Select security = new Select(browser.findElement(By.id("glide-smtp-encryption")));
+        security.selectByValue("ssl");
+        assertFalse(browser.findElement(By.id("warning-glide-smtp-encryption")).isDisplayed());
+        security.selectByValue("none");
+        WebElement warning = browser.findElement(By.id("warning-glide-smtp-encryption"));
+        assertTrue(warning.isDisplayed());
+        assertTrue(warning.getText().contains("plain text"));
+        List<WebElement> scripts = browser.findElements(By.cssSelector("script:not([src])"));
+        assertTrue(scripts.isEmpty(), "no inline script (CSP)");
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static String value(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("value");
+    }
+}
