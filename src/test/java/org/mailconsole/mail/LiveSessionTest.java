@@ -164,6 +164,15 @@ class LiveSessionTest {
     }
 
     @Test
+    void starttlsIsRequiredNeverAPlainTextFallback() throws Exception {
+        set(Map.of("glide.smtp.encryption", "starttls")); // GreenMail offers no STARTTLS
+        MessagingException refused = assertThrows(MessagingException.class,
+                () -> Transport.send(message("must not leave in plain text", "x@example.com")));
+        assertTrue(refused.getMessage().contains("STARTTLS"), refused.getMessage());
+        assertEquals(0, a.getReceivedMessages().length);
+    }
+
+    @Test
     void passwordLoginWorksAndNoSecretIsLogged() throws Exception {
         a.setUser("helpdesk@example.com", "helpdesk@example.com", CANARY);
         try (LogCapture logs = new LogCapture()) {
