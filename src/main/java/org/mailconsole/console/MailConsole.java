@@ -2,9 +2,9 @@ package org.mailconsole.console;
 
 import java.time.Clock;
 import java.util.List;
-import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.mail.OAuth2Tokens;
+import org.mailconsole.mail.SharedCore;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.AuditStore;
@@ -15,15 +15,18 @@ import org.mailconsole.store.TranscriptStore;
 
 /** The console's use cases over one database; what the web layer talks to. */
 public final class MailConsole implements AutoCloseable {
-    private final Database database;
+    private final SharedCore core;
     private final PropertiesService properties;
     private final AuditStore audit;
     private final HealthService health;
     private final AccountsService accounts;
     private final AccountConnections accountConnections;
+    private final LiveTestEmail testEmail;
 
-    private MailConsole(Database database, SecretBox secrets) {
-        this.database = database;
+    private MailConsole(SharedCore core) {
+        this.core = core;
+        Database database = core.database();
+        SecretBox secrets = core.secrets();
         this.properties = new PropertiesService(new PropertyStore(database), secrets, Clock.systemUTC());
         this.audit = new AuditStore(database);
         this.health = new HealthService(database);
@@ -31,11 +34,12 @@ public final class MailConsole implements AutoCloseable {
         this.accounts = new AccountsService(accountStore, properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(accountStore, new TranscriptStore(database), properties,
                 new OAuth2Tokens(Clock.systemUTC()), Clock.systemUTC());
+        this.testEmail = new LiveTestEmail(core.session());
     }
 
+    /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
     public static MailConsole start(StorageSettings settings) {
-        SecretBox secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
-        return new MailConsole(Database.open(settings), secrets);
+        return new MailConsole(SharedCore.acquire(settings));
     }
 
     public PropertiesService properties() {
@@ -54,12 +58,17 @@ public final class MailConsole implements AutoCloseable {
         return health;
     }
 
+    /** Sends through the live session, the same code path as every webapp's mail. */
+    public LiveTestEmail liveTestEmail() {
+        return testEmail;
+    }
+
     public List<AuditEntry> recentChanges(int limit) {
         return audit.latest(limit);
     }
 
     @Override
     public void close() {
-        database.close();
+        core.release();
     }
 }

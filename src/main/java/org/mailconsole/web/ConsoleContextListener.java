@@ -19,8 +19,14 @@ public final class ConsoleContextListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        StorageSettings settings = StorageSettingsResolver.resolveFromJvm(context::getInitParameter);
-        LOG.log(System.Logger.Level.INFO, "Mail Console starting with {0}", settings);
+        StorageSettings settings = SharedSessionLookup.storageSettings().orElse(null);
+        if (settings != null) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console starting in shared mode, with the database of the "
+                    + "container''s mail/Session: {0}", settings);
+        } else {
+            settings = StorageSettingsResolver.resolveFromJvm(context::getInitParameter);
+            LOG.log(System.Logger.Level.INFO, "Mail Console starting with {0}", settings);
+        }
         context.setAttribute(ATTRIBUTE, MailConsole.start(settings));
     }
 

@@ -1,0 +1,126 @@
+package org.mailconsole.mail;
+
+import jakarta.mail.Session;
+import java.util.HashMap;
+import java.util.Map;
+import org.mailconsole.crypto.KeyFile;
+import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.store.Database;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+
+/**
+ * One database, key and live session per database URL in this class loader (in shared mode, the
+ * container's common loader: so once per JVM). The console and the JNDI factory both acquire it,
+ * so they share one database engine and one live session. The database shuts down when the last
+ * user releases it; the JNDI factory never releases (the container owns its session until it stops).
+ */
+public final class SharedCore {
+    private static final Map<String, SharedCore> OPEN = new HashMap<>();
+    private static final System.Logger LOG = System.getLogger(SharedCore.class.getName());
+
+    private final StorageSettings settings;
+    private final Database database;
+    private final SecretBox secrets;
+    private final PropertiesConfigSource source;
+    private final Session session;
+    private int users;
+    private boolean heldByContainer;
+
+    private SharedCore(StorageSettings settings) {
+        this.settings = settings;
+        this.secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
+        this.database = Database.open(settings);
+        this.source = new PropertiesConfigSource(new PropertyStore(database), secrets);
+        this.session = LiveSessions.create(new CachedConfig(source, database::commits));
+    }
+
+    /** The core for these settings, opened on first use; call {@link #release()} when done. */
+    public static SharedCore acquire(StorageSettings settings) {
+        synchronized (OPEN) {
+            SharedCore core = OPEN.get(settings.jdbcUrl());
+            if (core == null) {
+                core = openWithOwnLoader(settings);
+                OPEN.put(settings.jdbcUrl(), core);
+            } else if (!core.settings.keyFile().equals(settings.keyFile())) {
+                throw new IllegalStateException("the database " + settings.jdbcUrl() + " is already open with the key file "
+                        + core.settings.keyFile() + ", not " + settings.keyFile());
+            }
+            core.users++;
+            return core;
+        }
+    }
+
+    /**
+     * The core for the container's JNDI resource: acquired once, held until the JVM exits, when
+     * the database is shut down cleanly (no stale lock for the next start).
+     */
+    public static SharedCore holdForContainer(StorageSettings settings) {
+        synchronized (OPEN) {
+            SharedCore existing = OPEN.get(settings.jdbcUrl());
+            if (existing != null && existing.heldByContainer) {
+                return existing;
+            }
+            SharedCore core = acquire(settings);
+            core.heldByContainer = true;
+            Thread hook = new Thread(core::release, "mail-console-shutdown");
+            hook.setContextClassLoader(SharedCore.class.getClassLoader());
+            Runtime.getRuntime().addShutdownHook(hook);
+            LOG.log(System.Logger.Level.INFO, "Mail Console shared mail session ready, configured from {0}", settings);
+            return core;
+        }
+    }
+
+    /**
+     * Opens with this class's loader as the thread's context loader, so that the threads the
+     * database engine starts do not hold on to the webapp that happened to open it first.
+     */
+    private static SharedCore openWithOwnLoader(StorageSettings settings) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SharedCore.class.getClassLoader());
+        try {
+            return new SharedCore(settings);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The storage settings of the core behind {@code session}, if it is a live session of this
+     * class loader's core (in shared mode: the container's JNDI mail session).
+     */
+    public static java.util.Optional<StorageSettings> settingsOf(Object session) {
+        synchronized (OPEN) {
+            return OPEN.values().stream().filter(core -> core.session == session).map(core -> core.settings).findFirst();
+        }
+    }
+
+    /** Gives the core back; the last release shuts the database down. */
+    public void release() {
+        synchronized (OPEN) {
+            if (--users > 0) {
+                return;
+            }
+            OPEN.remove(settings.jdbcUrl());
+        }
+        database.close();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SecretBox secrets() {
+        return secrets;
+    }
+
+    /** The live session: every send and store connect reads the configuration of its moment. */
+    public Session session() {
+        return session;
+    }
+
+    public LiveConfigSource configSource() {
+        return source;
+    }
+}

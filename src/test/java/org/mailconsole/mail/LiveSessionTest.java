@@ -1,0 +1,219 @@
+package org.mailconsole.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.console.LiveTestEmail;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.testing.LogCapture;
+
+/** The live session against real GreenMail servers, with the configuration in a real HSQLDB. */
+class LiveSessionTest {
+    static final String CANARY = "canary-Pw-7f3a91";
+
+    @TempDir
+    Path dir;
+    GreenMail a;
+    GreenMail b;
+    SharedCore core;
+    PropertiesService properties;
+    Session session;
+
+    @BeforeEach
+    void start() {
+        a = new GreenMail(new com.icegreen.greenmail.util.ServerSetup[] {
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.POP3.dynamicPort()});
+        b = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        a.start();
+        b.start();
+        core = SharedCore.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
+                dir.resolve("key")));
+        properties = new PropertiesService(new PropertyStore(core.database()), core.secrets(), Clock.systemUTC());
+        session = core.session();
+        set(Map.of("glide.email.server", "127.0.0.1", "glide.smtp.port", port(a)));
+    }
+
+    @AfterEach
+    void stop() {
+        core.release();
+        a.stop();
+        b.stop();
+    }
+
+    static String port(GreenMail server) {
+        return String.valueOf(server.getSmtp().getPort());
+    }
+
+    void set(Map<String, String> values) {
+        // no wait: a change committed in this JVM is seen by the very next send
+        properties.update(properties.document().version(), new HashMap<>(values), "test");
+    }
+
+    /** How many messages the mailbox of {@code email} on {@code server} holds (envelope deliveries). */
+    static int inbox(GreenMail server, String email) throws Exception {
+        var user = server.getUserManager().getUserByEmail(email);
+        return user == null ? 0 : server.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    }
+
+    MimeMessage message(String subject, String... to) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom("app@example.com");
+        for (String recipient : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+        }
+        message.setSubject(subject);
+        message.setText("hello");
+        return message;
+    }
+
+    @Test
+    void aSessionKeptByAnAppFollowsTheServerChange() throws Exception {
+        Transport.send(message("one", "x@example.com"));
+        assertEquals(1, a.getReceivedMessages().length);
+
+        set(Map.of("glide.smtp.port", port(b)));
+        Transport.send(message("two", "x@example.com"));
+        assertEquals(1, a.getReceivedMessages().length);
+        assertEquals(1, b.getReceivedMessages().length);
+        assertEquals("two", b.getReceivedMessages()[0].getSubject());
+    }
+
+    @Test
+    void sendingOffSendsNothingAndReturnsNormally() throws Exception {
+        try (LogCapture logs = new LogCapture()) {
+            set(Map.of("glide.email.smtp.active", "false"));
+            MimeMessage message = message("skipped one", "x@example.com");
+            Transport.send(message);
+            assertEquals(0, a.getReceivedMessages().length);
+            assertTrue(logs.text().contains("not sent") && logs.text().contains("skipped one"), logs.text());
+        }
+    }
+
+    @Test
+    void testAddressReplacesRecipients() throws Exception {
+        set(Map.of("glide.email.test.user", "qa@example.com"));
+        Transport.send(message("redirected", "real1@example.com", "real2@example.com"));
+        MimeMessage[] received = a.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals(1, inbox(a, "qa@example.com"));
+        assertEquals(0, inbox(a, "real1@example.com"));
+    }
+
+    @Test
+    void recipientsAreSplitAndHeadersAdded() throws Exception {
+        set(Map.of("glide.email.smtp.max_recipients", "2", "glide.smtp.precedence_bulk", "true",
+                "glide.email.user", "helpdesk@example.com", "glide.email.username", "Help Desk"));
+        MimeMessage message = new MimeMessage(session);
+        message.setRecipients(Message.RecipientType.TO, "r1@example.com, r2@example.com, r3@example.com");
+        message.setRecipients(Message.RecipientType.CC, "r4@example.com, r5@example.com");
+        message.setSubject("split");
+        message.setText("hi");
+        Transport.send(message);
+        MimeMessage[] received = a.getReceivedMessages();
+        assertEquals(5, received.length);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(1, inbox(a, "r" + i + "@example.com"));
+        }
+        assertEquals("bulk", received[0].getHeader("Precedence")[0]);
+        InternetAddress from = (InternetAddress) received[0].getFrom()[0];
+        assertEquals("helpdesk@example.com", from.getAddress());
+        assertEquals("Help Desk", from.getPersonal());
+    }
+
+    @Test
+    void aConnectedTransportReusesItsConnectionAndFollowsChanges() throws Exception {
+        set(Map.of("glide.email.smtp.max_send", "2"));
+        Transport transport = session.getTransport("smtp");
+        transport.connect();
+        for (int i = 0; i < 5; i++) {
+            MimeMessage m = message("reuse " + i, "x@example.com");
+            m.saveChanges();
+            transport.sendMessage(m, m.getAllRecipients());
+        }
+        assertEquals(5, a.getReceivedMessages().length);
+        set(Map.of("glide.smtp.port", port(b)));
+        MimeMessage m = message("after change", "x@example.com");
+        m.saveChanges();
+        transport.sendMessage(m, m.getAllRecipients());
+        transport.close();
+        assertEquals(1, b.getReceivedMessages().length);
+    }
+
+    @Test
+    void starttlsIsRequiredNeverAPlainTextFallback() throws Exception {
+        set(Map.of("glide.smtp.encryption", "starttls")); // GreenMail offers no STARTTLS
+        MessagingException refused = assertThrows(MessagingException.class,
+                () -> Transport.send(message("must not leave in plain text", "x@example.com")));
+        assertTrue(refused.getMessage().contains("STARTTLS"), refused.getMessage());
+        assertEquals(0, a.getReceivedMessages().length);
+    }
+
+    @Test
+    void passwordLoginWorksAndNoSecretIsLogged() throws Exception {
+        a.setUser("helpdesk@example.com", "helpdesk@example.com", CANARY);
+        try (LogCapture logs = new LogCapture()) {
+            set(Map.of("glide.smtp.auth", "true", "glide.email.user", "helpdesk@example.com",
+                    "glide.email.user_password", CANARY));
+            Transport.send(message("authenticated", "x@example.com"));
+            assertEquals(1, a.getReceivedMessages().length);
+            assertFalse(logs.text().contains(CANARY));
+        }
+    }
+
+    @Test
+    void storesConnectToTheInboundAccountOrRefuse() throws Exception {
+        a.setUser("inbox@example.com", "inbox", "inbox-pw");
+        GreenMailUtil.sendTextEmail("inbox@example.com", "someone@example.com", "incoming", "body",
+                ServerSetupTest.SMTP.port(a.getSmtp().getPort()));
+        set(Map.of("glide.pop3.server", "127.0.0.1", "glide.pop3.port", String.valueOf(a.getPop3().getPort()),
+                "glide.pop3.user", "inbox", "glide.pop3.password", "inbox-pw"));
+        for (Store store : Arrays.asList(session.getStore(), session.getStore("pop3"))) {
+            store.connect();
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertEquals(1, inbox.getMessageCount());
+            inbox.close(false);
+            store.close();
+        }
+        assertThrows(MessagingException.class, () -> session.getStore("imap").connect());
+
+        set(Map.of("glide.email.read.active", "false"));
+        MessagingException refused = assertThrows(MessagingException.class, () -> session.getStore().connect());
+        assertTrue(refused.getMessage().contains("receiving is disabled"), refused.getMessage());
+    }
+
+    @Test
+    void theConsoleTestEmailTakesTheSamePath() throws Exception {
+        LiveTestEmail.Result result = new LiveTestEmail(session).send("admin@example.com");
+        assertTrue(result.ok(), result.message());
+        assertTrue(result.reply().startsWith("250"), result.reply());
+        assertEquals(1, a.getReceivedMessages().length);
+
+        set(Map.of("glide.email.smtp.active", "false"));
+        assertFalse(new LiveTestEmail(session).send("admin@example.com").ok());
+    }
+}

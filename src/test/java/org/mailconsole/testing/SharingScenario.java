@@ -1,0 +1,120 @@
+package org.mailconsole.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The sharing story, the same in every container: an admin changes the mail settings through the
+ * console's API, and a second webapp that looked the session up once sends through each new setting
+ * on its next message. Two GreenMail SMTP servers (A and B) on ephemeral loopback ports.
+ */
+public final class SharingScenario implements AutoCloseable {
+    public static final String CANARY = "canary-Smtp-Pw-5d81c2";
+    public static final String SMTP_USER = "helpdesk@example.com";
+
+    public final GreenMail a = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    public final GreenMail b = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConsoleClient admin;
+    private final String appSendUrl;
+    private int sent;
+
+    public SharingScenario(ConsoleClient admin, String appSendUrl) {
+        this.admin = admin;
+        this.appSendUrl = appSendUrl;
+        a.start();
+        b.start();
+        a.setUser(SMTP_USER, SMTP_USER, CANARY);
+    }
+
+    /** PATCH /api/v1/properties with these values (null resets), as an admin would. */
+    public void patch(Map<String, String> values) {
+        ObjectNode body = ConsoleClient.JSON.createObjectNode();
+        body.put("version", admin.properties().get("version").asLong());
+        ObjectNode valueNode = body.putObject("values");
+        values.forEach(valueNode::put);
+        HttpResponse<String> response = admin.patchJson("/api/v1/properties", body.toString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** The app sends one message; its own send must return normally. */
+    public String appSends(String to) throws IOException, InterruptedException {
+        String subject = "app message " + (++sent);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(appSendUrl + "?to="
+                        + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&subject="
+                        + URLEncoder.encode(subject, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return subject;
+    }
+
+    public static int inbox(GreenMail server, String email) throws Exception {
+        var user = server.getUserManager().getUserByEmail(email);
+        return user == null ? 0 : server.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    }
+
+    static void eventually(Callable<Boolean> check, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!check.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The whole story; {@code containerLogs} must hold everything the container logged. */
+    public void run(Callable<String> containerLogs) throws Exception {
+        Map<String, String> toA = new LinkedHashMap<>();
+        toA.put("glide.email.server", "127.0.0.1");
+        toA.put("glide.smtp.port", String.valueOf(a.getSmtp().getPort()));
+        toA.put("glide.smtp.auth", "true");
+        toA.put("glide.email.user", SMTP_USER);
+        toA.put("glide.email.user_password", CANARY);
+        patch(toA);
+        appSends("user1@example.com");
+        eventually(() -> inbox(a, "user1@example.com") == 1, "the app's first mail at A");
+
+        patch(Map.of("glide.smtp.port", String.valueOf(b.getSmtp().getPort()), "glide.smtp.auth", "false"));
+        appSends("user2@example.com");
+        eventually(() -> inbox(b, "user2@example.com") == 1, "the app's next mail at B, no restart");
+        assertEquals(0, inbox(a, "user2@example.com"));
+
+        patch(Map.of("glide.email.smtp.active", "false"));
+        String skipped = appSends("user3@example.com");
+        Thread.sleep(1500);
+        assertEquals(0, inbox(a, "user3@example.com") + inbox(b, "user3@example.com"), "sending off: nothing arrives");
+        eventually(() -> containerLogs.call().contains(skipped), "a log line naming the skipped message");
+
+        patch(Map.of("glide.email.smtp.active", "true", "glide.email.test.user", "qa@example.com"));
+        appSends("user4@example.com");
+        eventually(() -> inbox(b, "qa@example.com") == 1, "the test address receives it");
+        assertEquals(0, inbox(b, "user4@example.com") + inbox(a, "user4@example.com"), "only the test address");
+
+        String logs = containerLogs.call();
+        assertFalse(logs.contains(CANARY), "the SMTP password appears in the container's logs");
+        assertTrue(logs.contains("Mail Console"), "the container's logs were not captured");
+    }
+
+    @Override
+    public void close() {
+        a.stop();
+        b.stop();
+    }
+}
