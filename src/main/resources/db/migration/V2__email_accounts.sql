@@ -34,7 +34,10 @@ CREATE TABLE email_account (
 INSERT INTO email_account (name, account_type, authentication, security, active, provisioned, debug_logging, version)
 VALUES ('Default SMTP', 'SMTP', 'PASSWORD', 'NONE', TRUE, 'default-smtp', FALSE, 1);
 INSERT INTO email_account (name, account_type, authentication, security, active, provisioned, debug_logging, version)
-VALUES ('Default POP3', 'POP3', 'PASSWORD', 'NONE', FALSE, 'default-pop3', FALSE, 1);
+VALUES ('Default POP3', 'POP3', 'PASSWORD', 'NONE', TRUE, 'default-pop3', FALSE, 1);
+
+-- Moves on every account change, so the shared session's cache knows when to reload.
+INSERT INTO config_version (name, version) VALUES ('accounts', 1);
 
 -- Redacted protocol transcripts of accounts with debug logging on; newest N per account are kept.
 CREATE TABLE account_transcript (

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mailconsole.mail.AccountAccessTokens;
 import org.mailconsole.mail.ConnectionSettings;
 import org.mailconsole.mail.ConnectionTestResult;
 import org.mailconsole.mail.ConnectionTester;
@@ -35,15 +36,17 @@ public final class AccountConnections {
     private final AccountStore accounts;
     private final TranscriptStore transcripts;
     private final PropertiesService properties;
-    private final OAuth2Tokens tokens;
+    private final AccountAccessTokens tokens;
+    private final LiveTestEmail live;
     private final Clock clock;
 
     public AccountConnections(AccountStore accounts, TranscriptStore transcripts, PropertiesService properties,
-                              OAuth2Tokens tokens, Clock clock) {
+                              AccountAccessTokens tokens, LiveTestEmail live, Clock clock) {
         this.accounts = accounts;
         this.transcripts = transcripts;
         this.properties = properties;
         this.tokens = tokens;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -70,8 +73,9 @@ public final class AccountConnections {
     }
 
     /**
-     * Sends a test email through an SMTP account, or through the outbound connection in force when
-     * {@code accountId} is null.
+     * Sends a test email through an SMTP account, or, when {@code accountId} is null, through the
+     * live shared session like every webapp's mail (its policy included: a test address set in
+     * glide.email.test.user receives it instead).
      *
      * @throws ValidationException when the address or the account is not usable for this
      */
@@ -90,16 +94,12 @@ public final class AccountConnections {
             } else if (stored.type() != Protocol.SMTP) {
                 errors.add(new FieldError("accountId", "is not an SMTP account"));
             }
-        } else {
-            EffectiveConnections.Effective outbound = EffectiveConnections.outbound(properties.effective(),
-                    accounts.list(), a -> AccountSecrets.NONE);
-            if (outbound.account() == null) {
-                return new EmailOutcome(new TestEmailResult(false, outbound.reason(), null, null), null);
-            }
-            stored = accounts.find(outbound.account().id()).orElseThrow();
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
+        }
+        if (accountId == null) {
+            return sendThroughLiveSession(to.trim());
         }
         Prepared prepared = prepare(stored);
         if (prepared.problem() != null) {
@@ -116,6 +116,17 @@ public final class AccountConnections {
         TestEmailResult result = TestEmailSender.send(prepared.settings(), from, account.displayName(), to.trim(),
                 stored.debugLogging(), prepared.redact());
         return new EmailOutcome(result, keep(stored, "test email", result.message(), result.transcript()));
+    }
+
+    /** Without an account: exactly the path of every webapp's mail (the live session and its policy). */
+    private EmailOutcome sendThroughLiveSession(String to) {
+        EffectiveConnections.Effective outbound = EffectiveConnections.outbound(properties.effective(),
+                accounts.list(), a -> AccountSecrets.NONE);
+        if (!outbound.usable()) {
+            return new EmailOutcome(new TestEmailResult(false, outbound.reason(), null, null), null);
+        }
+        LiveTestEmail.Result result = live.send(to);
+        return new EmailOutcome(new TestEmailResult(result.ok(), result.message(), result.reply(), null), null);
     }
 
     public List<TranscriptEntry> transcripts(long accountId) {
@@ -141,20 +152,15 @@ public final class AccountConnections {
         }
         ConnectionSettings settings = connection.settings();
         if (connection.account().authentication() == Authentication.OAUTH2) {
-            if (secrets.accessToken() == null || !tokens.fresh(secrets.accessTokenExpires())) {
-                try {
-                    OAuth2Tokens.Token token = tokens.token(new OAuth2Tokens.Request(String.valueOf(stored.id()),
-                            stored.oauth2().tokenUrl(), stored.oauth2().clientId(), secrets.clientSecret(),
-                            stored.oauth2().scope(), secrets.refreshToken(),
-                            Duration.ofMillis(effective.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT)
-                                    + (long) effective.integer(PropertyCatalog.SMTP_READ_TIMEOUT))));
-                    accounts.saveTokens(stored.id(), token.accessToken(), token.expires(), token.rotatedRefreshToken());
-                    redact.add(token.accessToken());
-                    redact.add(token.rotatedRefreshToken());
-                    settings = settings.withSecret(token.accessToken());
-                } catch (OAuth2Exception e) {
-                    return new Prepared(connection.account(), null, clean(redact), e.getMessage());
-                }
+            try {
+                OAuth2Tokens.Token token = tokens.current(stored, secrets,
+                        Duration.ofMillis(effective.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT)
+                                + (long) effective.integer(PropertyCatalog.SMTP_READ_TIMEOUT)));
+                redact.add(token.accessToken());
+                redact.add(token.rotatedRefreshToken());
+                settings = settings.withSecret(token.accessToken());
+            } catch (OAuth2Exception e) {
+                return new Prepared(connection.account(), null, clean(redact), e.getMessage());
             }
         }
         return new Prepared(connection.account(), settings, clean(redact), null);

@@ -3,10 +3,8 @@ package org.mailconsole.console;
 import java.time.Clock;
 import java.util.List;
 import org.mailconsole.crypto.SecretBox;
-import org.mailconsole.mail.OAuth2Tokens;
 import org.mailconsole.mail.SharedCore;
 import org.mailconsole.model.AuditEntry;
-import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
@@ -30,11 +28,10 @@ public final class MailConsole implements AutoCloseable {
         this.properties = new PropertiesService(new PropertyStore(database), secrets, Clock.systemUTC());
         this.audit = new AuditStore(database);
         this.health = new HealthService(database);
-        AccountStore accountStore = new AccountStore(database, secrets);
-        this.accounts = new AccountsService(accountStore, properties, Clock.systemUTC());
-        this.accountConnections = new AccountConnections(accountStore, new TranscriptStore(database), properties,
-                new OAuth2Tokens(Clock.systemUTC()), Clock.systemUTC());
+        this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.testEmail = new LiveTestEmail(core.session());
+        this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
+                core.accessTokens(), testEmail, Clock.systemUTC());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */

@@ -2,12 +2,12 @@ package org.mailconsole.console;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.mail.StoredProperties;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EffectiveValue;
@@ -129,12 +129,6 @@ public final class PropertiesService {
     }
 
     private Map<String, String> open(Map<String, String> stored) {
-        Map<String, String> plain = new HashMap<>(stored);
-        for (PropertyDef def : PropertyCatalog.all()) {
-            if (def.secret() && plain.containsKey(def.name())) {
-                plain.put(def.name(), secrets.open(plain.get(def.name())));
-            }
-        }
-        return plain;
+        return StoredProperties.open(stored, secrets);
     }
 }

@@ -5,12 +5,9 @@ package org.mailconsole.mail;
  * and stores ask it for the effective configuration; {@link CachedConfig} keeps the answers and asks
  * again only when {@link #version()} changes.
  *
- * <p>Today's implementation is {@link PropertiesConfigSource}: the built-in "Default SMTP" and
- * "Default POP3" accounts, whose values are System Properties > Email. When email accounts exist,
- * an implementation that also reads the active SMTP account (and the active POP3/IMAP accounts)
- * replaces it (e.g. from {@code EffectiveConnections.outbound/inbound}); its {@code version()}
- * must change whenever the properties or any account change, and its {@link #forConnect} puts a
- * current OAuth 2.0 access token (cached until shortly before it expires) into the settings.
+ * <p>The implementation is {@link EffectiveConfigSource}: the properties and the accounts through
+ * {@code EffectiveConnections}; its {@code version()} changes whenever the properties or any account
+ * change, and its {@link #forConnect} puts a current OAuth 2.0 access token into the settings.
  */
 public interface LiveConfigSource {
 

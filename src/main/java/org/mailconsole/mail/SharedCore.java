@@ -1,10 +1,12 @@
 package org.mailconsole.mail;
 
 import jakarta.mail.Session;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
@@ -22,7 +24,9 @@ public final class SharedCore {
     private final StorageSettings settings;
     private final Database database;
     private final SecretBox secrets;
-    private final PropertiesConfigSource source;
+    private final AccountStore accounts;
+    private final AccountAccessTokens tokens;
+    private final EffectiveConfigSource source;
     private final Session session;
     private int users;
     private boolean heldByContainer;
@@ -31,7 +35,9 @@ public final class SharedCore {
         this.settings = settings;
         this.secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
         this.database = Database.open(settings);
-        this.source = new PropertiesConfigSource(new PropertyStore(database), secrets);
+        this.accounts = new AccountStore(database, secrets);
+        this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
+        this.source = new EffectiveConfigSource(new PropertyStore(database), accounts, secrets, tokens);
         this.session = LiveSessions.create(new CachedConfig(source, database::commits));
     }
 
@@ -118,6 +124,15 @@ public final class SharedCore {
     /** The live session: every send and store connect reads the configuration of its moment. */
     public Session session() {
         return session;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** The one OAuth 2.0 token cache of this core: the live session and the console share it. */
+    public AccountAccessTokens accessTokens() {
+        return tokens;
     }
 
     public LiveConfigSource configSource() {

@@ -40,6 +40,11 @@ public final class AccountStore {
         this.secrets = secrets;
     }
 
+    /** Moves on with every insert, update and delete (not with stored tokens). */
+    public long version() {
+        return database.read(connection -> ConfigVersions.read(connection, ConfigVersions.ACCOUNTS));
+    }
+
     public List<EmailAccount> list() {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
@@ -102,6 +107,7 @@ public final class AccountStore {
                     id = keys.getLong(1);
                 }
             }
+            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS);
             AuditStore.insert(connection, audit);
             return find(connection, id).orElseThrow();
         });
@@ -137,6 +143,7 @@ public final class AccountStore {
                     write.executeUpdate();
                 }
             }
+            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS);
             AuditStore.insert(connection, audit);
             return find(connection, account.id()).orElseThrow();
         });
@@ -153,6 +160,7 @@ public final class AccountStore {
                     throw stale(connection, id, version);
                 }
             }
+            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS);
             AuditStore.insert(connection, audit);
             return null;
         });

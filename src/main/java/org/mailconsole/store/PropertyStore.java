@@ -14,7 +14,7 @@ import org.mailconsole.model.AuditEntry;
  * A property without a row is at its default.
  */
 public final class PropertyStore {
-    private static final String VERSION_KEY = "properties";
+    private static final String VERSION_KEY = ConfigVersions.PROPERTIES;
 
     private final Database database;
 
@@ -91,15 +91,6 @@ public final class PropertyStore {
     }
 
     private static long readVersion(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT version FROM config_version WHERE name = ?")) {
-            query.setString(1, VERSION_KEY);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    throw new SQLException("config_version has no row '" + VERSION_KEY + "'");
-                }
-                return rows.getLong(1);
-            }
-        }
+        return ConfigVersions.read(connection, VERSION_KEY);
     }
 }

@@ -70,6 +70,7 @@ class SharedSessionJettyIT {
                     ConsoleServer.ADMIN_PASSWORD);
             try (SharingScenario scenario = new SharingScenario(admin, base + "/sharing-app/send")) {
                 scenario.run(logs::text);
+                scenario.switchAccounts();
             }
         } finally {
             server.stop();

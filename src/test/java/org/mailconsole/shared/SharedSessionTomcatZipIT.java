@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
@@ -60,8 +59,10 @@ class SharedSessionTomcatZipIT {
     }
 
     @Test
-    @Disabled("needs email accounts (issue 3, branch accounts): switching the active SMTP account from "
-            + "Default SMTP to a custom one and back; the seam is mail.LiveConfigSource")
-    void switchingTheActiveSmtpAccountIsFollowedByTheNextSend() {
+    void switchingTheActiveSmtpAccountIsFollowedByTheNextSend() throws Exception {
+        ConsoleClient admin = new ConsoleClient(tomcat.url("/mail-console"), ADMIN, ADMIN_PASSWORD);
+        try (SharingScenario scenario = new SharingScenario(admin, tomcat.url("/sharing-app/send"))) {
+            scenario.switchAccounts();
+        }
     }
 }

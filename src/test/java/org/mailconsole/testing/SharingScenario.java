@@ -112,6 +112,58 @@ public final class SharingScenario implements AutoCloseable {
         assertTrue(logs.contains("Mail Console"), "the container's logs were not captured");
     }
 
+    /**
+     * Switching the active SMTP account from "Default SMTP" (the properties, pointing at A) to an
+     * admin's account (pointing at B), and back, is followed by the app's next send each time.
+     */
+    public void switchAccounts() throws Exception {
+        Map<String, String> toA = new LinkedHashMap<>();
+        toA.put("glide.email.server", "127.0.0.1");
+        toA.put("glide.smtp.port", String.valueOf(a.getSmtp().getPort()));
+        toA.put("glide.smtp.auth", "false");
+        toA.put("glide.email.smtp.active", "true");
+        toA.put("glide.email.test.user", null);
+        patch(toA);
+        appSends("switch1@example.com");
+        eventually(() -> inbox(a, "switch1@example.com") == 1, "Default SMTP (properties) sends to A");
+
+        ObjectNode relay = ConsoleClient.JSON.createObjectNode();
+        relay.put("name", "Relay B");
+        relay.put("type", "smtp");
+        relay.put("authentication", "none");
+        relay.put("server", "127.0.0.1");
+        relay.put("port", b.getSmtp().getPort());
+        relay.put("security", "none");
+        relay.put("fromAddress", "relay@example.com");
+        relay.put("active", false);
+        HttpResponse<String> created = admin.postJson("/api/v1/accounts", relay.toString());
+        assertEquals(201, created.statusCode(), created.body());
+        setActive("Default SMTP", false);
+        setActive("Relay B", true);
+        appSends("switch2@example.com");
+        eventually(() -> inbox(b, "switch2@example.com") == 1, "the custom account sends to B");
+        assertEquals(0, inbox(a, "switch2@example.com"));
+
+        setActive("Relay B", false);
+        setActive("Default SMTP", true);
+        appSends("switch3@example.com");
+        eventually(() -> inbox(a, "switch3@example.com") == 1, "back on Default SMTP, to A");
+        assertEquals(0, inbox(b, "switch3@example.com"));
+    }
+
+    private void setActive(String name, boolean active) {
+        for (var account : admin.json(admin.get("/api/v1/accounts")).get("accounts")) {
+            if (account.get("name").asText().equals(name)) {
+                ObjectNode edit = ((ObjectNode) account.deepCopy()).put("active", active);
+                HttpResponse<String> response = admin.putJson("/api/v1/accounts/" + account.get("id").asLong(),
+                        edit.toString());
+                assertEquals(200, response.statusCode(), response.body());
+                return;
+            }
+        }
+        throw new AssertionError("no account " + name);
+    }
+
     @Override
     public void close() {
         a.stop();
