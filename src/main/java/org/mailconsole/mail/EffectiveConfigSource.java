@@ -1,6 +1,10 @@
 package org.mailconsole.mail;
 
+import jakarta.mail.Session;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +16,7 @@ import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.TranscriptStore;
 
 /**
  * The {@link LiveConfigSource} of the product: System Properties > Email plus the email accounts,
@@ -26,15 +31,17 @@ public final class EffectiveConfigSource implements LiveConfigSource {
     private final AccountStore accounts;
     private final SecretBox secrets;
     private final AccountAccessTokens tokens;
-    /** Which account an OAuth 2.0 connection belongs to, for {@link #forConnect}. */
-    private final Map<ConnectionSettings, Long> oauthAccounts = new ConcurrentHashMap<>();
+    private final TranscriptStore transcripts;
+    /** Which account settings given out belong to, for {@link #forConnect} and transcripts. */
+    private final Map<ConnectionSettings, EmailAccount> owners = new ConcurrentHashMap<>();
 
     public EffectiveConfigSource(PropertyStore properties, AccountStore accounts, SecretBox secrets,
-                                 AccountAccessTokens tokens) {
+                                 AccountAccessTokens tokens, TranscriptStore transcripts) {
         this.properties = properties;
         this.accounts = accounts;
         this.secrets = secrets;
         this.tokens = tokens;
+        this.transcripts = transcripts;
     }
 
     @Override
@@ -80,14 +87,14 @@ public final class EffectiveConfigSource implements LiveConfigSource {
         if (settings.authentication() != Authentication.OAUTH2) {
             return settings;
         }
-        Long id = oauthAccounts.get(settings);
-        EmailAccount account = id == null ? null : accounts.find(id).orElse(null);
+        EmailAccount owner = owners.get(settings);
+        EmailAccount account = owner == null ? null : accounts.find(owner.id()).orElse(null);
         if (account == null) {
             return settings;
         }
         try {
             Duration timeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
-            return settings.withSecret(tokens.current(account, accounts.secrets(id), timeout).accessToken());
+            return settings.withSecret(tokens.current(account, accounts.secrets(account.id()), timeout).accessToken());
         } catch (OAuth2Exception e) {
             LOG.log(System.Logger.Level.WARNING, "no OAuth 2.0 token for \"{0}\": {1}", account.name(), e.getMessage());
             throw new IllegalStateException("no OAuth 2.0 access token for \"" + account.name() + "\": "
@@ -95,12 +102,32 @@ public final class EffectiveConfigSource implements LiveConfigSource {
         }
     }
 
+    @Override
+    public boolean records(ConnectionSettings settings) {
+        EmailAccount owner = owners.get(settings);
+        return owner != null && owner.debugLogging();
+    }
+
+    @Override
+    public LiveTranscript startTranscript(ConnectionSettings settings, Session session, String kind,
+                                          Collection<String> extraSecrets) {
+        EmailAccount owner = owners.get(settings);
+        if (owner == null || !owner.debugLogging()) {
+            return null;
+        }
+        List<String> redact = new ArrayList<>(extraSecrets);
+        redact.add(settings.secret());
+        AccountSecrets own = secretsOf(owner);
+        redact.addAll(Arrays.asList(own.password(), own.clientSecret(), own.refreshToken(), own.accessToken()));
+        return LiveTranscript.start(session, owner.id(), kind, redact, transcripts);
+    }
+
     private void remember(EmailAccount account, ConnectionSettings settings) {
-        if (settings.authentication() == Authentication.OAUTH2 && account.id() != null) {
-            if (oauthAccounts.size() > 100) {
-                oauthAccounts.clear(); // only the latest settings matter; old ones are never asked for again
+        if (account.id() != null) {
+            if (owners.size() > 100) {
+                owners.clear(); // only the latest settings matter; old ones are never asked for again
             }
-            oauthAccounts.put(settings, account.id());
+            owners.put(settings, account);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.mailconsole.mail;
 
+import jakarta.mail.Session;
+
 /**
  * The seam between the shared session and where its configuration comes from. The live transport
  * and stores ask it for the effective configuration; {@link CachedConfig} keeps the answers and asks
@@ -26,5 +28,22 @@ public interface LiveConfigSource {
      */
     default ConnectionSettings forConnect(ConnectionSettings settings) {
         return settings;
+    }
+
+    /**
+     * For a connection of an account with debug logging on, starts recording {@code session} (a
+     * session used for this one connection); null when the account does not record.
+     *
+     * @param settings the settings as {@link #outbound()} or {@link #inbound()} gave them
+     * @param secrets  values to redact besides the account's own secrets (e.g. a fresh token)
+     */
+    default LiveTranscript startTranscript(ConnectionSettings settings, Session session, String kind,
+                                           java.util.Collection<String> secrets) {
+        return null;
+    }
+
+    /** Whether connections with these settings are recorded (their account has debug logging on). */
+    default boolean records(ConnectionSettings settings) {
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.URLName;
+import java.util.List;
 
 /**
  * The pop3/imap store of the shared session: connects to the active inbound account of the moment
@@ -14,6 +15,7 @@ import jakarta.mail.URLName;
 public final class LiveStore extends Store {
     private final LiveState state;
     private Store delegate;
+    private LiveTranscript transcript;
 
     public LiveStore(Session session, URLName url) {
         super(session, url);
@@ -28,11 +30,23 @@ public final class LiveStore extends Store {
             throw new MessagingException("Mail Console refuses to connect a store: " + config.refusal());
         }
         String protocol = LiveSessions.DEFAULT_STORE.equals(url.getProtocol()) ? null : url.getProtocol();
-        ConnectionSettings account = state.config().source().forConnect(config.forProtocol(protocol)
+        ConnectionSettings given = config.forProtocol(protocol)
                 .orElseThrow(() -> new MessagingException("Mail Console has no active "
-                        + (protocol == null ? "POP3 or IMAP" : protocol.toUpperCase()) + " account to connect a store to")));
-        Store store = MailSessions.session(account).getStore(account.mailProtocol());
-        store.connect(account.host(), account.port(), account.user(), account.secret());
+                        + (protocol == null ? "POP3 or IMAP" : protocol.toUpperCase()) + " account to connect a store to"));
+        LiveConfigSource source = state.config().source();
+        ConnectionSettings account = LiveTransport.forConnect(source, given);
+        Session angus = MailSessions.session(account);
+        LiveTranscript recording = source.startTranscript(given, angus, "read", List.of());
+        Store store = angus.getStore(account.mailProtocol());
+        try {
+            store.connect(account.host(), account.port(), account.user(), account.secret());
+        } catch (MessagingException e) {
+            if (recording != null) {
+                recording.finish("connect failed: " + e.getMessage());
+            }
+            throw e;
+        }
+        transcript = recording;
         delegate = store;
         return true;
     }
@@ -60,6 +74,10 @@ public final class LiveStore extends Store {
             }
         } finally {
             delegate = null;
+            if (transcript != null) {
+                transcript.finish("store closed");
+                transcript = null;
+            }
             super.close();
         }
     }

@@ -30,6 +30,7 @@ public final class LiveTransport extends Transport {
     private long delegateVersion;
     private int sentOnDelegate;
     private String lastServerResponse = "";
+    private LiveTranscript transcript;
 
     public LiveTransport(Session session, URLName url) {
         super(session, url);
@@ -98,24 +99,51 @@ public final class LiveTransport extends Transport {
         if (delegate != null) {
             return true;
         }
-        ConnectionSettings connection = state.config().source().forConnect(config.connection());
+        LiveConfigSource source = state.config().source();
+        ConnectionSettings connection = forConnect(source, config.connection());
         // built directly (no provider look-up per connection): Angus's SMTP transport for smtp or smtps
         Session angus = state.outboundSession(snapshot);
+        LiveTranscript recording = null;
+        if (source.records(config.connection())) {
+            angus = MailSessions.session(connection); // its own session: debug output is per session
+            recording = source.startTranscript(config.connection(), angus, "send", List.of());
+        }
         URLName name = new URLName(connection.mailProtocol(), connection.host(), connection.port(), null, null, null);
         Transport transport = connection.security() == ConnectionSecurity.SSL
                 ? new SMTPSSLTransport(angus, name) : new SMTPTransport(angus, name);
         boolean login = connection.authentication() != Authentication.NONE;
-        transport.connect(connection.host(), connection.port(),
-                login ? connection.user() : null, login ? connection.secret() : null);
+        try {
+            transport.connect(connection.host(), connection.port(),
+                    login ? connection.user() : null, login ? connection.secret() : null);
+        } catch (MessagingException e) {
+            if (recording != null) {
+                recording.finish("connect failed: " + e.getMessage());
+            }
+            throw e;
+        }
+        transcript = recording;
         delegate = transport;
         delegateVersion = snapshot.version();
         sentOnDelegate = 0;
         return false;
     }
 
+    /** The settings for a new connection; a token endpoint failure becomes the send's MessagingException. */
+    static ConnectionSettings forConnect(LiveConfigSource source, ConnectionSettings settings) throws MessagingException {
+        try {
+            return source.forConnect(settings);
+        } catch (IllegalStateException e) {
+            throw new MessagingException(e.getMessage(), e);
+        }
+    }
+
     private void closeDelegate() {
         if (delegate == null) {
             return;
+        }
+        if (transcript != null) {
+            transcript.finish(sentOnDelegate + " message(s) sent, last reply: " + lastServerResponse.trim());
+            transcript = null;
         }
         try {
             delegate.close();

@@ -10,6 +10,7 @@ import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.TranscriptStore;
 
 /**
  * One database, key and live session per database URL in this class loader (in shared mode, the
@@ -37,7 +38,8 @@ public final class SharedCore {
         this.database = Database.open(settings);
         this.accounts = new AccountStore(database, secrets);
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
-        this.source = new EffectiveConfigSource(new PropertyStore(database), accounts, secrets, tokens);
+        this.source = new EffectiveConfigSource(new PropertyStore(database), accounts, secrets, tokens,
+                new TranscriptStore(database));
         this.session = LiveSessions.create(new CachedConfig(source, database::commits));
     }
 

@@ -20,14 +20,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.AccountInput;
+import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.console.LiveTestEmail;
+import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.testing.LogCapture;
 
@@ -215,5 +222,56 @@ class LiveSessionTest {
 
         set(Map.of("glide.email.smtp.active", "false"));
         assertFalse(new LiveTestEmail(session).send("admin@example.com").ok());
+    }
+
+    @Test
+    void accountsWithDebugLoggingKeepTheTranscriptsOfLiveSendsAndReads() throws Exception {
+        b.setUser("relay@example.com", "relay@example.com", CANARY);
+        AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        for (EmailAccount account : accounts.list()) {
+            if (account.active()) { // the built-in accounts step aside
+                accounts.update(account.id(), account.version(), asInput(account, false), "test");
+            }
+        }
+        EmailAccount relay = accounts.create(new AccountInput("Relay B", "smtp", "password", "127.0.0.1", port(b),
+                "none", "relay@example.com", null, null, null, null, true, true, null, null, null, null,
+                Map.of(AccountSecret.PASSWORD, CANARY)), "test");
+        TranscriptStore transcripts = new TranscriptStore(core.database());
+        try (LogCapture logs = new LogCapture()) {
+            Transport.send(message("recorded send", "x@example.com"));
+            assertEquals(1, b.getReceivedMessages().length);
+            assertEquals(0, a.getReceivedMessages().length);
+            List<TranscriptEntry> kept = transcripts.list(relay.id());
+            assertEquals(1, kept.size());
+            assertEquals("send", kept.get(0).kind());
+            String text = kept.get(0).text();
+            assertTrue(text.contains("EHLO"), text);
+            assertTrue(text.contains("recorded send"), text);
+            assertFalse(text.contains(CANARY), text);
+            assertFalse(text.contains(java.util.Base64.getEncoder().encodeToString(
+                    ("\0relay@example.com\0" + CANARY).getBytes(java.nio.charset.StandardCharsets.UTF_8))), text);
+            assertFalse(logs.text().contains(CANARY));
+        }
+
+        a.setUser("inbox@example.com", "inbox", "inbox-canary-pw");
+        EmailAccount inbox = accounts.create(new AccountInput("Inbox A", "pop3", "password", "127.0.0.1",
+                String.valueOf(a.getPop3().getPort()), "none", "inbox", null, null, null, null, true, true,
+                null, null, null, null, Map.of(AccountSecret.PASSWORD, "inbox-canary-pw")), "test");
+        Store store = session.getStore("pop3");
+        store.connect();
+        store.close();
+        List<TranscriptEntry> reads = transcripts.list(inbox.id());
+        assertEquals(1, reads.size());
+        assertEquals("read", reads.get(0).kind());
+        assertTrue(reads.get(0).text().contains("CAPA"), reads.get(0).text());
+        assertFalse(reads.get(0).text().contains("inbox-canary-pw"), reads.get(0).text());
+    }
+
+    private static AccountInput asInput(EmailAccount account, boolean active) {
+        return new AccountInput(account.name(), account.type().mailName(), account.authentication().name().toLowerCase(),
+                account.server(), account.port() == null ? null : String.valueOf(account.port()),
+                account.security() == null ? null : account.security().apiName(), account.userName(),
+                account.fromAddress(), account.displayName(), account.folder(), null, active, account.debugLogging(),
+                null, null, null, null, Map.of());
     }
 }
