@@ -47,6 +47,12 @@ record AccountForm(Long version, AccountInput input, Map<String, String> typed, 
         }
         Boolean active = flag(request, "active");
         Boolean debugLogging = flag(request, "debugLogging");
+        if (active != null) {
+            typed.put("active", active.toString()); // a refused save shows the boxes as the admin left them
+        }
+        if (debugLogging != null) {
+            typed.put("debugLogging", debugLogging.toString());
+        }
         Long version = parseVersion(request.getParameter("version"));
         if (provisioned) {
             return new AccountForm(version, new AccountInput(null, null, null, null, null, null, null, null, null,

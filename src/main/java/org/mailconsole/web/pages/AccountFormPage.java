@@ -41,7 +41,8 @@ final class AccountFormPage {
         model.put("title", account == null ? "New email account" : account.name());
         model.put("values", values);
         model.put("active", typed.containsKey("active") ? "true".equals(typed.get("active")) : account != null && account.active());
-        model.put("debugLogging", account != null && account.debugLogging());
+        model.put("debugLogging", typed.containsKey("debugLogging")
+                ? "true".equals(typed.get("debugLogging")) : account != null && account.debugLogging());
         model.put("passwordSet", account != null && account.passwordSet());
         model.put("clientSecretSet", account != null && account.clientSecretSet());
         model.put("refreshTokenSet", account != null && account.refreshTokenSet());
