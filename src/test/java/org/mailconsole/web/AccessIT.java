@@ -4,32 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
+import org.mailconsole.testing.RunningConsole;
 
 /** Authentication, roles and CSRF on every URL, through the container's own BASIC realm. */
 class AccessIT {
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final RunningConsole console = new RunningConsole();
     static ConsoleServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new ConsoleServer(dataDir).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void start() {
+        server = console.server();
     }
 
     @ParameterizedTest

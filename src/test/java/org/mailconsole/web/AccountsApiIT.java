@@ -10,34 +10,29 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
+import org.mailconsole.testing.RunningConsole;
 import org.mailconsole.testing.TestTls;
 
 /** /api/v1/accounts on the real WAR: provisioned accounts, rules, validation, secrets. */
 class AccountsApiIT {
     static final String CANARY = "acct-canary-pw-3390";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final RunningConsole console = new RunningConsole();
     static ConsoleServer server;
     static ConsoleClient admin;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new ConsoleServer(dataDir).start();
+    static void start() {
+        server = console.server();
         admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     static ObjectNode account(String name, String type) {
@@ -282,7 +277,7 @@ class AccountsApiIT {
     void secretsAreEncryptedAtRest() throws Exception {
         create(account("At rest", "pop3"));
         server.stop();
-        try (Stream<Path> files = Files.walk(dataDir.resolve("db"))) {
+        try (Stream<Path> files = Files.walk(server.dataDir().resolve("db"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
                 assertFalse(content.contains(CANARY), "clear secret in " + file);

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mailconsole.testing.Browser;
-import org.mailconsole.testing.ConsoleServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailconsole.testing.RunningBrowser;
+import org.mailconsole.testing.RunningConsole;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,38 +19,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Email Accounts screens as an admin uses them: a real Chromium against the real WAR. */
 class AccountsBrowserIT {
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    static ConsoleServer server;
+    @RegisterExtension
+    static final RunningConsole console = new RunningConsole();
+    @RegisterExtension
+    static final RunningBrowser chromium = new RunningBrowser(console);
     static ChromeDriver browser;
-    static String base;
 
     @BeforeAll
-    static void start() throws Exception {
-        if (!Browser.installed()) {
-            throw new IllegalStateException("Debian chromium and chromium-driver are required (.ci/run installs them)");
-        }
-        server = new ConsoleServer(dataDir).start();
-        browser = Browser.start(profile);
-        base = server.baseUrl().replace("http://", "http://" + ConsoleServer.ADMIN + ":"
-                + ConsoleServer.ADMIN_PASSWORD + "@");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void driver() {
+        browser = chromium.driver();
     }
 
     @Test
     void theFormFollowsTypeSecurityAndAuthenticationThenSaves() throws Exception {
-        browser.get(base + "/accounts/new");
+        chromium.open("/accounts/new");
         type("name", "Browser IMAP");
         new Select(browser.findElement(By.id("type"))).selectByValue("IMAP");
         assertTrue(browser.findElement(By.id("folder")).isDisplayed(), "IMAP shows the folder");
@@ -83,9 +63,9 @@ class AccountsBrowserIT {
         assertEquals("Saved.", browser.findElement(By.id("notice")).getText());
         assertEquals("", browser.findElement(By.id("password")).getDomProperty("value"));
         assertFalse(browser.getPageSource().contains("browser-account-canary"));
-        Browser.screenshot(browser, "account-saved");
+        chromium.screenshot("account-saved");
 
-        browser.get(base + "/accounts");
+        chromium.open("/accounts");
         String list = browser.findElement(By.id("accounts")).getText();
         assertTrue(list.contains("Browser IMAP"), list);
         assertTrue(list.contains("imap.example.com"), list);
@@ -94,7 +74,7 @@ class AccountsBrowserIT {
 
     @Test
     void aSecondActiveSmtpAccountIsRefusedNamingTheActiveOne() throws Exception {
-        browser.get(base + "/accounts/new");
+        chromium.open("/accounts/new");
         type("name", "Second SMTP");
         new Select(browser.findElement(By.id("type"))).selectByValue("SMTP");
         new Select(browser.findElement(By.id("authentication"))).selectByValue("NONE");
@@ -109,8 +89,8 @@ class AccountsBrowserIT {
         assertTrue(error.getText().contains("Default SMTP"), error.getText());
         assertEquals("relay.example.com", browser.findElement(By.id("server")).getDomProperty("value"));
         assertTrue(browser.findElement(By.id("active")).isSelected(), "the admin's choice is kept");
-        Browser.screenshot(browser, "account-second-active-smtp");
-        browser.get(base + "/accounts");
+        chromium.screenshot("account-second-active-smtp");
+        chromium.open("/accounts");
         assertFalse(browser.findElement(By.id("accounts")).getText().contains("Second SMTP"));
     }
 

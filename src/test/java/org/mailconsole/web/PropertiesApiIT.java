@@ -10,33 +10,28 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyDef;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
+import org.mailconsole.testing.RunningConsole;
 
 /** GET/PATCH /api/v1/properties and /health on the real WAR in embedded Jetty 12. */
 class PropertiesApiIT {
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final RunningConsole console = new RunningConsole();
     static ConsoleServer server;
     static ConsoleClient admin;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new ConsoleServer(dataDir).start();
+    static void start() {
+        server = console.server();
         admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     /** A valid, non-default value for every property of the catalog. */

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mailconsole.testing.Browser;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailconsole.testing.ConsoleClient;
-import org.mailconsole.testing.ConsoleServer;
+import org.mailconsole.testing.RunningBrowser;
+import org.mailconsole.testing.RunningConsole;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,40 +21,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** System Properties > Email as an admin uses it: a real Chromium against the real WAR. */
 class PropertiesPageBrowserIT {
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    static ConsoleServer server;
+    @RegisterExtension
+    static final RunningConsole console = new RunningConsole();
+    @RegisterExtension
+    static final RunningBrowser chromium = new RunningBrowser(console);
     static ChromeDriver browser;
-    static String pageUrl;
 
     @BeforeAll
-    static void start() throws Exception {
-        if (!Browser.installed()) {
-            throw new IllegalStateException("Debian chromium and chromium-driver are required: "
-                    + "apt-get install -y chromium chromium-driver (.ci/run installs them)");
-        }
-        server = new ConsoleServer(dataDir).start();
-        browser = Browser.start(profile);
-        // BASIC credentials in the first URL; Chromium reuses them for the page's own requests
-        pageUrl = server.baseUrl().replace("http://", "http://" + ConsoleServer.ADMIN + ":"
-                + ConsoleServer.ADMIN_PASSWORD + "@") + "/properties/email";
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void driver() {
+        browser = chromium.driver();
     }
 
     @Test
     void anAdminSavesTheOutgoingServerAndSeesItInEffect() throws Exception {
-        browser.get(pageUrl);
+        chromium.open("/properties/email");
         assertEquals("System Properties > Email · Mail Console", browser.getTitle());
         type("glide-email-server", "smtp.example.com");
         type("glide-smtp-port", "587");
@@ -83,17 +61,17 @@ class PropertiesPageBrowserIT {
                 browser.findElement(By.id("effective-glide-pop3-user")).getText());
         assertTrue(browser.findElement(By.id("warning-glide-smtp-encryption")).getText().contains("starttls"));
         assertTrue(browser.findElement(By.id("audit")).getText().contains("glide.email.server"));
-        Browser.screenshot(browser, "properties-saved");
+        chromium.screenshot("properties-saved");
 
-        ConsoleClient admin = server.admin();
+        ConsoleClient admin = console.admin();
         assertEquals("587", admin.property("glide.smtp.port").get("value").asText());
         assertTrue(admin.property("glide.email.user_password").get("set").asBoolean());
     }
 
     @Test
     void aBadPortIsMarkedAtItsFieldAndNothingIsSaved() throws Exception {
-        String before = server.admin().get("/api/v1/properties").body();
-        browser.get(pageUrl);
+        String before = console.admin().get("/api/v1/properties").body();
+        chromium.open("/properties/email");
         type("glide-smtp-port", "70000");
         type("glide-email-username", "Would Be Saved");
         browser.findElement(By.id("save")).click();
@@ -104,13 +82,13 @@ class PropertiesPageBrowserIT {
         assertTrue(browser.findElement(By.id("error-summary")).getText().startsWith("Nothing was saved"));
         assertEquals("70000", value("glide-smtp-port"), "the admin's input is kept");
         assertEquals("Would Be Saved", value("glide-email-username"));
-        Browser.screenshot(browser, "properties-invalid");
-        assertEquals(before, server.admin().get("/api/v1/properties").body());
+        chromium.screenshot("properties-invalid");
+        assertEquals(before, console.admin().get("/api/v1/properties").body());
     }
 
     @Test
     void theSecurityWarningFollowsTheChoiceThroughTheScript() {
-        browser.get(pageUrl);
+        chromium.open("/properties/email");
         Select security = new Select(browser.findElement(By.id("glide-smtp-encryption")));
         security.selectByValue("ssl");
         assertFalse(browser.findElement(By.id("warning-glide-smtp-encryption")).isDisplayed());

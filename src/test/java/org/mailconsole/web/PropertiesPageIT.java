@@ -5,35 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyDef;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
+import org.mailconsole.testing.RunningConsole;
 
 /** The System Properties > Email form over HTTP, on the real WAR in embedded Jetty 12. */
 class PropertiesPageIT {
     static final String PAGE = "/properties/email";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final RunningConsole console = new RunningConsole();
     static ConsoleServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new ConsoleServer(dataDir).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void start() {
+        server = console.server();
     }
 
     /** The form as the browser would post it after loading the page: csrf, version, then fields. */

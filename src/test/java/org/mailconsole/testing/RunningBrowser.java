@@ -1,0 +1,52 @@
+package org.mailconsole.testing;
+
+import java.nio.file.Files;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Debian's headless Chromium for one test class, logged in to the console as its admin:
+ * {@code @RegisterExtension static final RunningBrowser browser = new RunningBrowser(console);}
+ * (register it after the {@link RunningConsole} it browses).
+ */
+public final class RunningBrowser implements BeforeAllCallback, AfterAllCallback {
+    private final RunningConsole console;
+    private ChromeDriver driver;
+
+    public RunningBrowser(RunningConsole console) {
+        this.console = console;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (!Browser.installed()) {
+            throw new IllegalStateException("Debian chromium and chromium-driver are required: "
+                    + "apt-get install -y chromium chromium-driver (.ci/run installs them)");
+        }
+        driver = Browser.start(Files.createTempDirectory("mail-console-chromium-"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a console page; the first URL carries the admin's BASIC credentials, which Chromium reuses. */
+    public void open(String path) {
+        String base = console.server().baseUrl();
+        driver.get(base.replace("http://", "http://" + ConsoleServer.ADMIN + ":" + ConsoleServer.ADMIN_PASSWORD + "@")
+                + path);
+    }
+
+    public void screenshot(String name) throws Exception {
+        Browser.screenshot(driver, name);
+    }
+}
