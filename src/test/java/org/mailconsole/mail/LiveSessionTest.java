@@ -37,6 +37,7 @@ import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.testing.LogCapture;
+import org.mailconsole.testing.TokenEndpoint;
 
 /** The live session against real GreenMail servers, with the configuration in a real HSQLDB. */
 class LiveSessionTest {
@@ -265,6 +266,29 @@ class LiveSessionTest {
         assertEquals("read", reads.get(0).kind());
         assertTrue(reads.get(0).text().contains("CAPA"), reads.get(0).text());
         assertFalse(reads.get(0).text().contains("inbox-canary-pw"), reads.get(0).text());
+    }
+
+    @Test
+    void anOAuth2AccountSendsWithXoauth2AndACachedToken() throws Exception {
+        String token = "live-access-token-canary-4410";
+        b.setUser("oauth@example.com", "oauth@example.com", token); // GreenMail checks XOAUTH2 against this
+        AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        for (EmailAccount account : accounts.list()) {
+            if (account.active()) {
+                accounts.update(account.id(), account.version(), asInput(account, false), "test");
+            }
+        }
+        try (TokenEndpoint endpoint = TokenEndpoint.start(token, null); LogCapture logs = new LogCapture()) {
+            accounts.create(new AccountInput("OAuth relay", "smtp", "oauth2", "127.0.0.1", port(b), "none",
+                    "oauth@example.com", null, null, null, null, true, false, endpoint.url(), TokenEndpoint.CLIENT_ID,
+                    "mail.send", null, Map.of(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)), "test");
+            Transport.send(message("first through XOAUTH2", "x@example.com"));
+            Transport.send(message("second, same token", "y@example.com"));
+            assertEquals(2, b.getReceivedMessages().length);
+            assertEquals(1, endpoint.requests().size(), "the token is fetched once and cached");
+            assertFalse(logs.text().contains(token));
+            assertFalse(logs.text().contains(TokenEndpoint.CLIENT_SECRET));
+        }
     }
 
     private static AccountInput asInput(EmailAccount account, boolean active) {
