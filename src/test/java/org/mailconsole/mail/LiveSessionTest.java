@@ -37,6 +37,8 @@ import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.testing.LogCapture;
+import org.mailconsole.testing.MailServers;
+import org.mailconsole.testing.TestTls;
 import org.mailconsole.testing.TokenEndpoint;
 
 /** The live session against real GreenMail servers, with the configuration in a real HSQLDB. */
@@ -289,6 +291,41 @@ class LiveSessionTest {
             assertFalse(logs.text().contains(token));
             assertFalse(logs.text().contains(TokenEndpoint.CLIENT_SECRET));
         }
+    }
+
+    @Test
+    void anSslAccountVerifiesTheCertificateAndItsHostName() throws Exception {
+        TestTls.dir();
+        try (MailServers servers = MailServers.start()) {
+            AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+            for (EmailAccount account : accounts.list()) {
+                if (account.active()) {
+                    accounts.update(account.id(), account.version(), asInput(account, false), "test");
+                }
+            }
+            EmailAccount untrusted = accounts.create(smtps("Untrusted", "localhost", null), "test");
+            MessagingException refused = assertThrows(MessagingException.class,
+                    () -> Transport.send(message("must not go to an unverified server", "x@example.com")));
+            assertTrue(String.valueOf(refused.getCause()).contains("SSL")
+                    || String.valueOf(refused.getCause()).contains("certificat"), String.valueOf(refused));
+            accounts.update(untrusted.id(), untrusted.version(), asInput(untrusted, false), "test");
+
+            EmailAccount wrongName = accounts.create(smtps("Wrong name", "127.0.0.1", TestTls.certificatePem()), "test");
+            assertThrows(MessagingException.class,
+                    () -> Transport.send(message("must not go to a server of another name", "x@example.com")));
+            accounts.update(wrongName.id(), wrongName.version(), asInput(wrongName, false), "test");
+            assertEquals(0, servers.greenMail.getReceivedMessages().length);
+
+            accounts.create(smtps("Trusted", "localhost", TestTls.certificatePem()), "test");
+            Transport.send(message("over SSL/TLS to a trusted certificate", "x@example.com"));
+            assertEquals(1, servers.greenMail.getReceivedMessages().length);
+        }
+    }
+
+    private static AccountInput smtps(String name, String host, String pem) {
+        return new AccountInput(name, "smtp", "password", host, String.valueOf(MailServers.SMTPS), "ssl",
+                MailServers.USER, null, null, null, null, true, false, null, null, null, pem,
+                Map.of(AccountSecret.PASSWORD, MailServers.PASSWORD));
     }
 
     private static AccountInput asInput(EmailAccount account, boolean active) {
