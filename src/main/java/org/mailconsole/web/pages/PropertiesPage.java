@@ -94,6 +94,7 @@ final class PropertiesPage {
         Map<String, Object> row = new HashMap<>();
         row.put("at", entry.at().toString());
         row.put("actor", entry.actor());
+        row.put("subject", entry.subject());
         row.put("field", entry.field());
         row.put("oldValue", nullToEmpty(entry.oldValue()));
         row.put("newValue", nullToEmpty(entry.newValue()));
