@@ -3,12 +3,15 @@ package org.mailconsole.mail;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.naming.Context;
 import javax.naming.Name;
 import javax.naming.RefAddr;
 import javax.naming.Reference;
 import javax.naming.spi.ObjectFactory;
+import org.mailconsole.store.InvalidSettingsException;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.StorageSettingsResolver;
 
@@ -41,6 +44,14 @@ public final class MailSessionFactory implements ObjectFactory {
 
     /** The live session for these attributes (also for containers configured in code). */
     public static jakarta.mail.Session session(Map<String, String> attributes) {
+        List<String> unknown = attributes.keySet().stream()
+                .filter(key -> key.startsWith("mailconsole.") && !StorageSettingsResolver.KEYS.contains(key))
+                .sorted().toList();
+        if (!unknown.isEmpty()) {
+            // a misspelt attribute would silently fall back to another database: refuse instead
+            throw new InvalidSettingsException("the mail/Session resource has unknown attribute(s) " + unknown
+                    + "; known attributes are " + new TreeSet<>(StorageSettingsResolver.KEYS));
+        }
         StorageSettings settings = StorageSettingsResolver.resolveFromJvm(attributes::get);
         SharedCore core = SharedCore.holdForContainer(settings);
         LOG.log(System.Logger.Level.DEBUG, "Mail Console shared mail session looked up for {0}", settings);

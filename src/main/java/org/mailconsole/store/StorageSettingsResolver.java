@@ -34,6 +34,8 @@ public final class StorageSettingsResolver {
     public static final String KEY_FILE = "mailconsole.key.file";
 
     public static final Set<String> FILE_KEYS = Set.of(DB_URL, DB_USER, DB_PASSWORD, DB_PATH, KEY_FILE);
+    /** Every setting that explicit values (context parameters, JNDI attributes) may name. */
+    public static final Set<String> KEYS = Set.of(DB_URL, DB_USER, DB_PASSWORD, DB_PATH, KEY_FILE, CONFIG);
     private static final List<String> URL_PREFIXES = List.of("jdbc:hsqldb:", "jdbc:postgresql:");
 
     private final Function<String, String> explicit;
