@@ -30,8 +30,12 @@ public final class ConnectionTester {
         String message;
         boolean ok;
         try {
+            HostLookup.resolve(settings.host(), settings.connectTimeoutMs());
             message = connect(session, settings, folder);
             ok = true;
+        } catch (java.net.UnknownHostException e) {
+            message = FailureCauses.describe(new MessagingException(e.getMessage(), e), settings, certificate);
+            ok = false;
         } catch (MessagingException | RuntimeException e) {
             message = FailureCauses.describe(e, settings, certificate);
             ok = false;
