@@ -19,7 +19,6 @@ public final class MailConsole implements AutoCloseable {
     private final HealthService health;
     private final AccountsService accounts;
     private final AccountConnections accountConnections;
-    private final LiveTestEmail testEmail;
 
     private MailConsole(SharedCore core) {
         this.core = core;
@@ -29,9 +28,8 @@ public final class MailConsole implements AutoCloseable {
         this.audit = new AuditStore(database);
         this.health = new HealthService(database);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
-        this.testEmail = new LiveTestEmail(core.session());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
-                core.accessTokens(), testEmail, Clock.systemUTC());
+                core.accessTokens(), new LiveTestEmail(core.session()), Clock.systemUTC());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
@@ -53,11 +51,6 @@ public final class MailConsole implements AutoCloseable {
 
     public HealthService health() {
         return health;
-    }
-
-    /** Sends through the live session, the same code path as every webapp's mail. */
-    public LiveTestEmail liveTestEmail() {
-        return testEmail;
     }
 
     public List<AuditEntry> recentChanges(int limit) {

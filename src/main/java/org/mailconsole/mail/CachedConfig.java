@@ -64,9 +64,4 @@ public final class CachedConfig {
     public LiveConfigSource source() {
         return source;
     }
-
-    /** Forgets the cache: the next {@link #current()} reads the source. */
-    public void invalidate() {
-        snapshot = null;
-    }
 }

@@ -79,11 +79,6 @@ public final class OAuth2Tokens {
         return token;
     }
 
-    /** Forgets the cached tokens of one account (after its settings changed). */
-    public void forget(String key) {
-        cache.entrySet().removeIf(e -> e.getKey().startsWith(key + "|"));
-    }
-
     private Token fetch(Request request) throws OAuth2Exception {
         Map<String, String> form = new LinkedHashMap<>();
         boolean refresh = request.refreshToken() != null && !request.refreshToken().isBlank();

@@ -27,7 +27,6 @@ public final class SharedCore {
     private final SecretBox secrets;
     private final AccountStore accounts;
     private final AccountAccessTokens tokens;
-    private final EffectiveConfigSource source;
     private final Session session;
     private int users;
     private boolean heldByContainer;
@@ -38,7 +37,7 @@ public final class SharedCore {
         this.database = Database.open(settings);
         this.accounts = new AccountStore(database, secrets);
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
-        this.source = new EffectiveConfigSource(new PropertyStore(database), accounts, secrets, tokens,
+        EffectiveConfigSource source = new EffectiveConfigSource(new PropertyStore(database), accounts, secrets, tokens,
                 new TranscriptStore(database));
         this.session = LiveSessions.create(new CachedConfig(source, database::commits));
     }
@@ -135,9 +134,5 @@ public final class SharedCore {
     /** The one OAuth 2.0 token cache of this core: the live session and the console share it. */
     public AccountAccessTokens accessTokens() {
         return tokens;
-    }
-
-    public LiveConfigSource configSource() {
-        return source;
     }
 }

@@ -48,18 +48,6 @@ public record EmailAccount(
                 trustedCertificates, passwordSet, clientSecretSet, refreshTokenSet, version);
     }
 
-    public EmailAccount withVersion(long newVersion) {
-        return new EmailAccount(id, name, type, authentication, server, port, security, userName, fromAddress,
-                displayName, folder, addressFilterId, active, provisioned, debugLogging, oauth2,
-                trustedCertificates, passwordSet, clientSecretSet, refreshTokenSet, newVersion);
-    }
-
-    public EmailAccount withId(long newId) {
-        return new EmailAccount(newId, name, type, authentication, server, port, security, userName, fromAddress,
-                displayName, folder, addressFilterId, active, provisioned, debugLogging, oauth2,
-                trustedCertificates, passwordSet, clientSecretSet, refreshTokenSet, version);
-    }
-
     /** The two built-in accounts whose connection values are the System Properties. */
     public enum Provisioned {
         DEFAULT_SMTP("default-smtp"), DEFAULT_POP3("default-pop3");

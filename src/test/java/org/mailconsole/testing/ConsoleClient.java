@@ -44,8 +44,13 @@ public final class ConsoleClient {
     }
 
     public HttpResponse<String> sendJson(String method, String path, String body, boolean withRequestedWith) {
+        return send(method, path, "application/json", body, withRequestedWith);
+    }
+
+    public HttpResponse<String> send(String method, String path, String contentType, String body,
+                                     boolean withRequestedWith) {
         HttpRequest.Builder builder = request(path)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (withRequestedWith) {
             builder.header("X-Requested-With", "test");

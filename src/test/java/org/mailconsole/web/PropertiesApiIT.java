@@ -195,8 +195,12 @@ class PropertiesApiIT {
 
     @Test
     void wrongContentTypeIsAProblemNotA500() {
-        HttpResponse<String> response = admin.sendJson("PATCH", "/api/v1/properties", "x", true);
-        assertTrue(response.statusCode() == 400 || response.statusCode() == 415, response.body());
+        String before = admin.get("/api/v1/properties").body();
+        HttpResponse<String> response = admin.send("PATCH", "/api/v1/properties", "text/plain",
+                "glide.smtp.port=2525", true);
+        assertEquals(415, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(before, admin.get("/api/v1/properties").body());
     }
 
     @Test
