@@ -13,14 +13,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.mailconsole.mail.ConnectionSettings;
-import org.mailconsole.mail.MailSessionFactory;
-import org.mailconsole.mail.MailSessions;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
+import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.mail.connect.ConnectionSessions;
+import org.mailconsole.mail.MailSessionFactory;
 
 /**
  * Benchmark (not a test): messages/s through (a) a plain Angus session with the same settings as
@@ -48,12 +48,12 @@ public final class SharedSessionBench {
             Session shared = MailSessionFactory.session(Map.of(
                     "mailconsole.db.path", dir.resolve("db/mailconsole").toString(),
                     "mailconsole.key.file", dir.resolve("mail-console.key").toString()));
-            Session plain = MailSessions.session(new ConnectionSettings(Protocol.SMTP, "127.0.0.1", sink.port(),
+            Session plain = ConnectionSessions.session(new ConnectionSettings(Protocol.SMTP, "127.0.0.1", sink.port(),
                     ConnectionSecurity.NONE, Authentication.NONE, "", "", 10000, 30000, List.of()));
 
             System.out.printf("%d messages per side and mode, sent in interleaved chunks of %d "
                     + "(a then b, b then a, ...) so that drift and noise hit both alike%n", n, CHUNK);
-            Session plain2 = MailSessions.session(new ConnectionSettings(Protocol.SMTP, "127.0.0.1", sink.port(),
+            Session plain2 = ConnectionSessions.session(new ConnectionSettings(Protocol.SMTP, "127.0.0.1", sink.port(),
                     ConnectionSecurity.NONE, Authentication.NONE, "", "", 10000, 30000, List.of()));
             for (boolean reuse : new boolean[] {false, true}) {
                 String mode = reuse ? "reused connection:" : "one connection per message:";

@@ -5,15 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.mailconsole.mail.AccountAccessTokens;
-import org.mailconsole.mail.ConnectionSettings;
-import org.mailconsole.mail.ConnectionTestResult;
-import org.mailconsole.mail.ConnectionTester;
-import org.mailconsole.mail.EffectiveConnections;
-import org.mailconsole.mail.OAuth2Exception;
-import org.mailconsole.mail.OAuth2Tokens;
-import org.mailconsole.mail.TestEmailResult;
-import org.mailconsole.mail.TestEmailSender;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
@@ -27,6 +18,15 @@ import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.AccountNotFoundException;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.mail.connect.ConnectionTestResult;
+import org.mailconsole.mail.connect.ConnectionTester;
+import org.mailconsole.mail.connect.TestEmailResult;
+import org.mailconsole.mail.connect.TestEmailSender;
+import org.mailconsole.mail.live.ActiveConnections;
+import org.mailconsole.mail.oauth.AccountAccessTokens;
+import org.mailconsole.mail.oauth.OAuth2Exception;
+import org.mailconsole.mail.oauth.OAuth2Tokens;
 
 /**
  * Connections of accounts: Test Connection and Send test email, with fresh OAuth 2.0 tokens
@@ -120,7 +120,7 @@ public final class AccountConnections {
 
     /** Without an account: exactly the path of every webapp's mail (the live session and its policy). */
     private EmailOutcome sendThroughLiveSession(String to) {
-        EffectiveConnections.Effective outbound = EffectiveConnections.outbound(properties.effective(),
+        ActiveConnections.Effective outbound = ActiveConnections.outbound(properties.effective(),
                 accounts.list(), a -> AccountSecrets.NONE);
         if (!outbound.usable()) {
             return new EmailOutcome(new TestEmailResult(false, outbound.reason(), null, null), null);
@@ -146,7 +146,7 @@ public final class AccountConnections {
         redact.add(secrets.refreshToken());
         redact.add(secrets.accessToken());
         redact.add(ProvisionedAccounts.password(effective, stored));
-        EffectiveConnections.Effective connection = EffectiveConnections.effective(effective, stored, a -> secrets);
+        ActiveConnections.Effective connection = ActiveConnections.effective(effective, stored, a -> secrets);
         if (!connection.usable()) {
             return new Prepared(connection.account(), null, clean(redact), connection.reason());
         }

@@ -7,7 +7,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
-import org.mailconsole.mail.LiveTransport;
+import org.mailconsole.mail.live.LiveTransport;
 
 /**
  * Sends a test email through the live session, so it takes exactly the path of every webapp's

@@ -3,24 +3,24 @@ package org.mailconsole.console;
 import java.time.Clock;
 import java.util.List;
 import org.mailconsole.crypto.SecretBox;
-import org.mailconsole.mail.SharedCore;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.mail.live.SharedEngine;
 
 /** The console's use cases over one database; what the web layer talks to. */
 public final class MailConsole implements AutoCloseable {
-    private final SharedCore core;
+    private final SharedEngine core;
     private final PropertiesService properties;
     private final AuditStore audit;
     private final HealthService health;
     private final AccountsService accounts;
     private final AccountConnections accountConnections;
 
-    private MailConsole(SharedCore core) {
+    private MailConsole(SharedEngine core) {
         this.core = core;
         Database database = core.database();
         SecretBox secrets = core.secrets();
@@ -34,7 +34,7 @@ public final class MailConsole implements AutoCloseable {
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
     public static MailConsole start(StorageSettings settings) {
-        return new MailConsole(SharedCore.acquire(settings));
+        return new MailConsole(SharedEngine.acquire(settings));
     }
 
     public PropertiesService properties() {

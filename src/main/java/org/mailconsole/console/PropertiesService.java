@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mailconsole.crypto.SecretBox;
-import org.mailconsole.mail.StoredProperties;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EffectiveValue;
@@ -17,6 +16,7 @@ import org.mailconsole.model.PropertyDef;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StaleVersionException;
+import org.mailconsole.store.StoredProperties;
 
 /** Reads and changes System Properties > Email: validation, secrets, versions, audit. */
 public final class PropertiesService {

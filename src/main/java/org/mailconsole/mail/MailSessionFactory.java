@@ -14,6 +14,7 @@ import javax.naming.spi.ObjectFactory;
 import org.mailconsole.store.InvalidSettingsException;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.StorageSettingsResolver;
+import org.mailconsole.mail.live.SharedEngine;
 
 /**
  * JNDI object factory for the shared {@code jakarta.mail.Session} (Tomcat: a {@code <Resource
@@ -53,7 +54,7 @@ public final class MailSessionFactory implements ObjectFactory {
                     + "; known attributes are " + new TreeSet<>(StorageSettingsResolver.KEYS));
         }
         StorageSettings settings = StorageSettingsResolver.resolveFromJvm(attributes::get);
-        SharedCore core = SharedCore.holdForContainer(settings);
+        SharedEngine core = SharedEngine.holdForContainer(settings);
         LOG.log(System.Logger.Level.DEBUG, "Mail Console shared mail session looked up for {0}", settings);
         return core.session();
     }

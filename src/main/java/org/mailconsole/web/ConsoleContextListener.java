@@ -19,7 +19,7 @@ public final class ConsoleContextListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        StorageSettings settings = SharedSessionLookup.storageSettings().orElse(null);
+        StorageSettings settings = JndiSessionLookup.storageSettings().orElse(null);
         if (settings != null) {
             LOG.log(System.Logger.Level.INFO, "Mail Console starting in shared mode, with the database of the "
                     + "container''s mail/Session: {0}", settings);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class Dovecot implements AutoCloseable {
     public static final String USER = "dove";
     public static final String PASSWORD = "dove-pw-canary-7781";
-    public static final int IMAP_PORT = 31143;
-    public static final int POP3_PORT = 31110;
+    public static final int IMAP_PORT = Ports.of(31143);
+    public static final int POP3_PORT = Ports.of(31110);
 
     private final Process process;
     private final Path dir;

@@ -17,13 +17,13 @@ public final class MailServers implements AutoCloseable {
     public static final String STARTTLS_USER = "bob";
     public static final String STARTTLS_PASSWORD = "bob-pw-canary-9923";
     public static final String HOST = "127.0.0.1";
-    public static final int SMTP = 32025;
-    public static final int SMTPS = 32465;
-    public static final int POP3 = 32110;
-    public static final int POP3S = 32995;
-    public static final int IMAP = 32143;
-    public static final int IMAPS = 32993;
-    public static final int SMTP_STARTTLS = 32587;
+    public static final int SMTP = Ports.of(32025);
+    public static final int SMTPS = Ports.of(32465);
+    public static final int POP3 = Ports.of(32110);
+    public static final int POP3S = Ports.of(32995);
+    public static final int IMAP = Ports.of(32143);
+    public static final int IMAPS = Ports.of(32993);
+    public static final int SMTP_STARTTLS = Ports.of(32587);
 
     public final GreenMail greenMail;
     public final SMTPServer startTlsSmtp;

@@ -27,6 +27,7 @@ import org.mailconsole.testing.ConsoleServer;
 import org.mailconsole.testing.Dovecot;
 import org.mailconsole.testing.LogCapture;
 import org.mailconsole.testing.MailServers;
+import org.mailconsole.testing.Ports;
 import org.mailconsole.testing.TestTls;
 import org.mailconsole.testing.TokenEndpoint;
 
@@ -107,7 +108,8 @@ class AccountConnectionIT {
             "smtp, 32025, none", "smtp, 32465, ssl",
             "pop3, 32110, none", "pop3, 32995, ssl",
             "imap, 32143, none", "imap, 32993, ssl"})
-    void greenMailAcceptsGoodCredentialsAndTheWrongPasswordIsNamed(String type, int port, String security) {
+    void greenMailAcceptsGoodCredentialsAndTheWrongPasswordIsNamed(String type, int basePort, String security) {
+        int port = Ports.of(basePort);
         // SSL by the name the certificate has (localhost), trusting the test certificate explicitly
         String host = security.equals("ssl") ? "localhost" : MailServers.HOST;
         JsonNode good = test(account(type, host, port, security, MailServers.USER, MailServers.PASSWORD));
@@ -122,7 +124,8 @@ class AccountConnectionIT {
     @ParameterizedTest(name = "{0} STARTTLS port {1}")
     @CsvSource({"smtp, 32587, bob, bob-pw-canary-9923", "pop3, 31110, dove, dove-pw-canary-7781",
             "imap, 31143, dove, dove-pw-canary-7781"})
-    void startTlsWorksAgainstServersThatOfferIt(String type, int port, String user, String password) {
+    void startTlsWorksAgainstServersThatOfferIt(String type, int basePort, String user, String password) {
+        int port = Ports.of(basePort);
         JsonNode good = test(account(type, "localhost", port, "starttls", user, password));
         assertTrue(good.get("ok").asBoolean(), good.toString());
         JsonNode bad = test(account(type, "localhost", port, "starttls", user, "wrong-password"));
@@ -132,7 +135,8 @@ class AccountConnectionIT {
 
     @ParameterizedTest(name = "{0} port {1}")
     @CsvSource({"smtp, 32025", "pop3, 32110", "imap, 32143"})
-    void aServerWithoutStartTlsFailsAStartTlsAccountInsteadOfFallingBack(String type, int port) {
+    void aServerWithoutStartTlsFailsAStartTlsAccountInsteadOfFallingBack(String type, int basePort) {
+        int port = Ports.of(basePort);
         JsonNode result = test(account(type, "localhost", port, "starttls", MailServers.USER, MailServers.PASSWORD));
         assertFalse(result.get("ok").asBoolean(), result.toString());
         assertTrue(result.get("message").asText().startsWith("STARTTLS not offered"), result.toString());

@@ -1,0 +1,50 @@
+package org.mailconsole.mail.live;
+
+import jakarta.mail.Session;
+import org.mailconsole.mail.connect.ConnectionSettings;
+
+/**
+ * The seam between the shared session and where its configuration comes from. The live transport
+ * and stores ask it for the effective configuration; {@link CachedConfig} keeps the answers and asks
+ * again only when {@link #version()} changes.
+ *
+ * <p>The implementation is {@link StoredConfigSource}: the properties and the accounts through
+ * {@code ActiveConnections}; its {@code version()} changes whenever the properties or any account
+ * change, and its {@link #forConnect} puts a current OAuth 2.0 access token into the settings.
+ */
+public interface LiveConfigSource {
+
+    /** A number that changes whenever what {@link #outbound()} or {@link #inbound()} return may change. Cheap. */
+    long version();
+
+    /** The effective outbound configuration: the SMTP account in use, or why nothing is sent. */
+    OutboundConfig outbound();
+
+    /** The effective inbound configuration: the active POP3/IMAP accounts, or why stores refuse. */
+    InboundConfig inbound();
+
+    /**
+     * The settings to open a connection with now, called once per new connection: for OAuth 2.0,
+     * the same settings with a current access token as secret. By default, the settings as they are.
+     */
+    default ConnectionSettings forConnect(ConnectionSettings settings) {
+        return settings;
+    }
+
+    /**
+     * For a connection of an account with debug logging on, starts recording {@code session} (a
+     * session used for this one connection); null when the account does not record.
+     *
+     * @param settings the settings as {@link #outbound()} or {@link #inbound()} gave them
+     * @param secrets  values to redact besides the account's own secrets (e.g. a fresh token)
+     */
+    default LiveTranscript startTranscript(ConnectionSettings settings, Session session, String kind,
+                                           java.util.Collection<String> secrets) {
+        return null;
+    }
+
+    /** Whether connections with these settings are recorded (their account has debug logging on). */
+    default boolean records(ConnectionSettings settings) {
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+package org.mailconsole.mail.live;
+
+import java.util.List;
+import org.mailconsole.mail.connect.ConnectionSettings;
+
+/**
+ * What the shared session sends with right now (email-model.md section 4, outbound), and the
+ * policy applied to every message.
+ *
+ * @param skipReason     null when sending is possible; otherwise why every message is skipped
+ *                       (sending off, no active SMTP account, blank server)
+ * @param accountName    the SMTP account in effect ("Default SMTP" when it comes from the properties)
+ * @param connection     how to reach the server; null when skipped
+ * @param fromAddress    From for messages that have none; may be blank
+ * @param displayName    display name of that From; may be blank
+ * @param testRecipients when not empty, every message goes to these addresses instead
+ * @param maxRecipients  envelope recipients per message; more are split into several sends
+ * @param maxSend        messages per SMTP connection before a new one is opened
+ * @param precedenceBulk add "Precedence: bulk"
+ */
+public record OutboundConfig(
+        String skipReason,
+        String accountName,
+        ConnectionSettings connection,
+        String fromAddress,
+        String displayName,
+        List<String> testRecipients,
+        int maxRecipients,
+        int maxSend,
+        boolean precedenceBulk) {
+
+    public OutboundConfig {
+        testRecipients = testRecipients == null ? List.of() : List.copyOf(testRecipients);
+        maxRecipients = Math.max(1, maxRecipients);
+        maxSend = Math.max(1, maxSend);
+    }
+
+    public static OutboundConfig skipped(String reason, String accountName) {
+        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false);
+    }
+
+    public boolean sending() {
+        return skipReason == null;
+    }
+}

@@ -1,0 +1,140 @@
+package org.mailconsole.mail.live;
+
+import jakarta.mail.Session;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.mailconsole.crypto.KeyFile;
+import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.store.AccountStore;
+import org.mailconsole.store.Database;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.mail.oauth.AccountAccessTokens;
+import org.mailconsole.mail.oauth.OAuth2Tokens;
+
+/**
+ * One database, key and live session per database URL in this class loader (in shared mode, the
+ * container's common loader: so once per JVM). The console and the JNDI factory both acquire it,
+ * so they share one database engine and one live session. The database shuts down when the last
+ * user releases it; the JNDI factory never releases (the container owns its session until it stops).
+ */
+public final class SharedEngine {
+    private static final Map<String, SharedEngine> OPEN = new HashMap<>();
+    private static final System.Logger LOG = System.getLogger(SharedEngine.class.getName());
+
+    private final StorageSettings settings;
+    private final Database database;
+    private final SecretBox secrets;
+    private final AccountStore accounts;
+    private final AccountAccessTokens tokens;
+    private final Session session;
+    private int users;
+    private boolean heldByContainer;
+
+    private SharedEngine(StorageSettings settings) {
+        this.settings = settings;
+        this.secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
+        this.database = Database.open(settings);
+        this.accounts = new AccountStore(database, secrets);
+        this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
+        StoredConfigSource source = new StoredConfigSource(new PropertyStore(database), accounts, secrets, tokens,
+                new TranscriptStore(database));
+        this.session = LiveSessionBuilder.create(new CachedConfig(source, database::commits));
+    }
+
+    /** The core for these settings, opened on first use; call {@link #release()} when done. */
+    public static SharedEngine acquire(StorageSettings settings) {
+        synchronized (OPEN) {
+            SharedEngine core = OPEN.get(settings.jdbcUrl());
+            if (core == null) {
+                core = openWithOwnLoader(settings);
+                OPEN.put(settings.jdbcUrl(), core);
+            } else if (!core.settings.keyFile().equals(settings.keyFile())) {
+                throw new IllegalStateException("the database " + settings.jdbcUrl() + " is already open with the key file "
+                        + core.settings.keyFile() + ", not " + settings.keyFile());
+            }
+            core.users++;
+            return core;
+        }
+    }
+
+    /**
+     * The core for the container's JNDI resource: acquired once, held until the JVM exits, when
+     * the database is shut down cleanly (no stale lock for the next start).
+     */
+    public static SharedEngine holdForContainer(StorageSettings settings) {
+        synchronized (OPEN) {
+            SharedEngine existing = OPEN.get(settings.jdbcUrl());
+            if (existing != null && existing.heldByContainer) {
+                return existing;
+            }
+            SharedEngine core = acquire(settings);
+            core.heldByContainer = true;
+            Thread hook = new Thread(core::release, "mail-console-shutdown");
+            hook.setContextClassLoader(SharedEngine.class.getClassLoader());
+            Runtime.getRuntime().addShutdownHook(hook);
+            LOG.log(System.Logger.Level.INFO, "Mail Console shared mail session ready, configured from {0}", settings);
+            return core;
+        }
+    }
+
+    /**
+     * Opens with this class's loader as the thread's context loader, so that the threads the
+     * database engine starts do not hold on to the webapp that happened to open it first.
+     */
+    private static SharedEngine openWithOwnLoader(StorageSettings settings) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SharedEngine.class.getClassLoader());
+        try {
+            return new SharedEngine(settings);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The storage settings of the core behind {@code session}, if it is a live session of this
+     * class loader's core (in shared mode: the container's JNDI mail session).
+     */
+    public static java.util.Optional<StorageSettings> settingsOf(Object session) {
+        synchronized (OPEN) {
+            return OPEN.values().stream().filter(core -> core.session == session).map(core -> core.settings).findFirst();
+        }
+    }
+
+    /** Gives the core back; the last release shuts the database down. */
+    public void release() {
+        synchronized (OPEN) {
+            if (--users > 0) {
+                return;
+            }
+            OPEN.remove(settings.jdbcUrl());
+        }
+        database.close();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SecretBox secrets() {
+        return secrets;
+    }
+
+    /** The live session: every send and store connect reads the configuration of its moment. */
+    public Session session() {
+        return session;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** The one OAuth 2.0 token cache of this core: the live session and the console share it. */
+    public AccountAccessTokens accessTokens() {
+        return tokens;
+    }
+}

@@ -1,0 +1,34 @@
+package org.mailconsole.web;
+
+import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.mail.live.SharedEngine;
+
+/**
+ * Shared mode: when this webapp sees {@code java:comp/env/mail/Session} and it is the live session
+ * of the same core classes (the shared bundle in the container's lib, loaded parent-first), the
+ * console must use that session's database. Otherwise (standalone) there is nothing to follow.
+ */
+final class JndiSessionLookup {
+    static final String NAME = "java:comp/env/mail/Session";
+    private static final System.Logger LOG = System.getLogger(JndiSessionLookup.class.getName());
+
+    private JndiSessionLookup() {
+    }
+
+    static Optional<StorageSettings> storageSettings() {
+        try {
+            Object session = new InitialContext().lookup(NAME);
+            Optional<StorageSettings> settings = SharedEngine.settingsOf(session);
+            if (settings.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, NAME + " is bound but is not the Mail Console session of these "
+                        + "classes (is the shared bundle in the container's lib?); the console runs standalone");
+            }
+            return settings;
+        } catch (NamingException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+}

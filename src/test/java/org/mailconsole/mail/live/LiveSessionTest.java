@@ -1,0 +1,338 @@
+package org.mailconsole.mail.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.AccountInput;
+import org.mailconsole.console.AccountsService;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.console.LiveTestEmail;
+import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.TranscriptEntry;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.testing.LogCapture;
+import org.mailconsole.testing.MailServers;
+import org.mailconsole.testing.TestTls;
+import org.mailconsole.testing.TokenEndpoint;
+
+/** The live session against real GreenMail servers, with the configuration in a real HSQLDB. */
+class LiveSessionTest {
+    static final String CANARY = "canary-Pw-7f3a91";
+
+    @TempDir
+    Path dir;
+    GreenMail a;
+    GreenMail b;
+    SharedEngine core;
+    PropertiesService properties;
+    Session session;
+
+    @BeforeEach
+    void start() {
+        a = new GreenMail(new com.icegreen.greenmail.util.ServerSetup[] {
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.POP3.dynamicPort()});
+        b = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        a.start();
+        b.start();
+        core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
+                dir.resolve("key")));
+        properties = new PropertiesService(new PropertyStore(core.database()), core.secrets(), Clock.systemUTC());
+        session = core.session();
+        set(Map.of("glide.email.server", "127.0.0.1", "glide.smtp.port", port(a)));
+    }
+
+    @AfterEach
+    void stop() {
+        core.release();
+        a.stop();
+        b.stop();
+    }
+
+    static String port(GreenMail server) {
+        return String.valueOf(server.getSmtp().getPort());
+    }
+
+    void set(Map<String, String> values) {
+        // no wait: a change committed in this JVM is seen by the very next send
+        properties.update(properties.document().version(), new HashMap<>(values), "test");
+    }
+
+    /** How many messages the mailbox of {@code email} on {@code server} holds (envelope deliveries). */
+    static int inbox(GreenMail server, String email) throws Exception {
+        var user = server.getUserManager().getUserByEmail(email);
+        return user == null ? 0 : server.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    }
+
+    MimeMessage message(String subject, String... to) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom("app@example.com");
+        for (String recipient : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+        }
+        message.setSubject(subject);
+        message.setText("hello");
+        return message;
+    }
+
+    @Test
+    void aSessionKeptByAnAppFollowsTheServerChange() throws Exception {
+        Transport.send(message("one", "x@example.com"));
+        assertEquals(1, a.getReceivedMessages().length);
+
+        set(Map.of("glide.smtp.port", port(b)));
+        Transport.send(message("two", "x@example.com"));
+        assertEquals(1, a.getReceivedMessages().length);
+        assertEquals(1, b.getReceivedMessages().length);
+        assertEquals("two", b.getReceivedMessages()[0].getSubject());
+    }
+
+    @Test
+    void sendingOffSendsNothingAndReturnsNormally() throws Exception {
+        try (LogCapture logs = new LogCapture()) {
+            set(Map.of("glide.email.smtp.active", "false"));
+            MimeMessage message = message("skipped one", "x@example.com");
+            Transport.send(message);
+            assertEquals(0, a.getReceivedMessages().length);
+            assertTrue(logs.text().contains("not sent") && logs.text().contains("skipped one"), logs.text());
+        }
+    }
+
+    @Test
+    void testAddressReplacesRecipients() throws Exception {
+        set(Map.of("glide.email.test.user", "qa@example.com"));
+        Transport.send(message("redirected", "real1@example.com", "real2@example.com"));
+        MimeMessage[] received = a.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals(1, inbox(a, "qa@example.com"));
+        assertEquals(0, inbox(a, "real1@example.com"));
+    }
+
+    @Test
+    void recipientsAreSplitAndHeadersAdded() throws Exception {
+        set(Map.of("glide.email.smtp.max_recipients", "2", "glide.smtp.precedence_bulk", "true",
+                "glide.email.user", "helpdesk@example.com", "glide.email.username", "Help Desk"));
+        MimeMessage message = new MimeMessage(session);
+        message.setRecipients(Message.RecipientType.TO, "r1@example.com, r2@example.com, r3@example.com");
+        message.setRecipients(Message.RecipientType.CC, "r4@example.com, r5@example.com");
+        message.setSubject("split");
+        message.setText("hi");
+        Transport.send(message);
+        MimeMessage[] received = a.getReceivedMessages();
+        assertEquals(5, received.length);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(1, inbox(a, "r" + i + "@example.com"));
+        }
+        assertEquals("bulk", received[0].getHeader("Precedence")[0]);
+        InternetAddress from = (InternetAddress) received[0].getFrom()[0];
+        assertEquals("helpdesk@example.com", from.getAddress());
+        assertEquals("Help Desk", from.getPersonal());
+    }
+
+    @Test
+    void aConnectedTransportReusesItsConnectionAndFollowsChanges() throws Exception {
+        set(Map.of("glide.email.smtp.max_send", "2"));
+        Transport transport = session.getTransport("smtp");
+        transport.connect();
+        for (int i = 0; i < 5; i++) {
+            MimeMessage m = message("reuse " + i, "x@example.com");
+            m.saveChanges();
+            transport.sendMessage(m, m.getAllRecipients());
+        }
+        assertEquals(5, a.getReceivedMessages().length);
+        set(Map.of("glide.smtp.port", port(b)));
+        MimeMessage m = message("after change", "x@example.com");
+        m.saveChanges();
+        transport.sendMessage(m, m.getAllRecipients());
+        transport.close();
+        assertEquals(1, b.getReceivedMessages().length);
+    }
+
+    @Test
+    void starttlsIsRequiredNeverAPlainTextFallback() throws Exception {
+        set(Map.of("glide.smtp.encryption", "starttls")); // GreenMail offers no STARTTLS
+        MessagingException refused = assertThrows(MessagingException.class,
+                () -> Transport.send(message("must not leave in plain text", "x@example.com")));
+        assertTrue(refused.getMessage().contains("STARTTLS"), refused.getMessage());
+        assertEquals(0, a.getReceivedMessages().length);
+    }
+
+    @Test
+    void passwordLoginWorksAndNoSecretIsLogged() throws Exception {
+        a.setUser("helpdesk@example.com", "helpdesk@example.com", CANARY);
+        try (LogCapture logs = new LogCapture()) {
+            set(Map.of("glide.smtp.auth", "true", "glide.email.user", "helpdesk@example.com",
+                    "glide.email.user_password", CANARY));
+            Transport.send(message("authenticated", "x@example.com"));
+            assertEquals(1, a.getReceivedMessages().length);
+            assertFalse(logs.text().contains(CANARY));
+        }
+    }
+
+    @Test
+    void storesConnectToTheInboundAccountOrRefuse() throws Exception {
+        a.setUser("inbox@example.com", "inbox", "inbox-pw");
+        GreenMailUtil.sendTextEmail("inbox@example.com", "someone@example.com", "incoming", "body",
+                ServerSetupTest.SMTP.port(a.getSmtp().getPort()));
+        set(Map.of("glide.pop3.server", "127.0.0.1", "glide.pop3.port", String.valueOf(a.getPop3().getPort()),
+                "glide.pop3.user", "inbox", "glide.pop3.password", "inbox-pw"));
+        for (Store store : Arrays.asList(session.getStore(), session.getStore("pop3"))) {
+            store.connect();
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertEquals(1, inbox.getMessageCount());
+            inbox.close(false);
+            store.close();
+        }
+        assertThrows(MessagingException.class, () -> session.getStore("imap").connect());
+
+        set(Map.of("glide.email.read.active", "false"));
+        MessagingException refused = assertThrows(MessagingException.class, () -> session.getStore().connect());
+        assertTrue(refused.getMessage().contains("receiving is disabled"), refused.getMessage());
+    }
+
+    @Test
+    void theConsoleTestEmailTakesTheSamePath() throws Exception {
+        LiveTestEmail.Result result = new LiveTestEmail(session).send("admin@example.com");
+        assertTrue(result.ok(), result.message());
+        assertTrue(result.reply().startsWith("250"), result.reply());
+        assertEquals(1, a.getReceivedMessages().length);
+
+        set(Map.of("glide.email.smtp.active", "false"));
+        assertFalse(new LiveTestEmail(session).send("admin@example.com").ok());
+    }
+
+    @Test
+    void accountsWithDebugLoggingKeepTheTranscriptsOfLiveSendsAndReads() throws Exception {
+        b.setUser("relay@example.com", "relay@example.com", CANARY);
+        AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        for (EmailAccount account : accounts.list()) {
+            if (account.active()) { // the built-in accounts step aside
+                accounts.update(account.id(), account.version(), asInput(account, false), "test");
+            }
+        }
+        EmailAccount relay = accounts.create(new AccountInput("Relay B", "smtp", "password", "127.0.0.1", port(b),
+                "none", "relay@example.com", null, null, null, null, true, true, null, null, null, null,
+                Map.of(AccountSecret.PASSWORD, CANARY)), "test");
+        TranscriptStore transcripts = new TranscriptStore(core.database());
+        try (LogCapture logs = new LogCapture()) {
+            Transport.send(message("recorded send", "x@example.com"));
+            assertEquals(1, b.getReceivedMessages().length);
+            assertEquals(0, a.getReceivedMessages().length);
+            List<TranscriptEntry> kept = transcripts.list(relay.id());
+            assertEquals(1, kept.size());
+            assertEquals("send", kept.get(0).kind());
+            String text = kept.get(0).text();
+            assertTrue(text.contains("EHLO"), text);
+            assertTrue(text.contains("recorded send"), text);
+            assertFalse(text.contains(CANARY), text);
+            assertFalse(text.contains(java.util.Base64.getEncoder().encodeToString(
+                    ("\0relay@example.com\0" + CANARY).getBytes(java.nio.charset.StandardCharsets.UTF_8))), text);
+            assertFalse(logs.text().contains(CANARY));
+        }
+
+        a.setUser("inbox@example.com", "inbox", "inbox-canary-pw");
+        EmailAccount inbox = accounts.create(new AccountInput("Inbox A", "pop3", "password", "127.0.0.1",
+                String.valueOf(a.getPop3().getPort()), "none", "inbox", null, null, null, null, true, true,
+                null, null, null, null, Map.of(AccountSecret.PASSWORD, "inbox-canary-pw")), "test");
+        Store store = session.getStore("pop3");
+        store.connect();
+        store.close();
+        List<TranscriptEntry> reads = transcripts.list(inbox.id());
+        assertEquals(1, reads.size());
+        assertEquals("read", reads.get(0).kind());
+        assertTrue(reads.get(0).text().contains("CAPA"), reads.get(0).text());
+        assertFalse(reads.get(0).text().contains("inbox-canary-pw"), reads.get(0).text());
+    }
+
+    @Test
+    void anOAuth2AccountSendsWithXoauth2AndACachedToken() throws Exception {
+        String token = "live-access-token-canary-4410";
+        b.setUser("oauth@example.com", "oauth@example.com", token); // GreenMail checks XOAUTH2 against this
+        AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        for (EmailAccount account : accounts.list()) {
+            if (account.active()) {
+                accounts.update(account.id(), account.version(), asInput(account, false), "test");
+            }
+        }
+        try (TokenEndpoint endpoint = TokenEndpoint.start(token, null); LogCapture logs = new LogCapture()) {
+            accounts.create(new AccountInput("OAuth relay", "smtp", "oauth2", "127.0.0.1", port(b), "none",
+                    "oauth@example.com", null, null, null, null, true, false, endpoint.url(), TokenEndpoint.CLIENT_ID,
+                    "mail.send", null, Map.of(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)), "test");
+            Transport.send(message("first through XOAUTH2", "x@example.com"));
+            Transport.send(message("second, same token", "y@example.com"));
+            assertEquals(2, b.getReceivedMessages().length);
+            assertEquals(1, endpoint.requests().size(), "the token is fetched once and cached");
+            assertFalse(logs.text().contains(token));
+            assertFalse(logs.text().contains(TokenEndpoint.CLIENT_SECRET));
+        }
+    }
+
+    @Test
+    void anSslAccountVerifiesTheCertificateAndItsHostName() throws Exception {
+        TestTls.dir();
+        try (MailServers servers = MailServers.start()) {
+            AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+            for (EmailAccount account : accounts.list()) {
+                if (account.active()) {
+                    accounts.update(account.id(), account.version(), asInput(account, false), "test");
+                }
+            }
+            EmailAccount untrusted = accounts.create(smtps("Untrusted", "localhost", null), "test");
+            MessagingException refused = assertThrows(MessagingException.class,
+                    () -> Transport.send(message("must not go to an unverified server", "x@example.com")));
+            assertTrue(String.valueOf(refused.getCause()).contains("SSL")
+                    || String.valueOf(refused.getCause()).contains("certificat"), String.valueOf(refused));
+            accounts.update(untrusted.id(), untrusted.version(), asInput(untrusted, false), "test");
+
+            EmailAccount wrongName = accounts.create(smtps("Wrong name", "127.0.0.1", TestTls.certificatePem()), "test");
+            assertThrows(MessagingException.class,
+                    () -> Transport.send(message("must not go to a server of another name", "x@example.com")));
+            accounts.update(wrongName.id(), wrongName.version(), asInput(wrongName, false), "test");
+            assertEquals(0, servers.greenMail.getReceivedMessages().length);
+
+            accounts.create(smtps("Trusted", "localhost", TestTls.certificatePem()), "test");
+            Transport.send(message("over SSL/TLS to a trusted certificate", "x@example.com"));
+            assertEquals(1, servers.greenMail.getReceivedMessages().length);
+        }
+    }
+
+    private static AccountInput smtps(String name, String host, String pem) {
+        return new AccountInput(name, "smtp", "password", host, String.valueOf(MailServers.SMTPS), "ssl",
+                MailServers.USER, null, null, null, null, true, false, null, null, null, pem,
+                Map.of(AccountSecret.PASSWORD, MailServers.PASSWORD));
+    }
+
+    private static AccountInput asInput(EmailAccount account, boolean active) {
+        return new AccountInput(account.name(), account.type().mailName(), account.authentication().name().toLowerCase(),
+                account.server(), account.port() == null ? null : String.valueOf(account.port()),
+                account.security() == null ? null : account.security().apiName(), account.userName(),
+                account.fromAddress(), account.displayName(), account.folder(), null, active, account.debugLogging(),
+                null, null, null, null, Map.of());
+    }
+}
