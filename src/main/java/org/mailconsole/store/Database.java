@@ -1,14 +1,18 @@
 package org.mailconsole.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 
 /**
- * The database handle: connections, schema migration (Flyway, src/main/resources/db/migration)
- * and, for an embedded HSQLDB, a clean SHUTDOWN when the console stops.
+ * The database handle: a pooled DataSource (HikariCP) for HSQLDB and PostgreSQL alike, schema
+ * migration (Flyway, src/main/resources/db/migration) and, for an embedded HSQLDB, a clean
+ * SHUTDOWN before the pool closes.
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
@@ -21,18 +25,22 @@ public final class Database implements AutoCloseable {
      */
     private static final long LOCK_WAIT_MS = 20_000;
 
-    private final StorageSettings settings;
-    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** Enough for the console's request threads, the live session and the Outbox sender. */
+    private static final int POOL_SIZE = 10;
 
-    private Database(StorageSettings settings) {
+    private final StorageSettings settings;
+    private final HikariDataSource pool;
+    private final AtomicLong commits = new AtomicLong();
+
+    private Database(StorageSettings settings, HikariDataSource pool) {
         this.settings = settings;
+        this.pool = pool;
     }
 
     /** Opens the database and brings its schema up to date. */
     public static Database open(StorageSettings settings) {
-        loadDriver(settings.jdbcUrl());
-        Database database = new Database(settings);
-        try (Connection connection = database.connectWaitingForStaleLock()) {
+        String driver = loadDriver(settings.jdbcUrl());
+        try (Connection connection = connectWaitingForStaleLock(settings)) {
             if (settings.embeddedHsqldb()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET FILES WRITE DELAY FALSE");
@@ -46,20 +54,42 @@ public final class Database implements AutoCloseable {
             throw new InvalidSettingsException("cannot open the database at " + settings.jdbcUrl()
                     + ": " + reason, e);
         }
-        Flyway.configure(Database.class.getClassLoader())
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        Database database = new Database(settings, pool(settings, driver));
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(database.pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         LOG.log(System.Logger.Level.INFO, "Mail Console database ready at {0}", settings.jdbcUrl());
         return database;
     }
 
-    private Connection connectWaitingForStaleLock() throws SQLException {
+    private static HikariDataSource pool(StorageSettings settings, String driver) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("mail-console");
+        config.setDriverClassName(driver);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        // the console and the shared core are in different class loaders in standalone mode
+        config.setRegisterMbeans(false);
+        return new HikariDataSource(config);
+    }
+
+    /** The first connection, outside the pool: it may have to wait for a killed process's lock. */
+    private static Connection connectWaitingForStaleLock(StorageSettings settings) throws SQLException {
         long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
         while (true) {
             try {
-                return connect();
+                return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
             } catch (SQLException e) {
                 if (e.getErrorCode() != HSQLDB_LOCK_FAILURE || System.currentTimeMillis() > deadline) {
                     throw e;
@@ -76,8 +106,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A connection from the pool; closing it gives it back. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        return pool.getConnection();
     }
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
@@ -129,18 +160,21 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!settings.embeddedHsqldb()) {
+        if (pool.isClosed()) {
             return;
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-            LOG.log(System.Logger.Level.INFO, "Mail Console database shut down");
-        } catch (SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "HSQLDB shutdown failed: " + e.getMessage());
+        if (settings.embeddedHsqldb()) {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+                LOG.log(System.Logger.Level.INFO, "Mail Console database shut down");
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, "HSQLDB shutdown failed: " + e.getMessage());
+            }
         }
+        pool.close();
     }
 
-    private static void loadDriver(String url) {
+    private static String loadDriver(String url) {
         // DriverManager does not see drivers of a webapp's class loader unless they were loaded there
         String driver = url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.hsqldb.jdbc.JDBCDriver";
         try {
@@ -148,6 +182,7 @@ public final class Database implements AutoCloseable {
         } catch (ClassNotFoundException e) {
             throw new InvalidSettingsException("JDBC driver " + driver + " is not on the class path", e);
         }
+        return driver;
     }
 
     @FunctionalInterface

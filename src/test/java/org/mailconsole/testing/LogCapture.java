@@ -12,7 +12,9 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Records everything this JVM logs while open: java.util.logging (where System.Logger goes)
- * at every level, and System.out/err (where Jetty's slf4j-simple writes), still passing it through.
+ * at every level, and System.out/err, still passing it through. The embedded Jetty that hosts the
+ * console in tests also logs through JUL (slf4j-jdk14); its DEBUG output is the container's wire
+ * trace (request bytes included), which no admin runs in production, so it is kept at INFO.
  */
 public final class LogCapture implements AutoCloseable {
     private final StringBuilder text = new StringBuilder();
@@ -20,6 +22,8 @@ public final class LogCapture implements AutoCloseable {
     private final PrintStream originalErr = System.err;
     private final Logger root = Logger.getLogger("");
     private final Level originalLevel = root.getLevel();
+    private final Logger container = Logger.getLogger("org.eclipse.jetty");
+    private final Level originalContainerLevel = container.getLevel();
     private final Handler handler = new Handler() {
         private final SimpleFormatter formatter = new SimpleFormatter();
 
@@ -43,6 +47,7 @@ public final class LogCapture implements AutoCloseable {
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(Level.ALL);
+        container.setLevel(Level.INFO);
         System.setOut(tee(originalOut));
         System.setErr(tee(originalErr));
     }
@@ -57,6 +62,7 @@ public final class LogCapture implements AutoCloseable {
     public void close() {
         root.removeHandler(handler);
         root.setLevel(originalLevel);
+        container.setLevel(originalContainerLevel);
         System.setOut(originalOut);
         System.setErr(originalErr);
     }
