@@ -3,6 +3,7 @@ package org.mailconsole.web;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.mailconsole.store.InvalidSettingsException;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.mail.live.SharedEngine;
 
@@ -28,7 +29,21 @@ final class JndiSessionLookup {
             }
             return settings;
         } catch (NamingException | RuntimeException | LinkageError e) {
+            refuseIfTheResourceRefused(e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The resource is configured but its factory refused it (wrong key file, bad attribute): the
+     * console must not quietly start on another database, it refuses with the factory's reason.
+     */
+    private static void refuseIfTheResourceRefused(Throwable failure) {
+        // NamingException.getCause() is its root cause
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSettingsException refused) {
+                throw refused;
+            }
         }
     }
 }

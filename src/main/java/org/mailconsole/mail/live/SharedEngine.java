@@ -8,6 +8,7 @@ import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.Database;
+import org.mailconsole.store.KeyCheck;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
@@ -37,6 +38,12 @@ public final class SharedEngine {
         this.settings = settings;
         this.secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
         this.database = Database.open(settings);
+        try {
+            KeyCheck.verify(database, secrets);
+        } catch (RuntimeException wrongKey) {
+            database.close();
+            throw wrongKey;
+        }
         this.accounts = new AccountStore(database, secrets);
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
         StoredConfigSource source = new StoredConfigSource(new PropertyStore(database), accounts, secrets, tokens,
