@@ -2,10 +2,6 @@ package org.mailconsole.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * A real Tomcat 10.1 from its Maven Central zip (copied to target/ by the build), driven by the test:
+ * A real Tomcat (10.1 or 11) from its Maven Central zip (copied to target/ by the build), driven by the test:
  * unpacked, given a server.xml of our own (ports, realm, the global resources the test passes), the
  * shared bundle's jars in lib/, WARs in webapps/, and run as its own JVM with Bootstrap. Its output
  * and log files are kept for {@link #logs()}.
@@ -26,7 +20,7 @@ import java.util.zip.ZipInputStream;
 public final class RealTomcat implements AutoCloseable {
     private final Path base;
     private final int port;
-    private Process process;
+    private ServerProcess process;
 
     private RealTomcat(Path base, int port) {
         this.base = base;
@@ -35,29 +29,7 @@ public final class RealTomcat implements AutoCloseable {
 
     /** Unpacks the zip into {@code dir} (its single top folder stripped). */
     public static RealTomcat unpack(Path zip, Path dir, int port) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> old = Files.walk(dir)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                String name = entry.getName().substring(entry.getName().indexOf('/') + 1);
-                if (name.isEmpty()) {
-                    continue;
-                }
-                Path target = dir.resolve(name).normalize();
-                if (!target.startsWith(dir)) {
-                    throw new IOException("bad zip entry " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
+        Zips.unpackStrippingTop(zip, dir);
         // keep only what we deploy
         try (Stream<Path> apps = Files.walk(dir.resolve("webapps"))) {
             apps.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir.resolve("webapps")))
@@ -130,7 +102,14 @@ public final class RealTomcat implements AutoCloseable {
         Files.copy(war, base.resolve("webapps").resolve(contextName + ".war"));
     }
 
-    public RealTomcat start(Duration timeout, String readyPath) throws IOException, InterruptedException {
+    public RealTomcat start(Duration timeout, String readyPath) throws Exception {
+        launch();
+        process.awaitServing(url(readyPath), timeout, "Tomcat");
+        return this;
+    }
+
+    /** Starts the JVM without waiting (see {@link #awaitLog}). */
+    public RealTomcat launch() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m",
                 "-Dcatalina.home=" + base, "-Dcatalina.base=" + base,
@@ -139,26 +118,18 @@ public final class RealTomcat implements AutoCloseable {
                 "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
                 "-cp", base.resolve("bin/bootstrap.jar") + File.pathSeparator + base.resolve("bin/tomcat-juli.jar"),
                 "org.apache.catalina.startup.Bootstrap", "start"));
-        process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true)
-                .redirectOutput(base.resolve("logs/process-output.log").toFile()).start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Tomcat exited with " + process.exitValue() + ":\n" + logs());
-            }
-            try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(url(readyPath)))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() != 404 && answer.statusCode() < 500) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("Tomcat did not serve " + readyPath + " in " + timeout + ":\n" + logs());
+        process = ServerProcess.start(command, base, base.resolve("logs/process-output.log"), this::logs);
+        return this;
+    }
+
+    /** Waits until Tomcat's logs contain {@code text} (e.g. "Server startup in"). */
+    public void awaitLog(String text, Duration timeout) throws Exception {
+        process.awaitLog(text, timeout, "Tomcat");
+    }
+
+    /** kill -9: no shutdown hook runs, whatever was in flight stays as it was. */
+    public void kill() throws InterruptedException {
+        process.kill();
     }
 
     /** Everything Tomcat wrote: its output and every file in logs/. */
@@ -179,11 +150,8 @@ public final class RealTomcat implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy(); // SIGTERM: Tomcat's shutdown hook stops the webapps cleanly
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+        if (process != null) {
+            process.stop(); // SIGTERM: Tomcat's shutdown hook stops the webapps cleanly
         }
     }
 
