@@ -62,7 +62,17 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/mailconsole";
+        return jdbcUrl("mailconsole");
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Runs SQL with psql as the superuser, connected to the database {@code postgres}, as an admin would. */
+    public void psql(String sql) throws Exception {
+        asPostgres(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
+                "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql);
     }
 
     @Override

@@ -104,6 +104,11 @@ public final class RealTomcat implements AutoCloseable {
 
     public RealTomcat start(Duration timeout, String readyPath) throws Exception {
         launch();
+        return awaitServing(timeout, readyPath);
+    }
+
+    /** After {@link #launch()}: waits until {@code readyPath} is served (neither 404 nor 5xx). */
+    public RealTomcat awaitServing(Duration timeout, String readyPath) throws Exception {
         process.awaitServing(url(readyPath), timeout, "Tomcat");
         return this;
     }

@@ -1,0 +1,120 @@
+package org.mailconsole.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mailconsole.testing.ConsoleClient;
+import org.mailconsole.testing.SmtpSink;
+import org.mailconsole.testing.Ports;
+import org.mailconsole.testing.TomcatCluster;
+
+/**
+ * Two real Tomcats (from the zip) on one private PostgreSQL, set up as the README's "Run several
+ * containers" says: a change saved on node A is followed by node B's webapp within a second, a stale
+ * version from the other node is a 409, and a node with another key file refuses to start.
+ */
+class PostgresClusterIT {
+    static TomcatCluster cluster;
+    static TomcatCluster.Node a;
+    static TomcatCluster.Node b;
+    static final SmtpSink first = new SmtpSink(Ports.of(30170));
+    static final SmtpSink second = new SmtpSink(Ports.of(30171));
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TomcatCluster.create(Path.of(System.getProperty("it.shared.work", "target/it-shared")).resolve("cluster"));
+        a = cluster.node("node-a", 30160);
+        b = cluster.node("node-b", 30161);
+        cluster.startAll(a, b);
+        first.up();
+        second.up();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        first.close();
+        second.close();
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static void patch(ConsoleClient console, Map<String, String> values) {
+        HttpResponse<String> response = console.patchJson("/api/v1/properties", body(
+                console.properties().get("version").asLong(), values));
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static String body(long version, Map<String, String> values) {
+        ObjectNode body = ConsoleClient.JSON.createObjectNode();
+        body.put("version", version);
+        ObjectNode valueNode = body.putObject("values");
+        values.forEach(valueNode::put);
+        return body.toString();
+    }
+
+    @Test
+    void aChangeSavedOnNodeAIsFollowedByNodeBsWebappWithinASecond() throws Exception {
+        Map<String, String> toFirst = new LinkedHashMap<>();
+        toFirst.put("glide.email.server", "127.0.0.1");
+        toFirst.put("glide.smtp.port", String.valueOf(first.port()));
+        toFirst.put("glide.email.smtp.active", "true");
+        patch(a.console(), toFirst);
+        Thread.sleep(1000);
+        assertEquals(200, b.appSends("one@example.com", "cluster 1"));
+        assertEquals(1, first.deliveries("cluster 1"), "node B's webapp did not follow node A's first change");
+
+        patch(a.console(), Map.of("glide.smtp.port", String.valueOf(second.port())));
+        long saved = System.nanoTime();
+        Thread.sleep(1000);
+        assertEquals(200, b.appSends("two@example.com", "cluster 2"));
+        long sentAfterMs = (System.nanoTime() - saved) / 1_000_000;
+        assertEquals(1, second.deliveries("cluster 2"), "node B's webapp still used the old server");
+        assertEquals(0, first.deliveries("cluster 2"));
+        assertTrue(sentAfterMs < 2000, "the send began " + sentAfterMs + " ms after the change, not about 1 s");
+
+        // and node B's console shows node A's change
+        assertEquals(String.valueOf(second.port()), b.console().property("glide.smtp.port").get("effective").asText());
+    }
+
+    @Test
+    void aStaleVersionFromTheOtherNodeIsAConflict() {
+        long version = a.console().properties().get("version").asLong();
+        assertEquals(200, b.console().patchJson("/api/v1/properties",
+                body(version, Map.of("glide.email.username", "Saved on B"))).statusCode());
+        HttpResponse<String> late = a.console().patchJson("/api/v1/properties",
+                body(version, Map.of("glide.email.username", "Late on A")));
+        assertEquals(409, late.statusCode(), late.body());
+        assertEquals("Saved on B", a.console().property("glide.email.username").get("effective").asText());
+    }
+
+    @Test
+    void aNodeWithAnotherKeyFileRefusesToStartAndSaysWhy() throws Exception {
+        Path otherKey = TomcatCluster.newKeyFile(cluster.keyFile().resolveSibling("other.key"));
+        try (TomcatCluster.Node stranger = cluster.node("node-other-key", 30162, otherKey)) {
+            stranger.tomcat().launch();
+            stranger.tomcat().awaitLog("Server startup in", Duration.ofSeconds(120));
+
+            assertEquals(404, stranger.console().get("/api/v1/health").statusCode(), "the console must not start");
+            assertNotEquals(200, stranger.appSends("never@example.com", "wrong key"), "the resource must refuse");
+            String logs = stranger.logs();
+            assertTrue(logs.contains("Mail Console refuses to start: the key file"), logs);
+            assertTrue(logs.contains("must use the same key file"), logs);
+            assertFalse(logs.contains("starting with StorageSettings"), "the console fell back to another database:\n" + logs);
+        }
+        // the refusal changed nothing for the nodes with the right key
+        assertEquals(200, a.console().get("/api/v1/health").statusCode());
+        assertEquals(200, b.console().get("/api/v1/health").statusCode());
+    }
+}
