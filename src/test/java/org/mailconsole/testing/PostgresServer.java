@@ -40,7 +40,20 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Trusts every connection (any user, no password). */
     public static PostgresServer start() throws Exception {
+        return start(false);
+    }
+
+    /**
+     * Connections over TCP need their user's password (scram-sha-256), as on a real server; only the
+     * superuser's local socket, which {@link #psql} uses, is trusted.
+     */
+    public static PostgresServer startRequiringPasswords() throws Exception {
+        return start(true);
+    }
+
+    private static PostgresServer start(boolean passwords) throws Exception {
         Path bin = binaries();
         Path dir = Files.createTempDirectory("mail-console-pg-");
         int port;
@@ -52,11 +65,12 @@ public final class PostgresServer implements AutoCloseable {
             run(List.of("chown", "postgres:postgres", dir.toString()));
         }
         server.asPostgres(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
-                "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+                "--auth-local=trust", "--auth-host=" + (passwords ? "scram-sha-256" : "trust"),
+                "-U", "postgres", "--no-sync", "-E", "UTF8");
         server.asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w",
                 "-l", dir.resolve("server.log").toString(),
                 "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-        server.asPostgres(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+        server.asPostgres(bin.resolve("createdb").toString(), "-h", dir.toString(), "-p", String.valueOf(port),
                 "-U", "postgres", "mailconsole");
         return server;
     }
@@ -69,10 +83,15 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    /** Runs SQL with psql as the superuser, connected to the database {@code postgres}, as an admin would. */
+    /** Runs SQL with psql as the superuser (local socket), connected to the database {@code postgres}. */
     public void psql(String sql) throws Exception {
-        asPostgres(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
-                "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql);
+        psql("postgres", sql);
+    }
+
+    /** Runs SQL with psql as the superuser (local socket), connected to {@code database}. */
+    public void psql(String database, String sql) throws Exception {
+        asPostgres(bin.resolve("psql").toString(), "-h", dir.toString(), "-p", String.valueOf(port), "-U", "postgres",
+                "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql);
     }
 
     @Override

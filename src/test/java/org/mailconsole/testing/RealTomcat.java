@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class RealTomcat implements AutoCloseable {
     private final Path base;
     private final int port;
+    private final List<String> jvmOptions = new ArrayList<>();
     private ServerProcess process;
 
     private RealTomcat(Path base, int port) {
@@ -113,6 +114,11 @@ public final class RealTomcat implements AutoCloseable {
         return this;
     }
 
+    /** An option for Tomcat's JVM from the next start on (e.g. {@code -Dname=value}). */
+    public void jvmOption(String option) {
+        jvmOptions.add(option);
+    }
+
     /** Starts the JVM without waiting (see {@link #awaitLog}). */
     public RealTomcat launch() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -120,8 +126,10 @@ public final class RealTomcat implements AutoCloseable {
                 "-Dcatalina.home=" + base, "-Dcatalina.base=" + base,
                 "-Djava.io.tmpdir=" + Files.createDirectories(base.resolve("temp")),
                 "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
-                "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"),
-                "-cp", base.resolve("bin/bootstrap.jar") + File.pathSeparator + base.resolve("bin/tomcat-juli.jar"),
+                "-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp",
+                base.resolve("bin/bootstrap.jar") + File.pathSeparator + base.resolve("bin/tomcat-juli.jar"),
                 "org.apache.catalina.startup.Bootstrap", "start"));
         process = ServerProcess.start(command, base, base.resolve("logs/process-output.log"), this::logs);
         return this;

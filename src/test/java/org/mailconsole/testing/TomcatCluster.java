@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cluster as the README's "Run several containers" sets it up: one private PostgreSQL (database,
- * user and grants created with the README's SQL), one key file made with the README's openssl command
+ * A cluster as the README's "Run several containers" sets it up: one private PostgreSQL that asks
+ * for passwords (database, user and grants created with the README's SQL), one key file made with the README's openssl command
  * and copied to every node, and nodes that are real Tomcats from the zip, each with the shared
  * bundle, a {@code mail/Session} resource naming that database and its copy of the key, the console
  * and the second webapp ({@link SharingApp}). Nodes start in parallel; a node can be killed with -9.
@@ -44,7 +44,7 @@ public final class TomcatCluster implements AutoCloseable {
     public static TomcatCluster create(Path work) throws Exception {
         Zips.deleteTree(work);
         Files.createDirectories(work);
-        PostgresServer postgres = PostgresServer.start();
+        PostgresServer postgres = PostgresServer.startRequiringPasswords();
         try {
             // README, Run several containers: the database, its user and grants (the test server
             // already has a database of that name: drop it first)
@@ -168,6 +168,12 @@ public final class TomcatCluster implements AutoCloseable {
                             + URLEncoder.encode(to, StandardCharsets.UTF_8) + "&subject="
                             + URLEncoder.encode(subject, StandardCharsets.UTF_8))))
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        /** Starts (or, after {@link #kill()}, restarts) this node and waits for its console. */
+        public Node start() throws Exception {
+            startAll(this);
+            return this;
         }
 
         /** kill -9 of the node's JVM. */
