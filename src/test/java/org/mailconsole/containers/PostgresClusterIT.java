@@ -22,7 +22,8 @@ import org.mailconsole.testing.TomcatCluster;
 /**
  * Two real Tomcats (from the zip) on one private PostgreSQL, set up as the README's "Run several
  * containers" says: a change saved on node A is followed by node B's webapp within a second, a stale
- * version from the other node is a 409, and a node with another key file refuses to start.
+ * version from the other node is a 409, a node killed with -9 leaves the other working and comes back,
+ * and a node with another key file refuses to start.
  */
 class PostgresClusterIT {
     static TomcatCluster cluster;
@@ -86,6 +87,25 @@ class PostgresClusterIT {
 
         // and node B's console shows node A's change
         assertEquals(String.valueOf(second.port()), b.console().property("glide.smtp.port").get("effective").asText());
+    }
+
+    @Test
+    void aNodeKilledWithMinus9LeavesTheOtherSendingAndComesBack() throws Exception {
+        Map<String, String> toFirst = new LinkedHashMap<>();
+        toFirst.put("glide.email.server", "127.0.0.1");
+        toFirst.put("glide.smtp.port", String.valueOf(first.port()));
+        toFirst.put("glide.email.smtp.active", "true");
+        patch(a.console(), toFirst);
+        a.kill();
+        Thread.sleep(1000);
+        assertEquals(200, b.appSends("during@example.com", "while A is dead"));
+        assertEquals(1, first.deliveries("while A is dead"));
+
+        a.start(); // the same node, same files, after kill -9
+        patch(a.console(), Map.of("glide.smtp.port", String.valueOf(second.port())));
+        Thread.sleep(1000);
+        assertEquals(200, b.appSends("after@example.com", "after A came back"));
+        assertEquals(1, second.deliveries("after A came back"), "node A's change after its restart was not followed");
     }
 
     @Test

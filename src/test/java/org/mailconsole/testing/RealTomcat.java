@@ -103,13 +103,13 @@ public final class RealTomcat implements AutoCloseable {
         Files.copy(war, base.resolve("webapps").resolve(contextName + ".war"));
     }
 
-    public RealTomcat start(Duration timeout, String readyPath) throws Exception {
+    public RealTomcat start(Duration timeout, String readyPath) throws IOException, InterruptedException {
         launch();
         return awaitServing(timeout, readyPath);
     }
 
     /** After {@link #launch()}: waits until {@code readyPath} is served (neither 404 nor 5xx). */
-    public RealTomcat awaitServing(Duration timeout, String readyPath) throws Exception {
+    public RealTomcat awaitServing(Duration timeout, String readyPath) throws IOException, InterruptedException {
         process.awaitServing(url(readyPath), timeout, "Tomcat");
         return this;
     }
@@ -136,7 +136,7 @@ public final class RealTomcat implements AutoCloseable {
     }
 
     /** Waits until Tomcat's logs contain {@code text} (e.g. "Server startup in"). */
-    public void awaitLog(String text, Duration timeout) throws Exception {
+    public void awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
         process.awaitLog(text, timeout, "Tomcat");
     }
 

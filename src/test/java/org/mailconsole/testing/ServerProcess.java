@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,14 +17,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess {
     private final Process process;
-    private final Callable<String> logs;
+    private final Logs logs;
 
-    private ServerProcess(Process process, Callable<String> logs) {
+    private ServerProcess(Process process, Logs logs) {
         this.process = process;
         this.logs = logs;
     }
 
-    static ServerProcess start(List<String> command, Path directory, Path output, Callable<String> logs)
+    static ServerProcess start(List<String> command, Path directory, Path output, Logs logs)
             throws IOException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
@@ -33,12 +32,12 @@ final class ServerProcess {
     }
 
     /** Waits until {@code url} answers with neither 404 nor a 5xx; fails with the logs if the JVM exits. */
-    void awaitServing(String url, Duration timeout, String what) throws Exception {
+    void awaitServing(String url, Duration timeout, String what) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(what + " exited with " + process.exitValue() + ":\n" + logs.call());
+                throw new IllegalStateException(what + " exited with " + process.exitValue() + ":\n" + logs.text());
             }
             try {
                 HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -51,15 +50,15 @@ final class ServerProcess {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(what + " did not serve " + url + " in " + timeout + ":\n" + logs.call());
+        throw new IllegalStateException(what + " did not serve " + url + " in " + timeout + ":\n" + logs.text());
     }
 
     /** Waits until the logs contain {@code text}. */
-    void awaitLog(String text, Duration timeout, String what) throws Exception {
+    void awaitLog(String text, Duration timeout, String what) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!logs.call().contains(text)) {
+        while (!logs.text().contains(text)) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException(what + " did not log '" + text + "' in " + timeout + ":\n" + logs.call());
+                throw new IllegalStateException(what + " did not log '" + text + "' in " + timeout + ":\n" + logs.text());
             }
             Thread.sleep(200);
         }
@@ -82,5 +81,11 @@ final class ServerProcess {
                 kill();
             }
         }
+    }
+
+    /** Everything the container wrote so far. */
+    @FunctionalInterface
+    interface Logs {
+        String text() throws IOException;
     }
 }
