@@ -21,7 +21,7 @@ import org.mailconsole.model.PropertyDef;
  * of them before its check value is written.
  */
 public final class KeyCheck {
-    static final String KNOWN_TEXT = "mail-console key check";
+    private static final String KNOWN_TEXT = "mail-console key check";
     private static final int ROW = 1;
     private static final System.Logger LOG = System.getLogger(KeyCheck.class.getName());
 
