@@ -1,0 +1,116 @@
+package org.mailconsole.mail.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.AccountInput;
+import org.mailconsole.console.AccountsService;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.TranscriptEntry;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.testing.TokenEndpoint;
+
+/**
+ * Two accounts with identical connection settings: the live session knows each by its id, so each
+ * keeps its own OAuth 2.0 token and its own transcripts; a token the server refuses is dropped and
+ * fetched once more. Real GreenMail (IMAP with XOAUTH2), a real token endpoint and a real HSQLDB.
+ */
+class AccountsByIdLiveTest {
+    static final String TOKEN = "reader-access-token-canary-2207";
+    static final String B_OWN_TOKEN = "b-own-token-canary-9034";
+
+    @TempDir
+    Path dir;
+    GreenMail server;
+    SharedEngine core;
+    AccountsService accounts;
+    TranscriptStore transcripts;
+
+    @BeforeEach
+    void start() {
+        server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        server.start();
+        server.setUser("reader@example.com", "reader@example.com", TOKEN); // GreenMail checks XOAUTH2 against this
+        core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
+                dir.resolve("key")));
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database()), core.secrets(),
+                Clock.systemUTC());
+        accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        transcripts = new TranscriptStore(core.database());
+    }
+
+    @AfterEach
+    void stop() {
+        core.release();
+        server.stop();
+    }
+
+    private EmailAccount reader(String name, TokenEndpoint endpoint) {
+        return accounts.create(new AccountInput(name, "imap", "oauth2", "127.0.0.1",
+                String.valueOf(server.getImap().getPort()), "none", "reader@example.com", null, null, "INBOX", null,
+                true, true, endpoint.url(), TokenEndpoint.CLIENT_ID, "mail", null,
+                Map.of(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)), "test");
+    }
+
+    private void read() throws Exception {
+        Store store = core.session().getStore("imap");
+        store.connect();
+        store.close();
+    }
+
+    @Test
+    void twoAccountsWithEqualSettingsKeepTheirOwnTokenAndTranscripts() throws Exception {
+        try (TokenEndpoint endpoint = TokenEndpoint.start(TOKEN, null)) {
+            EmailAccount a = reader("Reader A", endpoint);
+            EmailAccount b = reader("Reader B", endpoint); // same server, user, security, no token yet
+
+            read(); // "imap" connects the first active IMAP account: A
+            assertEquals(1, endpoint.requests().size(), "A had no token: one is fetched for A");
+            assertEquals(TOKEN, core.accounts().secrets(a.id()).accessToken());
+            assertNull(core.accounts().secrets(b.id()).accessToken(), "A's token is not stored as B's");
+            assertEquals(1, transcripts.list(a.id()).size());
+            assertEquals(0, transcripts.list(b.id()).size(), "A's read is not B's transcript");
+
+            read();
+            assertEquals(1, endpoint.requests().size(), "A's stored token is reused: one cache");
+            assertEquals(2, transcripts.list(a.id()).size());
+        }
+    }
+
+    @Test
+    void aTokenTheServerRefusesIsDroppedAndFetchedOnceMore() throws Exception {
+        try (TokenEndpoint endpoint = TokenEndpoint.start(TOKEN, null)) {
+            EmailAccount b = reader("Reader B", endpoint);
+            core.accounts().saveTokens(b.id(), B_OWN_TOKEN, Instant.now().plusSeconds(3600), null); // revoked
+
+            read();
+            assertEquals(1, endpoint.requests().size(), "the refused token was dropped and a new one fetched");
+            assertEquals(TOKEN, core.accounts().secrets(b.id()).accessToken());
+            List<TranscriptEntry> kept = transcripts.list(b.id());
+            assertEquals(2, kept.size(), "the refused attempt and the read that followed");
+            assertTrue(kept.stream().anyMatch(t -> t.outcome().startsWith("connect failed")), kept.toString());
+            for (TranscriptEntry entry : kept) {
+                assertFalse(entry.text().contains(TOKEN), entry.text());
+                assertFalse(entry.text().contains(B_OWN_TOKEN), entry.text());
+            }
+        }
+    }
+}
