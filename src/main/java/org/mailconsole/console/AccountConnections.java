@@ -15,7 +15,6 @@ import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
 import org.mailconsole.model.TranscriptEntry;
-import org.mailconsole.store.AccountNotFoundException;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.connect.ConnectionSettings;

@@ -189,16 +189,11 @@ final class AccountValidator {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        Integer port = PropertyType.port(value.trim());
+        if (port == null) {
+            errors.add(new FieldError("port", PropertyType.PORT_RULE + " (blank: the usual port)"));
         }
-        errors.add(new FieldError("port", "must be a whole number from 1 to 65535 (blank: the usual port)"));
-        return null;
+        return port;
     }
 
     private Long filterId(String value) {

@@ -12,10 +12,7 @@ import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.ProvisionedAccounts;
-import org.mailconsole.store.AccountNotFoundException;
-import org.mailconsole.store.AccountRuleException;
 import org.mailconsole.store.AccountStore;
-import org.mailconsole.store.StaleVersionException;
 
 /**
  * Email Accounts (email-model.md section 2): list, create, change, delete, with the rules (one
@@ -71,7 +68,7 @@ public final class AccountsService {
             }
         });
         secrets.keySet().forEach(secret -> audit.add(entry(actor, subject, secret.field(), null, "set")));
-        EmailAccount saved = store.insert(account, secrets, audit);
+        EmailAccount saved = AccountWrites.run(() -> store.insert(account, secrets, audit));
         LOG.log(System.Logger.Level.INFO, "{0} created email account {1} ({2})", actor, saved.name(), saved.id());
         return saved;
     }
@@ -116,7 +113,7 @@ public final class AccountsService {
         if (audit.isEmpty()) {
             return get(id);
         }
-        EmailAccount saved = store.update(account, secretChanges, audit);
+        EmailAccount saved = AccountWrites.run(() -> store.update(account, secretChanges, audit));
         LOG.log(System.Logger.Level.INFO, "{0} changed email account {1} ({2}): {3}", actor, saved.name(),
                 saved.id(), String.join(", ", audit.stream().map(AuditEntry::field).toList()));
         return saved;
@@ -158,7 +155,7 @@ public final class AccountsService {
         }
         List<AuditEntry> audit = List.of(entry(actor, subject(existing.name()), "active",
                 String.valueOf(existing.active()), String.valueOf(active)));
-        EmailAccount saved = store.update(existing.withActive(active), Map.of(), audit);
+        EmailAccount saved = AccountWrites.run(() -> store.update(existing.withActive(active), Map.of(), audit));
         LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2}", actor, existing.name(), active);
         return ProvisionedAccounts.resolve(properties.effective(), saved);
     }
@@ -173,7 +170,11 @@ public final class AccountsService {
         if (existing.version() != version) {
             throw new StaleVersionException(version, existing.version());
         }
-        store.delete(id, version, List.of(entry(actor, subject(existing.name()), "account", null, "deleted")));
+        List<AuditEntry> audit = List.of(entry(actor, subject(existing.name()), "account", null, "deleted"));
+        AccountWrites.run(() -> {
+            store.delete(id, version, audit);
+            return null;
+        });
         LOG.log(System.Logger.Level.INFO, "{0} deleted email account {1} ({2})", actor, existing.name(), id);
     }
 

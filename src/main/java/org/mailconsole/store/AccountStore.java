@@ -195,8 +195,8 @@ public final class AccountStore {
                 query.setLong(1, ownId);
                 try (ResultSet rows = query.executeQuery()) {
                     if (rows.next()) {
-                        throw new AccountRuleException("active", "Only one SMTP account may be active: \""
-                                + rows.getString(1) + "\" is active. Deactivate it first.");
+                        throw new AccountConflictException(AccountConflictException.Conflict.ACTIVE_SMTP,
+                                rows.getString(1));
                     }
                 }
             }
@@ -207,7 +207,7 @@ public final class AccountStore {
             query.setLong(2, ownId);
             try (ResultSet rows = query.executeQuery()) {
                 if (rows.next()) {
-                    throw new AccountRuleException("name", "is already the name of another account");
+                    throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
                 }
             }
         }
@@ -218,18 +218,18 @@ public final class AccountStore {
             return statement.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new AccountRuleException("name", "is already the name of another account");
+                throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
             }
             throw e;
         }
     }
 
-    private static StaleVersionException stale(Connection connection, long id, long expected) throws SQLException {
+    private static VersionConflictException stale(Connection connection, long id, long expected) throws SQLException {
         Optional<EmailAccount> current = find(connection, id);
         if (current.isEmpty()) {
-            throw new AccountNotFoundException(id);
+            throw new MissingRowException("email_account", id);
         }
-        return new StaleVersionException(expected, current.get().version());
+        return new VersionConflictException(expected, current.get().version());
     }
 
     private static Optional<EmailAccount> find(Connection connection, long id) throws SQLException {

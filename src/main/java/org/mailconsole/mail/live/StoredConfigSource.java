@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
@@ -18,7 +17,6 @@ import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.connect.ConnectionSettings;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Exception;
-import org.mailconsole.store.StoredProperties;
 
 /**
  * The {@link LiveConfigSource} of the product: System Properties > Email plus the email accounts,
@@ -31,15 +29,13 @@ public final class StoredConfigSource implements LiveConfigSource {
 
     private final PropertyStore properties;
     private final AccountStore accounts;
-    private final SecretBox secrets;
     private final AccountAccessTokens tokens;
     private final TranscriptStore transcripts;
 
-    public StoredConfigSource(PropertyStore properties, AccountStore accounts, SecretBox secrets,
-                                 AccountAccessTokens tokens, TranscriptStore transcripts) {
+    public StoredConfigSource(PropertyStore properties, AccountStore accounts, AccountAccessTokens tokens,
+                              TranscriptStore transcripts) {
         this.properties = properties;
         this.accounts = accounts;
-        this.secrets = secrets;
         this.tokens = tokens;
         this.transcripts = transcripts;
     }
@@ -132,6 +128,6 @@ public final class StoredConfigSource implements LiveConfigSource {
     }
 
     private EffectiveProperties effectiveProperties() {
-        return StoredProperties.effective(properties.load().values(), secrets);
+        return EffectiveProperties.resolve(properties.load().values());
     }
 }

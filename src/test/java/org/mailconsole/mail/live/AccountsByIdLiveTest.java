@@ -51,7 +51,7 @@ class AccountsByIdLiveTest {
         server.setUser("reader@example.com", "reader@example.com", TOKEN); // GreenMail checks XOAUTH2 against this
         core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key")));
-        PropertiesService properties = new PropertiesService(new PropertyStore(core.database()), core.secrets(),
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()),
                 Clock.systemUTC());
         accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         transcripts = new TranscriptStore(core.database());

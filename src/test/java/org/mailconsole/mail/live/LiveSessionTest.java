@@ -62,7 +62,7 @@ class LiveSessionTest {
         b.start();
         core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key")));
-        properties = new PropertiesService(new PropertyStore(core.database()), core.secrets(), Clock.systemUTC());
+        properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()), Clock.systemUTC());
         session = core.session();
         set(Map.of("glide.email.server", "127.0.0.1", "glide.smtp.port", port(a)));
     }
