@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.TranscriptEntry;
@@ -64,10 +65,14 @@ class AccountsByIdLiveTest {
     }
 
     private EmailAccount reader(String name, TokenEndpoint endpoint) {
-        return accounts.create(new AccountInput(name, "imap", "oauth2", "127.0.0.1",
-                String.valueOf(server.getImap().getPort()), "none", "reader@example.com", null, null, "INBOX", null,
-                true, true, endpoint.url(), TokenEndpoint.CLIENT_ID, "mail", null,
-                Map.of(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)), "test");
+        return accounts.create(AccountInput.builder().set(AccountField.NAME, name).set(AccountField.TYPE, "imap")
+                .set(AccountField.AUTHENTICATION, "oauth2").set(AccountField.SERVER, "127.0.0.1")
+                .set(AccountField.PORT, String.valueOf(server.getImap().getPort())).set(AccountField.SECURITY, "none")
+                .set(AccountField.USER_NAME, "reader@example.com").set(AccountField.FOLDER, "INBOX")
+                .set(AccountField.ACTIVE, true).set(AccountField.DEBUG_LOGGING, true)
+                .set(AccountField.TOKEN_URL, endpoint.url()).set(AccountField.CLIENT_ID, TokenEndpoint.CLIENT_ID)
+                .set(AccountField.SCOPE, "mail").secret(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)
+                .build(), "test");
     }
 
     private void read() throws Exception {

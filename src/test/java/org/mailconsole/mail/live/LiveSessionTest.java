@@ -30,6 +30,7 @@ import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.console.LiveTestEmail;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.TranscriptEntry;
@@ -236,9 +237,12 @@ class LiveSessionTest {
                 accounts.update(account.id(), account.version(), asInput(account, false), "test");
             }
         }
-        EmailAccount relay = accounts.create(new AccountInput("Relay B", "smtp", "password", "127.0.0.1", port(b),
-                "none", "relay@example.com", null, null, null, null, true, true, null, null, null, null,
-                Map.of(AccountSecret.PASSWORD, CANARY)), "test");
+        EmailAccount relay = accounts.create(AccountInput.builder().set(AccountField.NAME, "Relay B")
+                .set(AccountField.TYPE, "smtp").set(AccountField.AUTHENTICATION, "password")
+                .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, port(b))
+                .set(AccountField.SECURITY, "none").set(AccountField.USER_NAME, "relay@example.com")
+                .set(AccountField.ACTIVE, true).set(AccountField.DEBUG_LOGGING, true)
+                .secret(AccountSecret.PASSWORD, CANARY).build(), "test");
         TranscriptStore transcripts = new TranscriptStore(core.database());
         try (LogCapture logs = new LogCapture()) {
             Transport.send(message("recorded send", "x@example.com"));
@@ -257,9 +261,12 @@ class LiveSessionTest {
         }
 
         a.setUser("inbox@example.com", "inbox", "inbox-canary-pw");
-        EmailAccount inbox = accounts.create(new AccountInput("Inbox A", "pop3", "password", "127.0.0.1",
-                String.valueOf(a.getPop3().getPort()), "none", "inbox", null, null, null, null, true, true,
-                null, null, null, null, Map.of(AccountSecret.PASSWORD, "inbox-canary-pw")), "test");
+        EmailAccount inbox = accounts.create(AccountInput.builder().set(AccountField.NAME, "Inbox A")
+                .set(AccountField.TYPE, "pop3").set(AccountField.AUTHENTICATION, "password")
+                .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, String.valueOf(a.getPop3().getPort()))
+                .set(AccountField.SECURITY, "none").set(AccountField.USER_NAME, "inbox")
+                .set(AccountField.ACTIVE, true).set(AccountField.DEBUG_LOGGING, true)
+                .secret(AccountSecret.PASSWORD, "inbox-canary-pw").build(), "test");
         Store store = session.getStore("pop3");
         store.connect();
         store.close();
@@ -281,9 +288,14 @@ class LiveSessionTest {
             }
         }
         try (TokenEndpoint endpoint = TokenEndpoint.start(token, null); LogCapture logs = new LogCapture()) {
-            accounts.create(new AccountInput("OAuth relay", "smtp", "oauth2", "127.0.0.1", port(b), "none",
-                    "oauth@example.com", null, null, null, null, true, false, endpoint.url(), TokenEndpoint.CLIENT_ID,
-                    "mail.send", null, Map.of(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)), "test");
+            accounts.create(AccountInput.builder().set(AccountField.NAME, "OAuth relay")
+                    .set(AccountField.TYPE, "smtp").set(AccountField.AUTHENTICATION, "oauth2")
+                    .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, port(b))
+                    .set(AccountField.SECURITY, "none").set(AccountField.USER_NAME, "oauth@example.com")
+                    .set(AccountField.ACTIVE, true).set(AccountField.DEBUG_LOGGING, false)
+                    .set(AccountField.TOKEN_URL, endpoint.url()).set(AccountField.CLIENT_ID, TokenEndpoint.CLIENT_ID)
+                    .set(AccountField.SCOPE, "mail.send")
+                    .secret(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET).build(), "test");
             Transport.send(message("first through XOAUTH2", "x@example.com"));
             Transport.send(message("second, same token", "y@example.com"));
             assertEquals(2, b.getReceivedMessages().length);
@@ -323,16 +335,23 @@ class LiveSessionTest {
     }
 
     private static AccountInput smtps(String name, String host, String pem) {
-        return new AccountInput(name, "smtp", "password", host, String.valueOf(MailServers.SMTPS), "ssl",
-                MailServers.USER, null, null, null, null, true, false, null, null, null, pem,
-                Map.of(AccountSecret.PASSWORD, MailServers.PASSWORD));
+        return AccountInput.builder().set(AccountField.NAME, name).set(AccountField.TYPE, "smtp")
+                .set(AccountField.AUTHENTICATION, "password").set(AccountField.SERVER, host)
+                .set(AccountField.PORT, String.valueOf(MailServers.SMTPS)).set(AccountField.SECURITY, "ssl")
+                .set(AccountField.USER_NAME, MailServers.USER).set(AccountField.ACTIVE, true)
+                .set(AccountField.DEBUG_LOGGING, false).set(AccountField.TRUSTED_CERTIFICATES, pem)
+                .secret(AccountSecret.PASSWORD, MailServers.PASSWORD).build();
     }
 
     private static AccountInput asInput(EmailAccount account, boolean active) {
-        return new AccountInput(account.name(), account.type().mailName(), account.authentication().name().toLowerCase(),
-                account.server(), account.port() == null ? null : String.valueOf(account.port()),
-                account.security() == null ? null : account.security().apiName(), account.userName(),
-                account.fromAddress(), account.displayName(), account.folder(), null, active, account.debugLogging(),
-                null, null, null, null, Map.of());
+        return AccountInput.builder().set(AccountField.NAME, account.name())
+                .set(AccountField.TYPE, account.type().mailName())
+                .set(AccountField.AUTHENTICATION, account.authentication().name().toLowerCase())
+                .set(AccountField.SERVER, account.server())
+                .set(AccountField.PORT, account.port() == null ? null : String.valueOf(account.port()))
+                .set(AccountField.SECURITY, account.security() == null ? null : account.security().apiName())
+                .set(AccountField.USER_NAME, account.userName()).set(AccountField.FROM_ADDRESS, account.fromAddress())
+                .set(AccountField.DISPLAY_NAME, account.displayName()).set(AccountField.FOLDER, account.folder())
+                .set(AccountField.ACTIVE, active).set(AccountField.DEBUG_LOGGING, account.debugLogging()).build();
     }
 }
