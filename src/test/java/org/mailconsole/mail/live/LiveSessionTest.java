@@ -31,7 +31,13 @@ import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.console.LiveTestEmail;
 import org.mailconsole.model.AccountField;
+import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.mail.connect.ConnectionTester;
 import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.Authentication;
+import org.mailconsole.model.Certificates;
+import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.Protocol;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.PropertyStore;
@@ -210,7 +216,8 @@ class LiveSessionTest {
             inbox.close(false);
             store.close();
         }
-        assertThrows(MessagingException.class, () -> session.getStore("imap").connect());
+        MessagingException noImap = assertThrows(MessagingException.class, () -> session.getStore("imap").connect());
+        assertEquals("Mail Console has no active IMAP account to connect a store to", noImap.getMessage());
 
         set(Map.of("glide.email.read.active", "false"));
         MessagingException refused = assertThrows(MessagingException.class, () -> session.getStore().connect());
@@ -318,13 +325,23 @@ class LiveSessionTest {
             EmailAccount untrusted = accounts.create(smtps("Untrusted", "localhost", null), "test");
             MessagingException refused = assertThrows(MessagingException.class,
                     () -> Transport.send(message("must not go to an unverified server", "x@example.com")));
-            assertTrue(String.valueOf(refused.getCause()).contains("SSL")
-                    || String.valueOf(refused.getCause()).contains("certificat"), String.valueOf(refused));
+            assertTrue(cause(refused, javax.net.ssl.SSLHandshakeException.class) != null, String.valueOf(refused));
+            assertTrue(String.valueOf(cause(refused, java.security.cert.CertificateException.class))
+                    .contains("PKIX path building failed"), String.valueOf(refused));
             accounts.update(untrusted.id(), untrusted.version(), asInput(untrusted, false), "test");
 
             EmailAccount wrongName = accounts.create(smtps("Wrong name", "127.0.0.1", TestTls.certificatePem()), "test");
-            assertThrows(MessagingException.class,
+            MessagingException otherName = assertThrows(MessagingException.class,
                     () -> Transport.send(message("must not go to a server of another name", "x@example.com")));
+            // refused in the TLS handshake (the JDK words it as a path failure) ...
+            assertTrue(cause(otherName, javax.net.ssl.SSLHandshakeException.class) != null, chain(otherName));
+            // ... because of the name: the certificate is trusted (it works by "localhost" below), and the
+            // same settings' Test Connection, which records the certificate, names the host name
+            ConnectionSettings sameSettings = new ConnectionSettings(Protocol.SMTP, "127.0.0.1", MailServers.SMTPS,
+                    ConnectionSecurity.SSL, Authentication.PASSWORD, MailServers.USER, MailServers.PASSWORD, 5000,
+                    5000, Certificates.parsePem(TestTls.certificatePem()));
+            String named = ConnectionTester.test(sameSettings, null, false, List.of()).message();
+            assertTrue(named.contains("does not match the host name 127.0.0.1"), named);
             accounts.update(wrongName.id(), wrongName.version(), asInput(wrongName, false), "test");
             assertEquals(0, servers.greenMail.getReceivedMessages().length);
 
@@ -332,6 +349,24 @@ class LiveSessionTest {
             Transport.send(message("over SSL/TLS to a trusted certificate", "x@example.com"));
             assertEquals(1, servers.greenMail.getReceivedMessages().length);
         }
+    }
+
+    private static String chain(Throwable thrown) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            out.append(" <- ").append(t);
+        }
+        return out.toString();
+    }
+
+    /** The first exception of this kind in the cause chain; null when there is none. */
+    private static Throwable cause(Throwable thrown, Class<? extends Throwable> kind) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static AccountInput smtps(String name, String host, String pem) {
