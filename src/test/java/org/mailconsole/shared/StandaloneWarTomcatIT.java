@@ -35,7 +35,8 @@ class StandaloneWarTomcatIT {
      * console's web application class loader delegates to the parent first.
      */
     private static Object consoleLoaderDelegates() throws Exception {
-        Path target = Path.of(System.getProperty("it.war")).toAbsolutePath().getParent();
+        // Cargo's Tomcat of this checkout (the other ITs' Tomcats live elsewhere under target/)
+        Path target = Path.of(System.getProperty("it.war")).toAbsolutePath().getParent().resolve("cargo");
         for (VirtualMachineDescriptor jvm : VirtualMachine.list()) {
             if (!jvm.displayName().contains("org.apache.catalina.startup.Bootstrap")) {
                 continue;
