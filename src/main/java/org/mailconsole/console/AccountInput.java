@@ -15,7 +15,9 @@ import org.mailconsole.model.AccountSecret;
 public record AccountInput(Map<AccountField, String> values, Map<AccountSecret, String> secrets) {
 
     public AccountInput {
-        values = Collections.unmodifiableMap(values.isEmpty() ? new EnumMap<>(AccountField.class) : new EnumMap<>(values));
+        Map<AccountField, String> copy = new EnumMap<>(AccountField.class);
+        copy.putAll(values);
+        values = Collections.unmodifiableMap(copy);
         secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     }
 

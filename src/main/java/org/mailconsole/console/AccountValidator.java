@@ -41,7 +41,8 @@ final class AccountValidator {
     private EmailAccount build(AccountInput in, EmailAccount existing) {
         String name = text("name", in.get(AccountField.NAME), MAX_NAME, true);
         Protocol type = choice("type", in.get(AccountField.TYPE), Protocol.class);
-        Authentication authentication = choice("authentication", in.get(AccountField.AUTHENTICATION), Authentication.class);
+        Authentication authentication = choice("authentication", in.get(AccountField.AUTHENTICATION),
+                Authentication.class);
         ConnectionSecurity security = choice("security", in.get(AccountField.SECURITY), ConnectionSecurity.class);
         if (authentication == Authentication.NONE && type != null && type != Protocol.SMTP) {
             errors.add(new FieldError("authentication", "must be password or oauth2: POP3 and IMAP servers need a login"));

@@ -76,10 +76,11 @@ public final class StoredConfigSource implements LiveConfigSource {
     }
 
     private static AccountConnection connection(ActiveConnections.Effective effective) {
-        return new AccountConnection(effective.account().id(), effective.account().debugLogging(), effective.settings());
+        EmailAccount account = effective.account();
+        return new AccountConnection(account.id(), account.debugLogging(), effective.settings());
     }
 
-    /** For OAuth 2.0, the settings with the account's current access token; a token endpoint failure fails the connect. */
+    /** For OAuth 2.0, the settings with the account's current token; a token endpoint failure fails the connect. */
     @Override
     public ConnectionSettings forConnect(AccountConnection connection) {
         ConnectionSettings settings = connection.settings();

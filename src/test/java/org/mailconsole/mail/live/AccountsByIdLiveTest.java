@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +51,7 @@ class AccountsByIdLiveTest {
 
     @BeforeEach
     void start() {
-        server = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        server = new GreenMail(new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.SMTP.dynamicPort()});
         server.start();
         server.setUser("reader@example.com", "reader@example.com", TOKEN); // GreenMail checks XOAUTH2 against this
         core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
@@ -116,6 +120,36 @@ class AccountsByIdLiveTest {
                 assertFalse(entry.text().contains(TOKEN), entry.text());
                 assertFalse(entry.text().contains(B_OWN_TOKEN), entry.text());
             }
+        }
+    }
+
+    @Test
+    void aSendWhoseTokenIsRefusedFetchesANewOneAndGoesOut() throws Exception {
+        for (EmailAccount account : accounts.list()) {
+            if (account.active() && account.type() == org.mailconsole.model.Protocol.SMTP) { // Default SMTP steps aside
+                accounts.update(account.id(), account.version(), AccountInput.builder()
+                        .set(AccountField.ACTIVE, false).build(), "test");
+            }
+        }
+        try (TokenEndpoint endpoint = TokenEndpoint.start(TOKEN, null)) {
+            EmailAccount relay = accounts.create(AccountInput.builder().set(AccountField.NAME, "Relay")
+                    .set(AccountField.TYPE, "smtp").set(AccountField.AUTHENTICATION, "oauth2")
+                    .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, String.valueOf(server.getSmtp().getPort()))
+                    .set(AccountField.SECURITY, "none").set(AccountField.USER_NAME, "reader@example.com")
+                    .set(AccountField.ACTIVE, true).set(AccountField.TOKEN_URL, endpoint.url())
+                    .set(AccountField.CLIENT_ID, TokenEndpoint.CLIENT_ID)
+                    .secret(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET).build(), "test");
+            core.accounts().saveTokens(relay.id(), B_OWN_TOKEN, Instant.now().plusSeconds(3600), null); // revoked
+
+            MimeMessage message = new MimeMessage(core.session());
+            message.setFrom("reader@example.com");
+            message.setRecipients(Message.RecipientType.TO, "someone@example.com");
+            message.setSubject("after a refused token");
+            message.setText("x");
+            Transport.send(message);
+            assertEquals(1, server.getReceivedMessages().length);
+            assertEquals(1, endpoint.requests().size(), "the refused token was dropped and one new one fetched");
+            assertEquals(TOKEN, core.accounts().secrets(relay.id()).accessToken());
         }
     }
 }
