@@ -15,7 +15,6 @@ import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
 import org.mailconsole.model.TranscriptEntry;
-import org.mailconsole.store.AccountNotFoundException;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.connect.ConnectionSettings;
@@ -69,6 +68,7 @@ public final class AccountConnections {
         }
         ConnectionTestResult result = ConnectionTester.test(prepared.settings(), prepared.account().folder(),
                 stored.debugLogging(), prepared.redact());
+        forgetRefusedToken(stored, prepared.settings(), result.ok());
         return new TestOutcome(result, keep(stored, "test", result.message(), result.transcript()));
     }
 
@@ -115,6 +115,7 @@ public final class AccountConnections {
         }
         TestEmailResult result = TestEmailSender.send(prepared.settings(), from, account.displayName(), to.trim(),
                 stored.debugLogging(), prepared.redact());
+        forgetRefusedToken(stored, prepared.settings(), result.ok());
         return new EmailOutcome(result, keep(stored, "test email", result.message(), result.transcript()));
     }
 
@@ -153,7 +154,7 @@ public final class AccountConnections {
         ConnectionSettings settings = connection.settings();
         if (connection.account().authentication() == Authentication.OAUTH2) {
             try {
-                OAuth2Tokens.Token token = tokens.current(stored, secrets,
+                OAuth2Tokens.Token token = tokens.current(stored,
                         Duration.ofMillis(effective.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT)
                                 + (long) effective.integer(PropertyCatalog.SMTP_READ_TIMEOUT)));
                 redact.add(token.accessToken());
@@ -164,6 +165,13 @@ public final class AccountConnections {
             }
         }
         return new Prepared(connection.account(), settings, clean(redact), null);
+    }
+
+    /** After a failed OAuth 2.0 connection the token is dropped: the next attempt fetches a new one. */
+    private void forgetRefusedToken(EmailAccount stored, ConnectionSettings used, boolean ok) {
+        if (!ok && used.authentication() == Authentication.OAUTH2) {
+            tokens.rejected(stored.id(), used.secret());
+        }
     }
 
     private static List<String> clean(List<String> values) {

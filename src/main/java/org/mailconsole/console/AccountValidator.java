@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.Certificates;
@@ -38,30 +39,31 @@ final class AccountValidator {
     }
 
     private EmailAccount build(AccountInput in, EmailAccount existing) {
-        String name = text("name", in.name(), MAX_NAME, true);
-        Protocol type = choice("type", in.type(), Protocol.class);
-        Authentication authentication = choice("authentication", in.authentication(), Authentication.class);
-        ConnectionSecurity security = choice("security", in.security(), ConnectionSecurity.class);
+        String name = text("name", in.get(AccountField.NAME), MAX_NAME, true);
+        Protocol type = choice("type", in.get(AccountField.TYPE), Protocol.class);
+        Authentication authentication = choice("authentication", in.get(AccountField.AUTHENTICATION),
+                Authentication.class);
+        ConnectionSecurity security = choice("security", in.get(AccountField.SECURITY), ConnectionSecurity.class);
         if (authentication == Authentication.NONE && type != null && type != Protocol.SMTP) {
             errors.add(new FieldError("authentication", "must be password or oauth2: POP3 and IMAP servers need a login"));
         }
-        String server = text("server", in.server(), 253, true);
+        String server = text("server", in.get(AccountField.SERVER), 253, true);
         if (server != null) {
             String problem = HostNames.check(server);
             if (problem != null) {
                 errors.add(new FieldError("server", problem));
             }
         }
-        Integer port = port(in.port());
-        String userName = text("userName", in.userName(), MAX_TEXT, authentication != null
+        Integer port = port(in.get(AccountField.PORT));
+        String userName = text("userName", in.get(AccountField.USER_NAME), MAX_TEXT, authentication != null
                 && authentication != Authentication.NONE);
         if (userName == null && authentication != null && authentication != Authentication.NONE
                 && errors.stream().noneMatch(e -> e.field().equals("userName"))) {
             errors.add(new FieldError("userName", "is required"));
         }
-        String fromAddress = text("fromAddress", in.fromAddress(), MAX_TEXT, false);
-        String displayName = text("displayName", in.displayName(), 200, false);
-        String folder = text("folder", in.folder(), 200, false);
+        String fromAddress = text("fromAddress", in.get(AccountField.FROM_ADDRESS), MAX_TEXT, false);
+        String displayName = text("displayName", in.get(AccountField.DISPLAY_NAME), 200, false);
+        String folder = text("folder", in.get(AccountField.FOLDER), 200, false);
         if (type != null && type != Protocol.SMTP) {
             onlyFor("fromAddress", fromAddress, "SMTP");
             onlyFor("displayName", displayName, "SMTP");
@@ -79,7 +81,7 @@ final class AccountValidator {
         } else if (type == Protocol.IMAP && folder == null) {
             folder = EmailAccount.DEFAULT_FOLDER;
         }
-        Long filterId = filterId(in.addressFilterId());
+        Long filterId = filterId(in.get(AccountField.ADDRESS_FILTER_ID));
         for (var secret : in.secrets().entrySet()) {
             if (secret.getValue() != null && secret.getValue().length() > MAX_SECRET) {
                 errors.add(new FieldError(secret.getKey().field(), "is too long (at most " + MAX_SECRET + " characters)"));
@@ -89,9 +91,9 @@ final class AccountValidator {
             errors.add(new FieldError("password", "is required for Password authentication"));
         }
         OAuth2Client oauth2 = OAuth2Client.NONE;
-        String tokenUrl = text("oauth2.tokenUrl", in.tokenUrl(), MAX_URL, false);
-        String clientId = text("oauth2.clientId", in.clientId(), 500, false);
-        String scope = text("oauth2.scope", in.scope(), 1000, false);
+        String tokenUrl = text("oauth2.tokenUrl", in.get(AccountField.TOKEN_URL), MAX_URL, false);
+        String clientId = text("oauth2.clientId", in.get(AccountField.CLIENT_ID), 500, false);
+        String scope = text("oauth2.scope", in.get(AccountField.SCOPE), 1000, false);
         if (authentication == Authentication.OAUTH2) {
             if (tokenUrl == null) {
                 errors.add(new FieldError("oauth2.tokenUrl", "is required for OAuth 2.0"));
@@ -106,8 +108,8 @@ final class AccountValidator {
             }
             oauth2 = new OAuth2Client(tokenUrl, clientId, scope);
         }
-        String pem = in.trustedCertificates() == null || in.trustedCertificates().isBlank()
-                ? null : in.trustedCertificates().trim();
+        String pemInput = in.get(AccountField.TRUSTED_CERTIFICATES);
+        String pem = pemInput == null || pemInput.isBlank() ? null : pemInput.trim();
         if (pem != null) {
             if (pem.length() > MAX_PEM) {
                 errors.add(new FieldError("trustedCertificates", "is too long (at most " + MAX_PEM + " characters)"));
@@ -121,14 +123,16 @@ final class AccountValidator {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new EmailAccount(existing == null ? null : existing.id(), name, type, authentication, server, port,
-                security, userName, fromAddress, displayName, folder, filterId,
-                Boolean.TRUE.equals(in.active()), existing == null ? null : existing.provisioned(),
-                Boolean.TRUE.equals(in.debugLogging()), oauth2, pem,
-                willBeSet(in, existing, AccountSecret.PASSWORD),
-                willBeSet(in, existing, AccountSecret.CLIENT_SECRET),
-                willBeSet(in, existing, AccountSecret.REFRESH_TOKEN),
-                existing == null ? 0 : existing.version());
+        EmailAccount.Builder account = (existing == null ? EmailAccount.builder() : existing.toBuilder())
+                .name(name).type(type).authentication(authentication).server(server).port(port).security(security)
+                .userName(userName).fromAddress(fromAddress).displayName(displayName).folder(folder)
+                .addressFilterId(filterId).active(Boolean.TRUE.equals(in.flag(AccountField.ACTIVE)))
+                .debugLogging(Boolean.TRUE.equals(in.flag(AccountField.DEBUG_LOGGING)))
+                .tokenUrl(oauth2.tokenUrl()).clientId(oauth2.clientId()).scope(oauth2.scope()).trustedCertificates(pem);
+        for (AccountSecret secret : AccountSecret.values()) {
+            account.secretSet(secret, willBeSet(in, existing, secret));
+        }
+        return account.build();
     }
 
     private static boolean willBeSet(AccountInput in, EmailAccount existing, AccountSecret secret) {
@@ -136,14 +140,7 @@ final class AccountValidator {
             String value = in.secrets().get(secret);
             return value != null && !value.isEmpty();
         }
-        if (existing == null) {
-            return false;
-        }
-        return switch (secret) {
-            case PASSWORD -> existing.passwordSet();
-            case CLIENT_SECRET -> existing.clientSecretSet();
-            case REFRESH_TOKEN -> existing.refreshTokenSet();
-        };
+        return existing != null && existing.secretSet(secret);
     }
 
     private String text(String field, String value, int max, boolean required) {
@@ -189,16 +186,11 @@ final class AccountValidator {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        Integer port = PropertyType.port(value.trim());
+        if (port == null) {
+            errors.add(new FieldError("port", PropertyType.PORT_RULE + " (blank: the usual port)"));
         }
-        errors.add(new FieldError("port", "must be a whole number from 1 to 65535 (blank: the usual port)"));
-        return null;
+        return port;
     }
 
     private Long filterId(String value) {

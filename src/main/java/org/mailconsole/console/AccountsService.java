@@ -6,16 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
-import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.ProvisionedAccounts;
-import org.mailconsole.store.AccountNotFoundException;
-import org.mailconsole.store.AccountRuleException;
 import org.mailconsole.store.AccountStore;
-import org.mailconsole.store.StaleVersionException;
 
 /**
  * Email Accounts (email-model.md section 2): list, create, change, delete, with the rules (one
@@ -71,7 +68,7 @@ public final class AccountsService {
             }
         });
         secrets.keySet().forEach(secret -> audit.add(entry(actor, subject, secret.field(), null, "set")));
-        EmailAccount saved = store.insert(account, secrets, audit);
+        EmailAccount saved = AccountWrites.run(() -> store.insert(account, secrets, audit));
         LOG.log(System.Logger.Level.INFO, "{0} created email account {1} ({2})", actor, saved.name(), saved.id());
         return saved;
     }
@@ -102,11 +99,7 @@ public final class AccountsService {
         });
         input.secrets().forEach((secret, value) -> {
             boolean clear = value == null || value.isEmpty();
-            boolean wasSet = switch (secret) {
-                case PASSWORD -> existing.passwordSet();
-                case CLIENT_SECRET -> existing.clientSecretSet();
-                case REFRESH_TOKEN -> existing.refreshTokenSet();
-            };
+            boolean wasSet = existing.secretSet(secret);
             if (clear && !wasSet) {
                 return;
             }
@@ -116,7 +109,7 @@ public final class AccountsService {
         if (audit.isEmpty()) {
             return get(id);
         }
-        EmailAccount saved = store.update(account, secretChanges, audit);
+        EmailAccount saved = AccountWrites.run(() -> store.update(account, secretChanges, audit));
         LOG.log(System.Logger.Level.INFO, "{0} changed email account {1} ({2}): {3}", actor, saved.name(),
                 saved.id(), String.join(", ", audit.stream().map(AuditEntry::field).toList()));
         return saved;
@@ -125,22 +118,20 @@ public final class AccountsService {
     private EmailAccount updateProvisioned(EmailAccount existing, AccountInput input, String actor) {
         EmailAccount shown = ProvisionedAccounts.resolve(properties.effective(), existing);
         List<String> refused = new ArrayList<>();
-        compare(refused, "name", input.name(), shown.name());
-        compare(refused, "type", input.type(), shown.type().name());
-        compare(refused, "authentication", input.authentication(), shown.authentication().name());
-        compare(refused, "server", input.server(), shown.server());
-        compare(refused, "port", input.port(), String.valueOf(shown.effectivePort()));
-        compare(refused, "security", input.security(), shown.security().name());
-        compare(refused, "userName", input.userName(), shown.userName());
-        compare(refused, "fromAddress", input.fromAddress(), shown.fromAddress());
-        compare(refused, "displayName", input.displayName(), shown.displayName());
-        compare(refused, "folder", input.folder(), shown.folder());
-        compare(refused, "oauth2.tokenUrl", input.tokenUrl(), null);
-        compare(refused, "oauth2.clientId", input.clientId(), null);
-        compare(refused, "oauth2.scope", input.scope(), null);
-        compare(refused, "trustedCertificates", input.trustedCertificates(), null);
-        if (input.debugLogging() != null && input.debugLogging() != existing.debugLogging()) {
-            refused.add("debugLogging");
+        for (AccountField field : AccountField.values()) {
+            switch (field) {
+                case ACTIVE, ADDRESS_FILTER_ID -> {
+                    // Active is what may change; the address filter is not the built-in accounts' to have
+                }
+                case DEBUG_LOGGING -> {
+                    Boolean debugLogging = input.flag(field);
+                    if (debugLogging != null && debugLogging != existing.debugLogging()) {
+                        refused.add(field.field());
+                    }
+                }
+                case PORT -> compare(refused, field.field(), input.get(field), String.valueOf(shown.effectivePort()));
+                default -> compare(refused, field.field(), input.get(field), field.text(shown));
+            }
         }
         input.secrets().forEach((secret, value) -> {
             if (value != null && !value.isEmpty()) {
@@ -152,13 +143,13 @@ public final class AccountsService {
                     + "its connection values are the System Properties (change them on System Properties > Email); "
                     + "only Active can be changed here. Refused: " + String.join(", ", refused));
         }
-        boolean active = input.active() == null ? existing.active() : input.active();
+        boolean active = input.flag(AccountField.ACTIVE) == null ? existing.active() : input.flag(AccountField.ACTIVE);
         if (active == existing.active()) {
             return shown;
         }
         List<AuditEntry> audit = List.of(entry(actor, subject(existing.name()), "active",
                 String.valueOf(existing.active()), String.valueOf(active)));
-        EmailAccount saved = store.update(existing.withActive(active), Map.of(), audit);
+        EmailAccount saved = AccountWrites.run(() -> store.update(existing.withActive(active), Map.of(), audit));
         LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2}", actor, existing.name(), active);
         return ProvisionedAccounts.resolve(properties.effective(), saved);
     }
@@ -173,7 +164,11 @@ public final class AccountsService {
         if (existing.version() != version) {
             throw new StaleVersionException(version, existing.version());
         }
-        store.delete(id, version, List.of(entry(actor, subject(existing.name()), "account", null, "deleted")));
+        List<AuditEntry> audit = List.of(entry(actor, subject(existing.name()), "account", null, "deleted"));
+        AccountWrites.run(() -> {
+            store.delete(id, version, audit);
+            return null;
+        });
         LOG.log(System.Logger.Level.INFO, "{0} deleted email account {1} ({2})", actor, existing.name(), id);
     }
 
@@ -186,28 +181,14 @@ public final class AccountsService {
         }
     }
 
-    /** The audited, non-secret fields of an account, as text. */
+    /** The audited, non-secret fields of an account, as text (certificates as their count). */
     private static Map<String, String> fields(EmailAccount a) {
         Map<String, String> fields = new LinkedHashMap<>();
-        OAuth2Client oauth2 = a.oauth2() == null ? OAuth2Client.NONE : a.oauth2();
-        fields.put("name", a.name());
-        fields.put("type", a.type().name());
-        fields.put("authentication", a.authentication().name());
-        fields.put("server", a.server());
-        fields.put("port", a.port() == null ? null : a.port().toString());
-        fields.put("security", a.security().name());
-        fields.put("userName", a.userName());
-        fields.put("fromAddress", a.fromAddress());
-        fields.put("displayName", a.displayName());
-        fields.put("folder", a.folder());
-        fields.put("addressFilterId", a.addressFilterId() == null ? null : a.addressFilterId().toString());
-        fields.put("active", String.valueOf(a.active()));
-        fields.put("debugLogging", String.valueOf(a.debugLogging()));
-        fields.put("oauth2.tokenUrl", oauth2.tokenUrl());
-        fields.put("oauth2.clientId", oauth2.clientId());
-        fields.put("oauth2.scope", oauth2.scope());
-        fields.put("trustedCertificates", a.trustedCertificates() == null ? null
-                : (a.trustedCertificates().split("BEGIN CERTIFICATE", -1).length - 1) + " certificate(s)");
+        for (AccountField field : AccountField.values()) {
+            String text = field.text(a);
+            fields.put(field.field(), field == AccountField.TRUSTED_CERTIFICATES && text != null
+                    ? (text.split("BEGIN CERTIFICATE", -1).length - 1) + " certificate(s)" : text);
+        }
         return fields;
     }
 

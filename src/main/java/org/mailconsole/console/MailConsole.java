@@ -2,7 +2,6 @@ package org.mailconsole.console;
 
 import java.time.Clock;
 import java.util.List;
-import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
@@ -23,8 +22,7 @@ public final class MailConsole implements AutoCloseable {
     private MailConsole(SharedEngine core) {
         this.core = core;
         Database database = core.database();
-        SecretBox secrets = core.secrets();
-        this.properties = new PropertiesService(new PropertyStore(database), secrets, Clock.systemUTC());
+        this.properties = new PropertiesService(new PropertyStore(database, core.secrets()), Clock.systemUTC());
         this.audit = new AuditStore(database);
         this.health = new HealthService(database);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EffectiveValue;
@@ -15,8 +14,7 @@ import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyDef;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.store.PropertyStore;
-import org.mailconsole.store.StaleVersionException;
-import org.mailconsole.store.StoredProperties;
+import org.mailconsole.store.VersionConflictException;
 
 /** Reads and changes System Properties > Email: validation, secrets, versions, audit. */
 public final class PropertiesService {
@@ -24,18 +22,16 @@ public final class PropertiesService {
     private static final System.Logger LOG = System.getLogger(PropertiesService.class.getName());
 
     private final PropertyStore store;
-    private final SecretBox secrets;
     private final Clock clock;
 
-    public PropertiesService(PropertyStore store, SecretBox secrets, Clock clock) {
+    public PropertiesService(PropertyStore store, Clock clock) {
         this.store = store;
-        this.secrets = secrets;
         this.clock = clock;
     }
 
     public PropertiesDocument document() {
         PropertyStore.Stored stored = store.load();
-        Map<String, String> plain = open(stored.values());
+        Map<String, String> plain = stored.values();
         EffectiveProperties effective = EffectiveProperties.resolve(plain);
         List<PropertyView> views = new ArrayList<>();
         for (PropertyDef def : PropertyCatalog.all()) {
@@ -50,7 +46,7 @@ public final class PropertiesService {
 
     /** The values in force, secrets included (in memory only: for sending, never for display). */
     public EffectiveProperties effective() {
-        return EffectiveProperties.resolve(open(store.load().values()));
+        return EffectiveProperties.resolve(store.load().values());
     }
 
     /**
@@ -85,7 +81,7 @@ public final class PropertiesService {
         if (stored.version() != version) {
             throw new StaleVersionException(version, stored.version());
         }
-        Map<String, String> current = open(stored.values());
+        Map<String, String> current = stored.values();
         Map<String, String> writes = new LinkedHashMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         for (Map.Entry<String, String> change : wanted.entrySet()) {
@@ -96,14 +92,18 @@ public final class PropertiesService {
                 continue;
             }
             PropertyDef def = PropertyCatalog.get(name);
-            writes.put(name, after == null ? null : def.secret() ? secrets.seal(after) : after);
+            writes.put(name, after);
             audit.add(def.secret()
                     ? new AuditEntry(clock.instant(), actor, AUDIT_SUBJECT, name, null,
                             after == null ? "cleared" : "changed")
                     : new AuditEntry(clock.instant(), actor, AUDIT_SUBJECT, name, before, after));
         }
         if (!writes.isEmpty()) {
-            store.save(version, writes, audit);
+            try {
+                store.save(version, writes, audit);
+            } catch (VersionConflictException e) {
+                throw new StaleVersionException(e.expectedVersion(), e.currentVersion());
+            }
             LOG.log(System.Logger.Level.INFO, "{0} changed {1} email propert(ies): {2}",
                     actor, writes.size(), String.join(", ", writes.keySet()));
         }
@@ -126,9 +126,5 @@ public final class PropertiesService {
             return String.join(",", PropertyType.splitList(value));
         }
         return def.secret() ? value : value.trim();
-    }
-
-    private Map<String, String> open(Map<String, String> stored) {
-        return StoredProperties.open(stored, secrets);
     }
 }

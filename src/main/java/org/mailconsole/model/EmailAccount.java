@@ -43,9 +43,102 @@ public record EmailAccount(
     }
 
     public EmailAccount withActive(boolean newActive) {
-        return new EmailAccount(id, name, type, authentication, server, port, security, userName, fromAddress,
-                displayName, folder, addressFilterId, newActive, provisioned, debugLogging, oauth2,
-                trustedCertificates, passwordSet, clientSecretSet, refreshTokenSet, version);
+        return toBuilder().active(newActive).build();
+    }
+
+    /** Whether the account holds this secret. */
+    public boolean secretSet(AccountSecret secret) {
+        return switch (secret) {
+            case PASSWORD -> passwordSet;
+            case CLIENT_SECRET -> clientSecretSet;
+            case REFRESH_TOKEN -> refreshTokenSet;
+        };
+    }
+
+    /** Builds an account by field name; what is not set is null, false or 0. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this account's values. */
+    public Builder toBuilder() {
+        OAuth2Client client = oauth2 == null ? OAuth2Client.NONE : oauth2;
+        return new Builder().id(id).name(name).type(type).authentication(authentication).server(server).port(port)
+                .security(security).userName(userName).fromAddress(fromAddress).displayName(displayName)
+                .folder(folder).addressFilterId(addressFilterId).active(active).provisioned(provisioned)
+                .debugLogging(debugLogging).tokenUrl(client.tokenUrl()).clientId(client.clientId())
+                .scope(client.scope()).trustedCertificates(trustedCertificates).passwordSet(passwordSet)
+                .clientSecretSet(clientSecretSet).refreshTokenSet(refreshTokenSet).version(version);
+    }
+
+    /** Builds an {@link EmailAccount} by name (see {@link AccountField} for the fields an admin sets). */
+    public static final class Builder {
+        private Long id;
+        private String name;
+        private Protocol type;
+        private Authentication authentication;
+        private String server;
+        private Integer port;
+        private ConnectionSecurity security;
+        private String userName;
+        private String fromAddress;
+        private String displayName;
+        private String folder;
+        private Long addressFilterId;
+        private boolean active;
+        private Provisioned provisioned;
+        private boolean debugLogging;
+        private String tokenUrl;
+        private String clientId;
+        private String scope;
+        private String trustedCertificates;
+        private boolean passwordSet;
+        private boolean clientSecretSet;
+        private boolean refreshTokenSet;
+        private long version;
+
+        private Builder() {
+        }
+
+        public Builder id(Long value) { id = value; return this; }
+        public Builder name(String value) { name = value; return this; }
+        public Builder type(Protocol value) { type = value; return this; }
+        public Builder authentication(Authentication value) { authentication = value; return this; }
+        public Builder server(String value) { server = value; return this; }
+        public Builder port(Integer value) { port = value; return this; }
+        public Builder security(ConnectionSecurity value) { security = value; return this; }
+        public Builder userName(String value) { userName = value; return this; }
+        public Builder fromAddress(String value) { fromAddress = value; return this; }
+        public Builder displayName(String value) { displayName = value; return this; }
+        public Builder folder(String value) { folder = value; return this; }
+        public Builder addressFilterId(Long value) { addressFilterId = value; return this; }
+        public Builder active(boolean value) { active = value; return this; }
+        public Builder provisioned(Provisioned value) { provisioned = value; return this; }
+        public Builder debugLogging(boolean value) { debugLogging = value; return this; }
+        public Builder tokenUrl(String value) { tokenUrl = value; return this; }
+        public Builder clientId(String value) { clientId = value; return this; }
+        public Builder scope(String value) { scope = value; return this; }
+        public Builder trustedCertificates(String value) { trustedCertificates = value; return this; }
+        public Builder passwordSet(boolean value) { passwordSet = value; return this; }
+        public Builder clientSecretSet(boolean value) { clientSecretSet = value; return this; }
+        public Builder refreshTokenSet(boolean value) { refreshTokenSet = value; return this; }
+        public Builder version(long value) { version = value; return this; }
+
+        /** Sets whether the account holds {@code secret}. */
+        public Builder secretSet(AccountSecret secret, boolean value) {
+            return switch (secret) {
+                case PASSWORD -> passwordSet(value);
+                case CLIENT_SECRET -> clientSecretSet(value);
+                case REFRESH_TOKEN -> refreshTokenSet(value);
+            };
+        }
+
+        public EmailAccount build() {
+            return new EmailAccount(id, name, type, authentication, server, port, security, userName, fromAddress,
+                    displayName, folder, addressFilterId, active, provisioned, debugLogging,
+                    new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates, passwordSet, clientSecretSet,
+                    refreshTokenSet, version);
+        }
     }
 
     /** The two built-in accounts whose connection values are the System Properties. */

@@ -20,11 +20,7 @@ public enum PropertyType {
     PORT("port") {
         @Override
         String check(String value, PropertyDef def) {
-            Integer n = parseInt(value);
-            if (n == null || n < 1 || n > 65535) {
-                return "must be a whole number from 1 to 65535";
-            }
-            return null;
+            return port(value) == null ? PORT_RULE : null;
         }
     },
     POSITIVE_INTEGER("integer") {
@@ -99,6 +95,9 @@ public enum PropertyType {
     /** Longest value any property accepts; keeps the store and the page bounded. */
     public static final int MAX_LENGTH = 2000;
 
+    /** What a port must be, for properties and accounts alike. */
+    public static final String PORT_RULE = "must be a whole number from 1 to 65535";
+
     private static final Pattern SMTP_CODE = Pattern.compile("[2-5][0-9][0-9]");
 
     private final String apiName;
@@ -127,6 +126,12 @@ public enum PropertyType {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The TCP port {@code value} names (1 to 65535), or null when it names none. */
+    public static Integer port(String value) {
+        Integer n = parseInt(value);
+        return n == null || n < 1 || n > 65535 ? null : n;
     }
 
     /** Null when the value is one plain email address (name@domain), else a message. */

@@ -28,26 +28,28 @@ public final class ProvisionedAccounts {
             return account;
         }
         return switch (account.provisioned()) {
-            case DEFAULT_SMTP -> {
-                boolean auth = properties.flag(SMTP_AUTH);
-                yield new EmailAccount(account.id(), account.name(), Protocol.SMTP,
-                        auth ? Authentication.PASSWORD : Authentication.NONE,
-                        properties.text(EMAIL_SERVER), properties.integer(SMTP_PORT),
-                        ConnectionSecurity.fromApiName(properties.text(SMTP_ENCRYPTION)),
-                        blankToNull(properties.text(EMAIL_USER)), blankToNull(properties.text(EMAIL_USER)),
-                        blankToNull(properties.text(EMAIL_DISPLAY_NAME)), null, account.addressFilterId(),
-                        account.active(), account.provisioned(), account.debugLogging(), OAuth2Client.NONE, null,
-                        !properties.get(EMAIL_PASSWORD).isBlank(), false, false, account.version());
-            }
+            case DEFAULT_SMTP -> own(account)
+                    .type(Protocol.SMTP)
+                    .authentication(properties.flag(SMTP_AUTH) ? Authentication.PASSWORD : Authentication.NONE)
+                    .server(properties.text(EMAIL_SERVER))
+                    .port(properties.integer(SMTP_PORT))
+                    .security(ConnectionSecurity.fromApiName(properties.text(SMTP_ENCRYPTION)))
+                    .userName(blankToNull(properties.text(EMAIL_USER)))
+                    .fromAddress(blankToNull(properties.text(EMAIL_USER)))
+                    .displayName(blankToNull(properties.text(EMAIL_DISPLAY_NAME)))
+                    .passwordSet(!properties.get(EMAIL_PASSWORD).isBlank())
+                    .build();
             case DEFAULT_POP3 -> {
                 String user = blankToNull(properties.text(POP3_USER));
-                yield new EmailAccount(account.id(), account.name(), Protocol.POP3,
-                        user == null ? Authentication.NONE : Authentication.PASSWORD,
-                        properties.text(POP3_SERVER), properties.integer(POP3_PORT),
-                        properties.flag(POP3_SECURE) ? ConnectionSecurity.SSL : ConnectionSecurity.NONE,
-                        user, null, null, null, account.addressFilterId(), account.active(),
-                        account.provisioned(), account.debugLogging(), OAuth2Client.NONE, null,
-                        !properties.get(POP3_PASSWORD).isBlank(), false, false, account.version());
+                yield own(account)
+                        .type(Protocol.POP3)
+                        .authentication(user == null ? Authentication.NONE : Authentication.PASSWORD)
+                        .server(properties.text(POP3_SERVER))
+                        .port(properties.integer(POP3_PORT))
+                        .security(properties.flag(POP3_SECURE) ? ConnectionSecurity.SSL : ConnectionSecurity.NONE)
+                        .userName(user)
+                        .passwordSet(!properties.get(POP3_PASSWORD).isBlank())
+                        .build();
             }
         };
     }
@@ -62,6 +64,13 @@ public final class ProvisionedAccounts {
             case DEFAULT_POP3 -> properties.text(POP3_PASSWORD);
         };
         return blankToNull(value);
+    }
+
+    /** What a built-in account keeps of its own row: everything else comes from the properties. */
+    private static EmailAccount.Builder own(EmailAccount account) {
+        return EmailAccount.builder().id(account.id()).name(account.name()).addressFilterId(account.addressFilterId())
+                .active(account.active()).provisioned(account.provisioned()).debugLogging(account.debugLogging())
+                .version(account.version());
     }
 
     private static String blankToNull(String value) {

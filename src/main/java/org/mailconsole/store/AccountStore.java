@@ -8,17 +8,18 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.AuditEntry;
-import org.mailconsole.model.Authentication;
-import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.EmailAccount;
-import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.Protocol;
 
 /**
@@ -27,10 +28,12 @@ import org.mailconsole.model.Protocol;
  */
 public final class AccountStore {
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String COLUMNS = "id, name, account_type, authentication, server, port, security, "
-            + "user_name, from_address, display_name, folder, address_filter_id, active, provisioned, "
-            + "debug_logging, oauth_token_url, oauth_client_id, oauth_scope, trusted_certificates, "
-            + "password, oauth_client_secret, oauth_refresh_token, version";
+    /** The admin's fields (AccountField), then the columns the store itself keeps. */
+    private static final String FIELD_COLUMNS = Arrays.stream(AccountField.values()).map(AccountField::column)
+            .collect(Collectors.joining(", "));
+    private static final String SECRET_COLUMNS = Arrays.stream(AccountSecret.values()).map(AccountSecret::column)
+            .collect(Collectors.joining(", "));
+    private static final String COLUMNS = "id, " + FIELD_COLUMNS + ", provisioned, " + SECRET_COLUMNS + ", version";
 
     private final Database database;
     private final SecretBox secrets;
@@ -91,16 +94,14 @@ public final class AccountStore {
         return database.inTransaction(connection -> {
             checkRules(connection, account, -1);
             long id;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_account (name, "
-                    + "account_type, authentication, server, port, security, user_name, from_address, display_name, "
-                    + "folder, address_filter_id, active, provisioned, debug_logging, oauth_token_url, "
-                    + "oauth_client_id, oauth_scope, trusted_certificates, password, oauth_client_secret, "
-                    + "oauth_refresh_token, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, 1)", new String[] {"id"})) {
-                bindFields(insert, account);
-                insert.setString(19, seal(secretValues.get(AccountSecret.PASSWORD)));
-                insert.setString(20, seal(secretValues.get(AccountSecret.CLIENT_SECRET)));
-                insert.setString(21, seal(secretValues.get(AccountSecret.REFRESH_TOKEN)));
+            int values = AccountField.values().length + 1 + AccountSecret.values().length;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_account (" + FIELD_COLUMNS
+                    + ", provisioned, " + SECRET_COLUMNS + ", version) VALUES ("
+                    + String.join(", ", Collections.nCopies(values, "?")) + ", 1)", new String[] {"id"})) {
+                Parameters parameters = bindFields(insert, account);
+                for (AccountSecret secret : AccountSecret.values()) {
+                    parameters.add(seal(secretValues.get(secret)), Types.VARCHAR);
+                }
                 execute(insert);
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -122,22 +123,21 @@ public final class AccountStore {
     public EmailAccount update(EmailAccount account, Map<AccountSecret, String> secretChanges, List<AuditEntry> audit) {
         return database.inTransaction(connection -> {
             checkRules(connection, account, account.id());
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_account SET name = ?, "
-                    + "account_type = ?, authentication = ?, server = ?, port = ?, security = ?, user_name = ?, "
-                    + "from_address = ?, display_name = ?, folder = ?, address_filter_id = ?, active = ?, "
-                    + "provisioned = ?, debug_logging = ?, oauth_token_url = ?, oauth_client_id = ?, "
-                    + "oauth_scope = ?, trusted_certificates = ?, oauth_access_token = NULL, "
-                    + "oauth_access_expires = NULL, version = version + 1 WHERE id = ? AND version = ?")) {
-                bindFields(update, account);
-                update.setLong(19, account.id());
-                update.setLong(20, account.version());
+            String assignments = Arrays.stream(AccountField.values()).map(f -> f.column() + " = ?")
+                    .collect(Collectors.joining(", "));
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_account SET " + assignments
+                    + ", provisioned = ?, oauth_access_token = NULL, oauth_access_expires = NULL, "
+                    + "version = version + 1 WHERE id = ? AND version = ?")) {
+                Parameters parameters = bindFields(update, account);
+                parameters.add(account.id(), Types.BIGINT);
+                parameters.add(account.version(), Types.BIGINT);
                 if (execute(update) != 1) {
                     throw stale(connection, account.id(), account.version());
                 }
             }
             for (Map.Entry<AccountSecret, String> change : secretChanges.entrySet()) {
                 try (PreparedStatement write = connection.prepareStatement(
-                        "UPDATE email_account SET " + column(change.getKey()) + " = ? WHERE id = ?")) {
+                        "UPDATE email_account SET " + change.getKey().column() + " = ? WHERE id = ?")) {
                     write.setString(1, seal(change.getValue()));
                     write.setLong(2, account.id());
                     write.executeUpdate();
@@ -195,8 +195,8 @@ public final class AccountStore {
                 query.setLong(1, ownId);
                 try (ResultSet rows = query.executeQuery()) {
                     if (rows.next()) {
-                        throw new AccountRuleException("active", "Only one SMTP account may be active: \""
-                                + rows.getString(1) + "\" is active. Deactivate it first.");
+                        throw new AccountConflictException(AccountConflictException.Conflict.ACTIVE_SMTP,
+                                rows.getString(1));
                     }
                 }
             }
@@ -207,7 +207,7 @@ public final class AccountStore {
             query.setLong(2, ownId);
             try (ResultSet rows = query.executeQuery()) {
                 if (rows.next()) {
-                    throw new AccountRuleException("name", "is already the name of another account");
+                    throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
                 }
             }
         }
@@ -218,18 +218,18 @@ public final class AccountStore {
             return statement.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new AccountRuleException("name", "is already the name of another account");
+                throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
             }
             throw e;
         }
     }
 
-    private static StaleVersionException stale(Connection connection, long id, long expected) throws SQLException {
+    private static VersionConflictException stale(Connection connection, long id, long expected) throws SQLException {
         Optional<EmailAccount> current = find(connection, id);
         if (current.isEmpty()) {
-            throw new AccountNotFoundException(id);
+            throw new MissingRowException("email_account", id);
         }
-        return new StaleVersionException(expected, current.get().version());
+        return new VersionConflictException(expected, current.get().version());
     }
 
     private static Optional<EmailAccount> find(Connection connection, long id) throws SQLException {
@@ -242,73 +242,45 @@ public final class AccountStore {
         }
     }
 
-    private static void bindFields(PreparedStatement statement, EmailAccount account) throws SQLException {
-        statement.setString(1, account.name());
-        statement.setString(2, account.type().name());
-        statement.setString(3, account.authentication().name());
-        statement.setString(4, account.server());
-        if (account.port() == null) {
-            statement.setNull(5, Types.INTEGER);
-        } else {
-            statement.setInt(5, account.port());
+    /** Binds the admin's fields and the provisioned code, in the order of {@link #FIELD_COLUMNS}. */
+    private static Parameters bindFields(PreparedStatement statement, EmailAccount account) throws SQLException {
+        Parameters parameters = new Parameters(statement);
+        for (AccountField field : AccountField.values()) {
+            parameters.add(field.value(account), field.sqlType());
         }
-        statement.setString(6, account.security().name());
-        statement.setString(7, account.userName());
-        statement.setString(8, account.fromAddress());
-        statement.setString(9, account.displayName());
-        statement.setString(10, account.folder());
-        if (account.addressFilterId() == null) {
-            statement.setNull(11, Types.BIGINT);
-        } else {
-            statement.setLong(11, account.addressFilterId());
+        parameters.add(account.provisioned() == null ? null : account.provisioned().code(), Types.VARCHAR);
+        return parameters;
+    }
+
+    /** Binds statement parameters one after another. */
+    private static final class Parameters {
+        private final PreparedStatement statement;
+        private int next = 1;
+
+        Parameters(PreparedStatement statement) {
+            this.statement = statement;
         }
-        statement.setBoolean(12, account.active());
-        statement.setString(13, account.provisioned() == null ? null : account.provisioned().code());
-        statement.setBoolean(14, account.debugLogging());
-        OAuth2Client oauth2 = account.oauth2() == null ? OAuth2Client.NONE : account.oauth2();
-        statement.setString(15, oauth2.tokenUrl());
-        statement.setString(16, oauth2.clientId());
-        statement.setString(17, oauth2.scope());
-        statement.setString(18, account.trustedCertificates());
+
+        void add(Object value, int sqlType) throws SQLException {
+            if (value == null) {
+                statement.setNull(next++, sqlType);
+            } else {
+                statement.setObject(next++, value, sqlType);
+            }
+        }
     }
 
     private static EmailAccount account(ResultSet rows) throws SQLException {
-        int port = rows.getInt("port");
-        Integer portValue = rows.wasNull() ? null : port;
-        long filter = rows.getLong("address_filter_id");
-        Long filterId = rows.wasNull() ? null : filter;
+        EmailAccount.Builder account = EmailAccount.builder().id(rows.getLong("id")).version(rows.getLong("version"));
+        for (AccountField field : AccountField.values()) {
+            field.set(account, rows.getObject(field.column()));
+        }
         String provisioned = rows.getString("provisioned");
-        return new EmailAccount(
-                rows.getLong("id"),
-                rows.getString("name"),
-                Protocol.valueOf(rows.getString("account_type")),
-                Authentication.valueOf(rows.getString("authentication")),
-                rows.getString("server"),
-                portValue,
-                ConnectionSecurity.valueOf(rows.getString("security")),
-                rows.getString("user_name"),
-                rows.getString("from_address"),
-                rows.getString("display_name"),
-                rows.getString("folder"),
-                filterId,
-                rows.getBoolean("active"),
-                provisioned == null ? null : EmailAccount.Provisioned.fromCode(provisioned),
-                rows.getBoolean("debug_logging"),
-                new OAuth2Client(rows.getString("oauth_token_url"), rows.getString("oauth_client_id"),
-                        rows.getString("oauth_scope")),
-                rows.getString("trusted_certificates"),
-                rows.getString("password") != null,
-                rows.getString("oauth_client_secret") != null,
-                rows.getString("oauth_refresh_token") != null,
-                rows.getLong("version"));
-    }
-
-    private static String column(AccountSecret secret) {
-        return switch (secret) {
-            case PASSWORD -> "password";
-            case CLIENT_SECRET -> "oauth_client_secret";
-            case REFRESH_TOKEN -> "oauth_refresh_token";
-        };
+        account.provisioned(provisioned == null ? null : EmailAccount.Provisioned.fromCode(provisioned));
+        for (AccountSecret secret : AccountSecret.values()) {
+            account.secretSet(secret, rows.getString(secret.column()) != null);
+        }
+        return account.build();
     }
 
     private String seal(String plain) {

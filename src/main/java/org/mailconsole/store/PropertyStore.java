@@ -7,22 +7,27 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AuditEntry;
+import org.mailconsole.model.PropertyCatalog;
+import org.mailconsole.model.PropertyDef;
 
 /**
- * Stored property values (secrets already sealed by the caller) and their version.
- * A property without a row is at its default.
+ * Stored property values and their version. Secret properties are sealed here on the way in and
+ * opened on the way out (in memory only). A property without a row is at its default.
  */
 public final class PropertyStore {
     private static final String VERSION_KEY = ConfigVersions.PROPERTIES;
 
     private final Database database;
+    private final SecretBox secrets;
 
-    public PropertyStore(Database database) {
+    public PropertyStore(Database database, SecretBox secrets) {
         this.database = database;
+        this.secrets = secrets;
     }
 
-    /** The stored values and the version they belong to, read together. */
+    /** The stored values (secrets opened) and the version they belong to, read together. */
     public record Stored(long version, Map<String, String> values) {
     }
 
@@ -36,7 +41,7 @@ public final class PropertyStore {
                         "SELECT name, prop_value FROM email_property");
                      ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        values.put(rows.getString(1), rows.getString(2));
+                        values.put(rows.getString(1), open(rows.getString(1), rows.getString(2)));
                     }
                 }
                 return new Stored(version, Map.copyOf(values));
@@ -51,11 +56,11 @@ public final class PropertyStore {
     }
 
     /**
-     * Applies changes (name to new stored value, or null to remove the row) and the audit entries in
+     * Applies changes (name to new value in clear, or null to remove the row) and the audit entries in
      * one transaction, provided the stored version is still {@code expectedVersion}.
      *
      * @return the new version
-     * @throws StaleVersionException if the version moved on; nothing is written then
+     * @throws VersionConflictException if the version moved on; nothing is written then
      */
     public long save(long expectedVersion, Map<String, String> changes, List<AuditEntry> audit) {
         return database.inTransaction(connection -> {
@@ -64,11 +69,11 @@ public final class PropertyStore {
                 bump.setString(1, VERSION_KEY);
                 bump.setLong(2, expectedVersion);
                 if (bump.executeUpdate() != 1) {
-                    throw new StaleVersionException(expectedVersion, readVersion(connection));
+                    throw new VersionConflictException(expectedVersion, readVersion(connection));
                 }
             }
             for (Map.Entry<String, String> change : changes.entrySet()) {
-                write(connection, change.getKey(), change.getValue());
+                write(connection, change.getKey(), seal(change.getKey(), change.getValue()));
             }
             AuditStore.insert(connection, audit);
             return expectedVersion + 1;
@@ -88,6 +93,18 @@ public final class PropertyStore {
                 insert.executeUpdate();
             }
         }
+    }
+
+    private String seal(String name, String value) {
+        return value != null && secret(name) ? secrets.seal(value) : value;
+    }
+
+    private String open(String name, String value) {
+        return value != null && secret(name) ? secrets.open(value) : value;
+    }
+
+    private static boolean secret(String name) {
+        return PropertyCatalog.find(name).map(PropertyDef::secret).orElse(false);
     }
 
     private static long readVersion(Connection connection) throws SQLException {

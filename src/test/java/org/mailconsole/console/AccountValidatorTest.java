@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.Protocol;
 
 class AccountValidatorTest {
     static AccountInput input(String type, String auth, String port, String folder, Map<AccountSecret, String> secrets) {
-        return new AccountInput(" Name ", type, auth, "mail.example.com", port, "ssl", "me@example.com", null, null,
-                folder, null, true, null, null, null, null, null, secrets);
+        return AccountInput.builder().set(AccountField.NAME, " Name ").set(AccountField.TYPE, type)
+                .set(AccountField.AUTHENTICATION, auth).set(AccountField.SERVER, "mail.example.com")
+                .set(AccountField.PORT, port).set(AccountField.SECURITY, "ssl")
+                .set(AccountField.USER_NAME, "me@example.com").set(AccountField.FOLDER, folder)
+                .set(AccountField.ACTIVE, true).secrets(secrets).build();
     }
 
     @Test
@@ -33,8 +37,12 @@ class AccountValidatorTest {
     void everyProblemIsReportedAtOnce() {
         Map<AccountSecret, String> none = new HashMap<>();
         ValidationException e = assertThrows(ValidationException.class, () -> AccountValidator.check(
-                new AccountInput("", "fax", "oauth2", "bad host", "0", "tls", "", "x", null, null, "-1", null, null,
-                        "ftp://x", null, null, "junk", none), null));
+                AccountInput.builder().set(AccountField.NAME, "").set(AccountField.TYPE, "fax")
+                        .set(AccountField.AUTHENTICATION, "oauth2").set(AccountField.SERVER, "bad host")
+                        .set(AccountField.PORT, "0").set(AccountField.SECURITY, "tls").set(AccountField.USER_NAME, "")
+                        .set(AccountField.FROM_ADDRESS, "x").set(AccountField.ADDRESS_FILTER_ID, "-1")
+                        .set(AccountField.TOKEN_URL, "ftp://x").set(AccountField.TRUSTED_CERTIFICATES, "junk")
+                        .secrets(none).build(), null));
         var fields = e.errors().stream().map(f -> f.field()).toList();
         for (String field : new String[] {"name", "type", "server", "port", "security", "userName", "addressFilterId",
                 "oauth2.tokenUrl", "oauth2.clientId", "oauth2.clientSecret", "trustedCertificates"}) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.model.AuditEntry;
-import org.mailconsole.store.StaleVersionException;
+import org.mailconsole.console.StaleVersionException;
 import org.mailconsole.store.StorageSettings;
 
 /** PropertiesService over a real HSQLDB file database. */

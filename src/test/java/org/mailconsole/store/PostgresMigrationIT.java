@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.MailConsole;
+import org.mailconsole.console.StaleVersionException;
 import org.mailconsole.testing.PostgresServer;
 
 /** The Flyway migrations and the stores run on PostgreSQL too (a real server, Debian's binaries). */

@@ -69,6 +69,22 @@ public final class TokenEndpoint implements AutoCloseable {
         return endpoint;
     }
 
+    /** An endpoint that gives every request the same answer (for malformed or odd replies). */
+    public static TokenEndpoint answering(int status, String contentType, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        TokenEndpoint endpoint = new TokenEndpoint(server);
+        server.createContext("/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return endpoint;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
     }

@@ -16,11 +16,20 @@ final class HostLookup {
     private HostLookup() {
     }
 
+    /** A name service lookup: the JDK's, or in a test one that does not answer. */
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
     /** Returns when {@code host} resolved; throws UnknownHostException when it does not resolve in time. */
     static void resolve(String host, long timeoutMs) throws UnknownHostException {
+        resolve(host, timeoutMs, InetAddress::getAllByName);
+    }
+
+    static void resolve(String host, long timeoutMs, Resolver resolver) throws UnknownHostException {
         CompletableFuture<InetAddress[]> lookup = CompletableFuture.supplyAsync(() -> {
             try {
-                return InetAddress.getAllByName(host);
+                return resolver.resolve(host);
             } catch (UnknownHostException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

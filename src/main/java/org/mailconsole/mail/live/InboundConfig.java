@@ -2,7 +2,6 @@ package org.mailconsole.mail.live;
 
 import java.util.List;
 import java.util.Optional;
-import org.mailconsole.mail.connect.ConnectionSettings;
 
 /**
  * What the shared session's stores connect to right now (email-model.md section 4, inbound).
@@ -10,7 +9,7 @@ import org.mailconsole.mail.connect.ConnectionSettings;
  * @param refusal  null when receiving is possible; otherwise the message a store connect fails with
  * @param accounts the active POP3/IMAP accounts' connections, in order of preference
  */
-public record InboundConfig(String refusal, List<ConnectionSettings> accounts) {
+public record InboundConfig(String refusal, List<AccountConnection> accounts) {
 
     public InboundConfig {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -21,10 +20,10 @@ public record InboundConfig(String refusal, List<ConnectionSettings> accounts) {
     }
 
     /** The first account speaking {@code protocol} ("pop3", "imap"; null or blank: any). */
-    public Optional<ConnectionSettings> forProtocol(String protocol) {
+    public Optional<AccountConnection> forProtocol(String protocol) {
         return accounts.stream()
                 .filter(a -> protocol == null || protocol.isBlank()
-                        || a.protocol().mailName().equals(protocol.replaceFirst("s$", "")))
+                        || a.settings().protocol().mailName().equals(protocol.replaceFirst("s$", "")))
                 .findFirst();
     }
 }

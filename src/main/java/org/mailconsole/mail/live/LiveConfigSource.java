@@ -1,6 +1,7 @@
 package org.mailconsole.mail.live;
 
 import jakarta.mail.Session;
+import java.util.Collection;
 import org.mailconsole.mail.connect.ConnectionSettings;
 
 /**
@@ -11,6 +12,8 @@ import org.mailconsole.mail.connect.ConnectionSettings;
  * <p>The implementation is {@link StoredConfigSource}: the properties and the accounts through
  * {@code ActiveConnections}; its {@code version()} changes whenever the properties or any account
  * change, and its {@link #forConnect} puts a current OAuth 2.0 access token into the settings.
+ * Connections are handed out as {@link AccountConnection}s and come back the same way, so the
+ * source knows the account by its id.
  */
 public interface LiveConfigSource {
 
@@ -25,26 +28,32 @@ public interface LiveConfigSource {
 
     /**
      * The settings to open a connection with now, called once per new connection: for OAuth 2.0,
-     * the same settings with a current access token as secret. By default, the settings as they are.
+     * the account's settings with a current access token as secret. By default, the settings as they are.
+     *
+     * @throws IllegalStateException when no usable secret can be had (the token endpoint failed)
      */
-    default ConnectionSettings forConnect(ConnectionSettings settings) {
-        return settings;
+    default ConnectionSettings forConnect(AccountConnection connection) {
+        return connection.settings();
+    }
+
+    /**
+     * The mail server refused the login with {@code used} (settings {@link #forConnect} gave): an
+     * OAuth 2.0 access token is forgotten, so that the next {@link #forConnect} fetches a new one.
+     *
+     * @return true when a retry with a new {@link #forConnect} may succeed
+     */
+    default boolean loginRejected(AccountConnection connection, ConnectionSettings used) {
+        return false;
     }
 
     /**
      * For a connection of an account with debug logging on, starts recording {@code session} (a
      * session used for this one connection); null when the account does not record.
      *
-     * @param settings the settings as {@link #outbound()} or {@link #inbound()} gave them
-     * @param secrets  values to redact besides the account's own secrets (e.g. a fresh token)
+     * @param secrets values to redact besides the account's own secrets (e.g. a fresh token)
      */
-    default LiveTranscript startTranscript(ConnectionSettings settings, Session session, String kind,
-                                           java.util.Collection<String> secrets) {
+    default LiveTranscript startTranscript(AccountConnection connection, Session session, String kind,
+                                           Collection<String> secrets) {
         return null;
-    }
-
-    /** Whether connections with these settings are recorded (their account has debug logging on). */
-    default boolean records(ConnectionSettings settings) {
-        return false;
     }
 }

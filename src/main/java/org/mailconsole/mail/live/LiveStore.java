@@ -1,5 +1,6 @@
 package org.mailconsole.mail.live;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -32,16 +33,31 @@ public final class LiveStore extends Store {
             throw new MessagingException("Mail Console refuses to connect a store: " + config.refusal());
         }
         String protocol = LiveSessionBuilder.DEFAULT_STORE.equals(url.getProtocol()) ? null : url.getProtocol();
-        ConnectionSettings given = config.forProtocol(protocol)
+        AccountConnection account = config.forProtocol(protocol)
                 .orElseThrow(() -> new MessagingException("Mail Console has no active "
                         + (protocol == null ? "POP3 or IMAP" : protocol.toUpperCase()) + " account to connect a store to"));
         LiveConfigSource source = state.config().source();
-        ConnectionSettings account = LiveTransport.forConnect(source, given);
-        Session angus = ConnectionSessions.session(account);
-        LiveTranscript recording = source.startTranscript(given, angus, "read", List.of());
-        Store store = angus.getStore(account.mailProtocol());
+        ConnectionSettings connection = LiveTransport.forConnect(source, account);
         try {
-            store.connect(account.host(), account.port(), account.user(), account.secret());
+            connect(source, account, connection);
+        } catch (AuthenticationFailedException e) {
+            if (!source.loginRejected(account, connection)) {
+                throw e;
+            }
+            // a revoked or otherwise refused OAuth 2.0 token was dropped: once more with a new one
+            connect(source, account, LiveTransport.forConnect(source, account));
+        }
+        return true;
+    }
+
+    private void connect(LiveConfigSource source, AccountConnection account, ConnectionSettings connection)
+            throws MessagingException {
+        Session angus = ConnectionSessions.session(connection);
+        LiveTranscript recording = source.startTranscript(account, angus, "read",
+                LiveTransport.secretOf(connection));
+        Store store = angus.getStore(connection.mailProtocol());
+        try {
+            store.connect(connection.host(), connection.port(), connection.user(), connection.secret());
         } catch (MessagingException e) {
             if (recording != null) {
                 recording.finish("connect failed: " + e.getMessage());
@@ -50,7 +66,6 @@ public final class LiveStore extends Store {
         }
         transcript = recording;
         delegate = store;
-        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mailconsole.mail.live;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -102,13 +103,31 @@ public final class LiveTransport extends Transport {
             return true;
         }
         LiveConfigSource source = state.config().source();
-        ConnectionSettings connection = forConnect(source, config.connection());
+        AccountConnection account = config.account();
+        ConnectionSettings connection = forConnect(source, account);
+        try {
+            connect(snapshot, account, connection);
+        } catch (AuthenticationFailedException e) {
+            if (!source.loginRejected(account, connection)) {
+                throw e;
+            }
+            // a revoked or otherwise refused OAuth 2.0 token was dropped: once more with a new one
+            connect(snapshot, account, forConnect(source, account));
+        }
+        delegateVersion = snapshot.version();
+        sentOnDelegate = 0;
+        return false;
+    }
+
+    private void connect(ConfigSnapshot snapshot, AccountConnection account, ConnectionSettings connection)
+            throws MessagingException {
+        LiveConfigSource source = state.config().source();
         // built directly (no provider look-up per connection): Angus's SMTP transport for smtp or smtps
         Session angus = state.outboundSession(snapshot);
         LiveTranscript recording = null;
-        if (source.records(config.connection())) {
+        if (account.recorded()) {
             angus = ConnectionSessions.session(connection); // its own session: debug output is per session
-            recording = source.startTranscript(config.connection(), angus, "send", List.of());
+            recording = source.startTranscript(account, angus, "send", secretOf(connection));
         }
         URLName name = new URLName(connection.mailProtocol(), connection.host(), connection.port(), null, null, null);
         Transport transport = connection.security() == ConnectionSecurity.SSL
@@ -125,18 +144,20 @@ public final class LiveTransport extends Transport {
         }
         transcript = recording;
         delegate = transport;
-        delegateVersion = snapshot.version();
-        sentOnDelegate = 0;
-        return false;
     }
 
     /** The settings for a new connection; a token endpoint failure becomes the send's MessagingException. */
-    static ConnectionSettings forConnect(LiveConfigSource source, ConnectionSettings settings) throws MessagingException {
+    static ConnectionSettings forConnect(LiveConfigSource source, AccountConnection account) throws MessagingException {
         try {
-            return source.forConnect(settings);
+            return source.forConnect(account);
         } catch (IllegalStateException e) {
             throw new MessagingException(e.getMessage(), e);
         }
+    }
+
+    /** The secret a connection logs in with, to redact from its transcript. */
+    static List<String> secretOf(ConnectionSettings connection) {
+        return connection.secret() == null ? List.of() : List.of(connection.secret());
     }
 
     private void closeDelegate() {

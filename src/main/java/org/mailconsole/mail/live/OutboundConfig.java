@@ -10,7 +10,7 @@ import org.mailconsole.mail.connect.ConnectionSettings;
  * @param skipReason     null when sending is possible; otherwise why every message is skipped
  *                       (sending off, no active SMTP account, blank server)
  * @param accountName    the SMTP account in effect ("Default SMTP" when it comes from the properties)
- * @param connection     how to reach the server; null when skipped
+ * @param account        the account's connection (how to reach the server); null when skipped
  * @param fromAddress    From for messages that have none; may be blank
  * @param displayName    display name of that From; may be blank
  * @param testRecipients when not empty, every message goes to these addresses instead
@@ -21,7 +21,7 @@ import org.mailconsole.mail.connect.ConnectionSettings;
 public record OutboundConfig(
         String skipReason,
         String accountName,
-        ConnectionSettings connection,
+        AccountConnection account,
         String fromAddress,
         String displayName,
         List<String> testRecipients,
@@ -41,5 +41,10 @@ public record OutboundConfig(
 
     public boolean sending() {
         return skipReason == null;
+    }
+
+    /** How to reach the server; null when skipped. */
+    public ConnectionSettings connection() {
+        return account == null ? null : account.settings();
     }
 }

@@ -46,7 +46,7 @@ public final class SharedEngine {
         }
         this.accounts = new AccountStore(database, secrets);
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
-        StoredConfigSource source = new StoredConfigSource(new PropertyStore(database), accounts, secrets, tokens,
+        StoredConfigSource source = new StoredConfigSource(new PropertyStore(database, secrets), accounts, tokens,
                 new TranscriptStore(database));
         this.session = LiveSessionBuilder.create(new CachedConfig(source, database::commits));
     }

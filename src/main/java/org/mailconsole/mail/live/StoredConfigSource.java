@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
@@ -20,7 +17,6 @@ import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.connect.ConnectionSettings;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Exception;
-import org.mailconsole.store.StoredProperties;
 
 /**
  * The {@link LiveConfigSource} of the product: System Properties > Email plus the email accounts,
@@ -33,17 +29,13 @@ public final class StoredConfigSource implements LiveConfigSource {
 
     private final PropertyStore properties;
     private final AccountStore accounts;
-    private final SecretBox secrets;
     private final AccountAccessTokens tokens;
     private final TranscriptStore transcripts;
-    /** Which account settings given out belong to, for {@link #forConnect} and transcripts. */
-    private final Map<ConnectionSettings, EmailAccount> owners = new ConcurrentHashMap<>();
 
-    public StoredConfigSource(PropertyStore properties, AccountStore accounts, SecretBox secrets,
-                                 AccountAccessTokens tokens, TranscriptStore transcripts) {
+    public StoredConfigSource(PropertyStore properties, AccountStore accounts, AccountAccessTokens tokens,
+                              TranscriptStore transcripts) {
         this.properties = properties;
         this.accounts = accounts;
-        this.secrets = secrets;
         this.tokens = tokens;
         this.transcripts = transcripts;
     }
@@ -63,9 +55,8 @@ public final class StoredConfigSource implements LiveConfigSource {
             return OutboundConfig.skipped(out.reason(), accountName);
         }
         EmailAccount account = out.account();
-        remember(account, out.settings());
         String from = account.fromAddress() != null ? account.fromAddress() : account.userName();
-        return new OutboundConfig(null, accountName, out.settings(), from == null ? "" : from,
+        return new OutboundConfig(null, accountName, connection(out), from == null ? "" : from,
                 account.displayName() == null ? "" : account.displayName(),
                 p.list(PropertyCatalog.TEST_USER), p.integer(PropertyCatalog.MAX_RECIPIENTS),
                 p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK));
@@ -77,28 +68,32 @@ public final class StoredConfigSource implements LiveConfigSource {
         if (!p.flag(PropertyCatalog.READING_ACTIVE)) {
             return InboundConfig.refused("email receiving is disabled (" + PropertyCatalog.READING_ACTIVE + " is false)");
         }
-        List<ConnectionSettings> usable = ActiveConnections.inbound(p, accounts.list(), this::secretsOf).stream()
+        List<AccountConnection> usable = ActiveConnections.inbound(p, accounts.list(), this::secretsOf).stream()
                 .filter(ActiveConnections.Effective::usable)
-                .peek(e -> remember(e.account(), e.settings()))
-                .map(ActiveConnections.Effective::settings)
+                .map(StoredConfigSource::connection)
                 .toList();
         return new InboundConfig(null, usable);
     }
 
-    /** For OAuth 2.0, the settings with a current access token; a token endpoint failure fails the connect. */
+    private static AccountConnection connection(ActiveConnections.Effective effective) {
+        EmailAccount account = effective.account();
+        return new AccountConnection(account.id(), account.debugLogging(), effective.settings());
+    }
+
+    /** For OAuth 2.0, the settings with the account's current token; a token endpoint failure fails the connect. */
     @Override
-    public ConnectionSettings forConnect(ConnectionSettings settings) {
-        if (settings.authentication() != Authentication.OAUTH2) {
+    public ConnectionSettings forConnect(AccountConnection connection) {
+        ConnectionSettings settings = connection.settings();
+        if (settings.authentication() != Authentication.OAUTH2 || connection.accountId() == null) {
             return settings;
         }
-        EmailAccount owner = owners.get(settings);
-        EmailAccount account = owner == null ? null : accounts.find(owner.id()).orElse(null);
+        EmailAccount account = accounts.find(connection.accountId()).orElse(null);
         if (account == null) {
             return settings;
         }
         try {
             Duration timeout = Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs());
-            return settings.withSecret(tokens.current(account, accounts.secrets(account.id()), timeout).accessToken());
+            return settings.withSecret(tokens.current(account, timeout).accessToken());
         } catch (OAuth2Exception e) {
             LOG.log(System.Logger.Level.WARNING, "no OAuth 2.0 token for \"{0}\": {1}", account.name(), e.getMessage());
             throw new IllegalStateException("no OAuth 2.0 access token for \"" + account.name() + "\": "
@@ -106,33 +101,27 @@ public final class StoredConfigSource implements LiveConfigSource {
         }
     }
 
+    /** An OAuth 2.0 token the server refused is dropped (as Keycloak's clients do), so one retry fetches a new one. */
     @Override
-    public boolean records(ConnectionSettings settings) {
-        EmailAccount owner = owners.get(settings);
-        return owner != null && owner.debugLogging();
+    public boolean loginRejected(AccountConnection connection, ConnectionSettings used) {
+        if (used.authentication() != Authentication.OAUTH2 || connection.accountId() == null) {
+            return false;
+        }
+        tokens.rejected(connection.accountId(), used.secret());
+        return true;
     }
 
     @Override
-    public LiveTranscript startTranscript(ConnectionSettings settings, Session session, String kind,
+    public LiveTranscript startTranscript(AccountConnection connection, Session session, String kind,
                                           Collection<String> extraSecrets) {
-        EmailAccount owner = owners.get(settings);
-        if (owner == null || !owner.debugLogging()) {
+        if (!connection.recorded() || connection.accountId() == null) {
             return null;
         }
         List<String> redact = new ArrayList<>(extraSecrets);
-        redact.add(settings.secret());
-        AccountSecrets own = secretsOf(owner);
+        redact.add(connection.settings().secret());
+        AccountSecrets own = accounts.secrets(connection.accountId());
         redact.addAll(Arrays.asList(own.password(), own.clientSecret(), own.refreshToken(), own.accessToken()));
-        return LiveTranscript.start(session, owner.id(), kind, redact, transcripts);
-    }
-
-    private void remember(EmailAccount account, ConnectionSettings settings) {
-        if (account.id() != null) {
-            if (owners.size() > 100) {
-                owners.clear(); // only the latest settings matter; old ones are never asked for again
-            }
-            owners.put(settings, account);
-        }
+        return LiveTranscript.start(session, connection.accountId(), kind, redact, transcripts);
     }
 
     private AccountSecrets secretsOf(EmailAccount account) {
@@ -140,6 +129,6 @@ public final class StoredConfigSource implements LiveConfigSource {
     }
 
     private EffectiveProperties effectiveProperties() {
-        return StoredProperties.effective(properties.load().values(), secrets);
+        return EffectiveProperties.resolve(properties.load().values());
     }
 }

@@ -1,33 +1,57 @@
 package org.mailconsole.mail.oauth;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.store.AccountStore;
 
 /**
- * A current OAuth 2.0 access token for an account: the stored one while it is fresh, else a new one
- * from the token endpoint, stored (sealed) with a rotated refresh token. Shared by Test Connection,
- * test email and the live session, so they use one token cache.
+ * The one OAuth 2.0 token cache: each account's access token is kept (sealed) in its own row, found
+ * by the account's id. A current token is the stored one while it is fresh, else a new one from the
+ * token endpoint, stored with a rotated refresh token. A token the mail server rejected is dropped,
+ * so the next connection fetches a new one. Shared by Test Connection, test email and the live session.
  */
 public final class AccountAccessTokens {
     private final AccountStore accounts;
-    private final OAuth2Tokens tokens;
+    private final OAuth2Tokens endpoint;
+    /** One fetch per account at a time: a rotated refresh token is good for one request only. */
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
-    public AccountAccessTokens(AccountStore accounts, OAuth2Tokens tokens) {
+    public AccountAccessTokens(AccountStore accounts, OAuth2Tokens endpoint) {
         this.accounts = accounts;
-        this.tokens = tokens;
+        this.endpoint = endpoint;
     }
 
-    public OAuth2Tokens.Token current(EmailAccount account, AccountSecrets secrets, Duration timeout)
-            throws OAuth2Exception {
-        if (secrets.accessToken() != null && tokens.fresh(secrets.accessTokenExpires())) {
-            return new OAuth2Tokens.Token(secrets.accessToken(), secrets.accessTokenExpires(), null);
+    /** The account's current access token (fetched and stored when the stored one is missing or expiring). */
+    public OAuth2Tokens.Token current(EmailAccount account, Duration timeout) throws OAuth2Exception {
+        synchronized (lock(account.id())) {
+            AccountSecrets secrets = accounts.secrets(account.id());
+            if (secrets.accessToken() != null && endpoint.fresh(secrets.accessTokenExpires())) {
+                return new OAuth2Tokens.Token(secrets.accessToken(), secrets.accessTokenExpires(), null);
+            }
+            OAuth2Tokens.Token token = endpoint.token(new OAuth2Tokens.Request(account.oauth2().tokenUrl(),
+                    account.oauth2().clientId(), secrets.clientSecret(), account.oauth2().scope(),
+                    secrets.refreshToken(), timeout));
+            accounts.saveTokens(account.id(), token.accessToken(), token.expires(), token.rotatedRefreshToken());
+            return token;
         }
-        OAuth2Tokens.Token token = tokens.token(new OAuth2Tokens.Request(String.valueOf(account.id()),
-                account.oauth2().tokenUrl(), account.oauth2().clientId(), secrets.clientSecret(),
-                account.oauth2().scope(), secrets.refreshToken(), timeout));
-        accounts.saveTokens(account.id(), token.accessToken(), token.expires(), token.rotatedRefreshToken());
-        return token;
+    }
+
+    /**
+     * The mail server refused {@code accessToken} (revoked, or rejected before its expiry): forgets it,
+     * unless the account already holds another one.
+     */
+    public void rejected(long accountId, String accessToken) {
+        synchronized (lock(accountId)) {
+            if (accessToken != null && accessToken.equals(accounts.secrets(accountId).accessToken())) {
+                accounts.saveTokens(accountId, null, null, null);
+            }
+        }
+    }
+
+    private Object lock(long accountId) {
+        return locks.computeIfAbsent(accountId, id -> new Object());
     }
 }

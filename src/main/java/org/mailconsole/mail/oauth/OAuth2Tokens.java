@@ -1,5 +1,8 @@
 package org.mailconsole.mail.oauth;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,39 +15,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * OAuth 2.0 access tokens for XOAUTH2: the refresh-token grant when a refresh token is set, else
- * the client-credentials grant. Tokens are cached until shortly before they expire; a rotated
- * refresh token comes back in the {@link Token} for the caller to store.
+ * The OAuth 2.0 token endpoint, for XOAUTH2: the refresh-token grant when a refresh token is set,
+ * else the client-credentials grant. Keeps nothing: {@link AccountAccessTokens} is the one cache
+ * (the account's stored token). A rotated refresh token comes back in the {@link Token}.
  */
 public final class OAuth2Tokens {
     /** A token is renewed this long before it expires. */
     static final Duration MARGIN = Duration.ofSeconds(60);
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final Clock clock;
-    private final Map<String, Token> cache = new ConcurrentHashMap<>();
 
     public OAuth2Tokens(Clock clock) {
         this.clock = clock;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** What to ask for. {@code key} identifies the account; the cache also keys on every other value. */
-    public record Request(String key, String tokenUrl, String clientId, String clientSecret, String scope,
+    /** What to ask for. */
+    public record Request(String tokenUrl, String clientId, String clientSecret, String scope,
                           String refreshToken, Duration timeout) {
-        String cacheKey() {
-            return key + "|" + Objects.hash(tokenUrl, clientId, clientSecret, scope, refreshToken);
-        }
-
         @Override
         public String toString() {
-            return "OAuth2Tokens.Request[" + key + " " + tokenUrl + " client=" + clientId + "]";
+            return "OAuth2Tokens.Request[" + tokenUrl + " client=" + clientId + "]";
         }
     }
 
@@ -61,25 +58,8 @@ public final class OAuth2Tokens {
         return expires != null && clock.instant().plus(MARGIN).isBefore(expires);
     }
 
-    /** A cached token if still fresh, else a new one from the endpoint. */
+    /** A new token from the endpoint. */
     public Token token(Request request) throws OAuth2Exception {
-        Token cached = cache.get(request.cacheKey());
-        if (cached != null && fresh(cached.expires())) {
-            return new Token(cached.accessToken(), cached.expires(), null);
-        }
-        Token token = fetch(request);
-        cache.entrySet().removeIf(e -> e.getKey().startsWith(request.key() + "|"));
-        if (token.rotatedRefreshToken() == null) {
-            cache.put(request.cacheKey(), token);
-        } else {
-            Request next = new Request(request.key(), request.tokenUrl(), request.clientId(),
-                    request.clientSecret(), request.scope(), token.rotatedRefreshToken(), request.timeout());
-            cache.put(next.cacheKey(), token);
-        }
-        return token;
-    }
-
-    private Token fetch(Request request) throws OAuth2Exception {
         Map<String, String> form = new LinkedHashMap<>();
         boolean refresh = request.refreshToken() != null && !request.refreshToken().isBlank();
         form.put("grant_type", refresh ? "refresh_token" : "client_credentials");
@@ -111,32 +91,50 @@ public final class OAuth2Tokens {
         } catch (IllegalArgumentException e) {
             throw new OAuth2Exception("OAuth 2.0 token endpoint URL is not usable: " + e.getMessage(), e);
         }
-        Map<String, String> json;
+        JsonNode json;
         try {
-            json = FlatJson.parse(response.body());
-        } catch (RuntimeException e) {
+            json = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            json = null;
+        }
+        if (json == null || !json.isObject()) {
             throw new OAuth2Exception("OAuth 2.0 token endpoint answered " + response.statusCode()
                     + " without a JSON token response");
         }
-        if (response.statusCode() != 200 || json.get("access_token") == null) {
-            String error = json.getOrDefault("error", "no access_token");
-            String description = json.get("error_description");
+        String accessToken = text(json, "access_token");
+        if (response.statusCode() != 200 || accessToken == null) {
+            String error = text(json, "error");
+            String description = text(json, "error_description");
             throw new OAuth2Exception("OAuth 2.0 token request (" + form.get("grant_type") + ") refused with "
-                    + response.statusCode() + ": " + error + (description == null ? "" : " - " + description));
+                    + response.statusCode() + ": " + (error == null ? "no access_token" : error)
+                    + (description == null ? "" : " - " + description));
         }
-        long lifetime = DEFAULT_LIFETIME_SECONDS;
-        try {
-            if (json.get("expires_in") != null) {
-                lifetime = Long.parseLong(json.get("expires_in").trim());
-            }
-        } catch (NumberFormatException ignored) {
-            // keep the default lifetime
-        }
-        String rotated = json.get("refresh_token");
+        String rotated = text(json, "refresh_token");
         if (rotated != null && rotated.equals(request.refreshToken())) {
             rotated = null;
         }
-        return new Token(json.get("access_token"), clock.instant().plusSeconds(lifetime), rotated);
+        return new Token(accessToken, clock.instant().plusSeconds(lifetime(json.get("expires_in"))), rotated);
+    }
+
+    /** expires_in as a number or a numeric string (some endpoints send one); else the default. */
+    private static long lifetime(JsonNode expiresIn) {
+        if (expiresIn != null && expiresIn.canConvertToLong() && expiresIn.isIntegralNumber()) {
+            return expiresIn.asLong();
+        }
+        if (expiresIn != null && expiresIn.isTextual()) {
+            try {
+                return Long.parseLong(expiresIn.textValue().trim());
+            } catch (NumberFormatException ignored) {
+                // the default below
+            }
+        }
+        return DEFAULT_LIFETIME_SECONDS;
+    }
+
+    /** A member's scalar value as text; null when absent, null or not a scalar. */
+    private static String text(JsonNode json, String name) {
+        JsonNode value = json.get(name);
+        return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
     }
 
     private static String encode(String value) {

@@ -2,7 +2,7 @@ package org.mailconsole.web.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.mailconsole.store.AccountNotFoundException;
+import org.mailconsole.console.AccountNotFoundException;
 
 /** An unknown account id: 404. */
 public final class AccountNotFoundExceptionMapper implements ExceptionMapper<AccountNotFoundException> {

@@ -2,13 +2,15 @@ package org.mailconsole.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.ValidationException;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.FieldError;
 
@@ -18,10 +20,7 @@ import org.mailconsole.model.FieldError;
  * are accepted and ignored, so a client may send back what it read.
  */
 record AccountRequest(Long version, AccountInput input) {
-    private static final Set<String> TEXT = Set.of("name", "type", "authentication", "server", "security",
-            "userName", "fromAddress", "displayName", "folder", "trustedCertificates");
     private static final Set<String> READ_ONLY = Set.of("id", "passwordSet", "provisioned");
-    private static final Set<String> OAUTH_TEXT = Set.of("tokenUrl", "clientId", "scope");
     private static final Set<String> OAUTH_READ_ONLY = Set.of("clientSecretSet", "refreshTokenSet");
 
     static AccountRequest read(JsonNode body) {
@@ -29,28 +28,19 @@ record AccountRequest(Long version, AccountInput input) {
             throw new ValidationException(List.of(new FieldError("body", "must be a JSON object (an account)")));
         }
         List<FieldError> errors = new ArrayList<>();
-        Map<String, String> text = new LinkedHashMap<>();
-        Map<AccountSecret, String> secrets = new LinkedHashMap<>();
-        Boolean[] flags = new Boolean[2];
+        AccountInput.Builder input = AccountInput.builder();
         Long version = null;
-        String port = null;
-        String filterId = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             String name = member.getKey();
             JsonNode value = member.getValue();
-            if (TEXT.contains(name)) {
-                text.put(name, string(errors, name, value));
-            } else if (name.equals("password")) {
-                secret(errors, secrets, AccountSecret.PASSWORD, value);
-            } else if (name.equals("port")) {
-                port = number(errors, name, value);
-            } else if (name.equals("addressFilterId")) {
-                filterId = number(errors, name, value);
-            } else if (name.equals("active")) {
-                flags[0] = bool(errors, name, value);
-            } else if (name.equals("debugLogging")) {
-                flags[1] = bool(errors, name, value);
+            boolean nested = name.startsWith(AccountField.OAUTH2_PREFIX); // only inside "oauth2"
+            Optional<AccountField> field = nested ? Optional.empty() : AccountField.find(name);
+            Optional<AccountSecret> secret = nested ? Optional.empty() : secret(name);
+            if (field.isPresent()) {
+                field(errors, input, field.get(), value);
+            } else if (secret.isPresent()) {
+                secret(errors, input, secret.get(), value);
             } else if (name.equals("version")) {
                 if (value.isNull()) {
                     continue;
@@ -61,7 +51,7 @@ record AccountRequest(Long version, AccountInput input) {
                     version = value.asLong();
                 }
             } else if (name.equals("oauth2")) {
-                oauth2(errors, text, secrets, value);
+                oauth2(errors, input, value);
             } else if (!READ_ONLY.contains(name)) {
                 errors.add(new FieldError(name, "is not a field of an email account"));
             }
@@ -69,15 +59,10 @@ record AccountRequest(Long version, AccountInput input) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new AccountRequest(version, new AccountInput(text.get("name"), text.get("type"),
-                text.get("authentication"), text.get("server"), port, text.get("security"), text.get("userName"),
-                text.get("fromAddress"), text.get("displayName"), text.get("folder"), filterId, flags[0], flags[1],
-                text.get("oauth2.tokenUrl"), text.get("oauth2.clientId"), text.get("oauth2.scope"),
-                text.get("trustedCertificates"), secrets));
+        return new AccountRequest(version, input.build());
     }
 
-    private static void oauth2(List<FieldError> errors, Map<String, String> text, Map<AccountSecret, String> secrets,
-                               JsonNode value) {
+    private static void oauth2(List<FieldError> errors, AccountInput.Builder input, JsonNode value) {
         if (value.isNull()) {
             return;
         }
@@ -86,18 +71,29 @@ record AccountRequest(Long version, AccountInput input) {
             return;
         }
         value.fields().forEachRemaining(member -> {
-            String name = member.getKey();
-            String field = "oauth2." + name;
-            if (OAUTH_TEXT.contains(name)) {
-                text.put(field, string(errors, field, member.getValue()));
-            } else if (name.equals("clientSecret")) {
-                secret(errors, secrets, AccountSecret.CLIENT_SECRET, member.getValue());
-            } else if (name.equals("refreshToken")) {
-                secret(errors, secrets, AccountSecret.REFRESH_TOKEN, member.getValue());
-            } else if (!OAUTH_READ_ONLY.contains(name)) {
+            String field = AccountField.OAUTH2_PREFIX + member.getKey();
+            Optional<AccountField> text = AccountField.find(field);
+            Optional<AccountSecret> secret = secret(field);
+            if (text.isPresent()) {
+                field(errors, input, text.get(), member.getValue());
+            } else if (secret.isPresent()) {
+                secret(errors, input, secret.get(), member.getValue());
+            } else if (!OAUTH_READ_ONLY.contains(member.getKey())) {
                 errors.add(new FieldError(field, "is not a field of the OAuth 2.0 settings"));
             }
         });
+    }
+
+    private static void field(List<FieldError> errors, AccountInput.Builder input, AccountField field, JsonNode value) {
+        switch (field.input()) {
+            case TEXT -> input.set(field, string(errors, field.field(), value));
+            case NUMBER -> input.set(field, number(errors, field.field(), value));
+            case FLAG -> input.set(field, bool(errors, field.field(), value));
+        }
+    }
+
+    private static Optional<AccountSecret> secret(String field) {
+        return Arrays.stream(AccountSecret.values()).filter(s -> s.field().equals(field)).findFirst();
     }
 
     private static String string(List<FieldError> errors, String field, JsonNode value) {
@@ -112,12 +108,12 @@ record AccountRequest(Long version, AccountInput input) {
     }
 
     /** A secret: a string sets it, null clears it, absence keeps it. */
-    private static void secret(List<FieldError> errors, Map<AccountSecret, String> secrets, AccountSecret secret,
+    private static void secret(List<FieldError> errors, AccountInput.Builder input, AccountSecret secret,
                                JsonNode value) {
         if (value.isNull()) {
-            secrets.put(secret, null);
+            input.secret(secret, null);
         } else if (value.isTextual()) {
-            secrets.put(secret, value.textValue());
+            input.secret(secret, value.textValue());
         } else {
             errors.add(new FieldError(secret.field(), "must be a string (or null to clear), not " + kind(value)));
         }

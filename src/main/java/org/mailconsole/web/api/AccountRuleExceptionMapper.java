@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.mailconsole.model.FieldError;
-import org.mailconsole.store.AccountRuleException;
+import org.mailconsole.console.AccountRuleException;
 
 /** A broken account rule (second active SMTP account, provisioned account, duplicate name): 409. */
 public final class AccountRuleExceptionMapper implements ExceptionMapper<AccountRuleException> {

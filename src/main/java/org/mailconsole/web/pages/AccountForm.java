@@ -7,10 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.mailconsole.console.AccountInput;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 
 /**
@@ -20,16 +19,13 @@ import org.mailconsole.model.AccountSecret;
  */
 record AccountForm(Long version, AccountInput input, Map<String, String> typed, String uploadProblem) {
     static final int MAX_UPLOAD = 64 * 1024;
-    static final List<String> TEXT_FIELDS = List.of("name", "type", "authentication", "server", "port", "security",
-            "userName", "fromAddress", "displayName", "folder", "addressFilterId", "oauth2.tokenUrl",
-            "oauth2.clientId", "oauth2.scope", "trustedCertificates");
 
     static AccountForm read(HttpServletRequest request, boolean provisioned) throws IOException, ServletException {
         Map<String, String> typed = new HashMap<>();
-        for (String field : TEXT_FIELDS) {
-            String value = request.getParameter(field);
-            if (value != null) {
-                typed.put(field, value);
+        for (AccountField field : AccountField.values()) {
+            String value = request.getParameter(field.field());
+            if (field.input() != AccountField.Input.FLAG && value != null) {
+                typed.put(field.field(), value);
             }
         }
         String uploadProblem = null;
@@ -45,29 +41,23 @@ record AccountForm(Long version, AccountInput input, Map<String, String> typed, 
                 }
             }
         }
-        Boolean active = flag(request, "active");
-        Boolean debugLogging = flag(request, "debugLogging");
-        if (active != null) {
-            typed.put("active", active.toString()); // a refused save shows the boxes as the admin left them
-        }
-        if (debugLogging != null) {
-            typed.put("debugLogging", debugLogging.toString());
+        for (AccountField field : AccountField.values()) {
+            Boolean checked = field.input() == AccountField.Input.FLAG ? flag(request, field.field()) : null;
+            if (checked != null) {
+                typed.put(field.field(), checked.toString()); // a refused save shows the boxes as the admin left them
+            }
         }
         Long version = parseVersion(request.getParameter("version"));
-        if (provisioned) {
-            return new AccountForm(version, new AccountInput(null, null, null, null, null, null, null, null, null,
-                    null, null, active, null, null, null, null, null, Map.of()), typed, null);
+        if (provisioned) { // only Active can change
+            return new AccountForm(version, AccountInput.builder()
+                    .set(AccountField.ACTIVE, flag(request, AccountField.ACTIVE.field())).build(), typed, null);
         }
-        Map<AccountSecret, String> secrets = new LinkedHashMap<>();
-        secret(request, secrets, AccountSecret.PASSWORD, "password");
-        secret(request, secrets, AccountSecret.CLIENT_SECRET, "oauth2.clientSecret");
-        secret(request, secrets, AccountSecret.REFRESH_TOKEN, "oauth2.refreshToken");
-        AccountInput input = new AccountInput(typed.get("name"), typed.get("type"), typed.get("authentication"),
-                typed.get("server"), typed.get("port"), typed.get("security"), typed.get("userName"),
-                typed.get("fromAddress"), typed.get("displayName"), typed.get("folder"), typed.get("addressFilterId"),
-                active, debugLogging, typed.get("oauth2.tokenUrl"), typed.get("oauth2.clientId"),
-                typed.get("oauth2.scope"), typed.get("trustedCertificates"), secrets);
-        return new AccountForm(version, input, typed, uploadProblem);
+        AccountInput.Builder input = AccountInput.builder();
+        typed.forEach((field, value) -> AccountField.find(field).ifPresent(f -> input.set(f, value)));
+        for (AccountSecret secret : AccountSecret.values()) {
+            secret(request, input, secret);
+        }
+        return new AccountForm(version, input.build(), typed, uploadProblem);
     }
 
     private static boolean multipart(HttpServletRequest request) {
@@ -75,13 +65,12 @@ record AccountForm(Long version, AccountInput input, Map<String, String> typed, 
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
-    private static void secret(HttpServletRequest request, Map<AccountSecret, String> secrets, AccountSecret secret,
-                               String field) {
-        String value = request.getParameter(field);
-        if ("true".equals(request.getParameter(field + ".clear"))) {
-            secrets.put(secret, null);
+    private static void secret(HttpServletRequest request, AccountInput.Builder input, AccountSecret secret) {
+        String value = request.getParameter(secret.field());
+        if ("true".equals(request.getParameter(secret.field() + ".clear"))) {
+            input.secret(secret, null);
         } else if (value != null && !value.isEmpty()) {
-            secrets.put(secret, value);
+            input.secret(secret, value);
         }
     }
 

@@ -1,13 +1,16 @@
 package org.mailconsole.web.pages;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.mailconsole.model.AccountField;
+import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
-import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.Protocol;
 
 /**
@@ -29,10 +32,8 @@ final class AccountFormPage {
         values.putAll(typed);
         Map<String, String> errorByField = new HashMap<>();
         errors.forEach(e -> errorByField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
-        List<String> known = List.of("name", "type", "authentication", "server", "port", "security", "userName",
-                "password", "fromAddress", "displayName", "folder", "addressFilterId", "active", "debugLogging",
-                "oauth2.tokenUrl", "oauth2.clientId", "oauth2.clientSecret", "oauth2.scope", "oauth2.refreshToken",
-                "trustedCertificates");
+        List<String> known = Stream.concat(Arrays.stream(AccountField.values()).map(AccountField::field),
+                Arrays.stream(AccountSecret.values()).map(AccountSecret::field)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("isNew", account == null);
         model.put("id", account == null ? "" : account.id().toString());
@@ -101,23 +102,18 @@ final class AccountFormPage {
     }
 
     private static Map<String, String> values(EmailAccount a) {
-        OAuth2Client oauth2 = a.oauth2() == null ? OAuth2Client.NONE : a.oauth2();
         Map<String, String> values = new HashMap<>();
-        values.put("name", a.name());
-        values.put("type", a.type().name());
-        values.put("authentication", a.authentication().name());
-        values.put("server", text(a.server()));
-        values.put("port", a.isProvisioned() ? String.valueOf(a.effectivePort()) : a.port() == null ? "" : a.port().toString());
-        values.put("security", a.security().name());
-        values.put("userName", text(a.userName()));
-        values.put("fromAddress", text(a.fromAddress()));
-        values.put("displayName", text(a.displayName()));
-        values.put("folder", a.folder() == null ? EmailAccount.DEFAULT_FOLDER : a.folder());
-        values.put("addressFilterId", a.addressFilterId() == null ? "" : a.addressFilterId().toString());
-        values.put("oauth2.tokenUrl", text(oauth2.tokenUrl()));
-        values.put("oauth2.clientId", text(oauth2.clientId()));
-        values.put("oauth2.scope", text(oauth2.scope()));
-        values.put("trustedCertificates", text(a.trustedCertificates()));
+        for (AccountField field : AccountField.values()) {
+            if (field.input() != AccountField.Input.FLAG) {
+                values.put(field.field(), text(field.text(a)));
+            }
+        }
+        if (a.isProvisioned()) {
+            values.put(AccountField.PORT.field(), String.valueOf(a.effectivePort()));
+        }
+        if (a.folder() == null) {
+            values.put(AccountField.FOLDER.field(), EmailAccount.DEFAULT_FOLDER);
+        }
         return values;
     }
 

@@ -15,9 +15,9 @@ import org.mailconsole.console.MailConsole;
 import org.mailconsole.console.ValidationException;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
-import org.mailconsole.store.AccountNotFoundException;
-import org.mailconsole.store.AccountRuleException;
-import org.mailconsole.store.StaleVersionException;
+import org.mailconsole.console.AccountNotFoundException;
+import org.mailconsole.console.AccountRuleException;
+import org.mailconsole.console.StaleVersionException;
 import org.mailconsole.web.ConsoleContextListener;
 
 /**

@@ -12,7 +12,7 @@ import org.mailconsole.console.MailConsole;
 import org.mailconsole.console.PropertiesDocument;
 import org.mailconsole.console.ValidationException;
 import org.mailconsole.model.FieldError;
-import org.mailconsole.store.StaleVersionException;
+import org.mailconsole.console.StaleVersionException;
 import org.mailconsole.web.ConsoleContextListener;
 import org.mailconsole.web.CsrfFilter;
 

@@ -13,7 +13,6 @@ import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
-import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.mail.connect.ConnectionSettings;
 
@@ -24,14 +23,15 @@ class ActiveConnectionsTest {
             EmailAccount.Provisioned.DEFAULT_POP3);
 
     static EmailAccount provisioned(long id, String name, Protocol type, boolean active, EmailAccount.Provisioned p) {
-        return new EmailAccount(id, name, type, Authentication.PASSWORD, null, null, ConnectionSecurity.NONE, null,
-                null, null, null, null, active, p, false, OAuth2Client.NONE, null, false, false, false, 1);
+        return EmailAccount.builder().id(id).name(name).type(type).authentication(Authentication.PASSWORD)
+                .security(ConnectionSecurity.NONE).active(active).provisioned(p).version(1).build();
     }
 
     static EmailAccount own(long id, Protocol type, Authentication auth, boolean active) {
-        return new EmailAccount(id, "own " + id, type, auth, "mail.example.com", null, ConnectionSecurity.STARTTLS,
-                "me@example.com", null, null, null, null, active, null, false,
-                new OAuth2Client("https://t.example/token", "c", null), null, true, true, false, 1);
+        return EmailAccount.builder().id(id).name("own " + id).type(type).authentication(auth)
+                .server("mail.example.com").security(ConnectionSecurity.STARTTLS).userName("me@example.com")
+                .active(active).tokenUrl("https://t.example/token").clientId("c").passwordSet(true)
+                .clientSecretSet(true).version(1).build();
     }
 
     static final AccountSecrets SECRETS = new AccountSecrets("pw", "cs", null, "access", null);

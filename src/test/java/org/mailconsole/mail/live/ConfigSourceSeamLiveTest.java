@@ -41,7 +41,7 @@ class ConfigSourceSeamLiveTest {
 
                 @Override
                 public OutboundConfig outbound() {
-                    return new OutboundConfig(null, "Custom SMTP", stored, "app@example.com", "App", List.of(),
+                    return new OutboundConfig(null, "Custom SMTP", AccountConnection.of(stored), "app@example.com", "App", List.of(),
                             100, 2, false);
                 }
 
@@ -51,7 +51,8 @@ class ConfigSourceSeamLiveTest {
                 }
 
                 @Override
-                public ConnectionSettings forConnect(ConnectionSettings settings) {
+                public ConnectionSettings forConnect(AccountConnection connection) {
+                    ConnectionSettings settings = connection.settings();
                     connects.incrementAndGet();
                     return new ConnectionSettings(settings.protocol(), settings.host(), settings.port(),
                             settings.security(), settings.authentication(), settings.user(), "current-secret",

@@ -30,7 +30,14 @@ import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.console.LiveTestEmail;
+import org.mailconsole.model.AccountField;
+import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.mail.connect.ConnectionTester;
 import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.Authentication;
+import org.mailconsole.model.Certificates;
+import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.Protocol;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.PropertyStore;
@@ -62,7 +69,7 @@ class LiveSessionTest {
         b.start();
         core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key")));
-        properties = new PropertiesService(new PropertyStore(core.database()), core.secrets(), Clock.systemUTC());
+        properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()), Clock.systemUTC());
         session = core.session();
         set(Map.of("glide.email.server", "127.0.0.1", "glide.smtp.port", port(a)));
     }
@@ -209,7 +216,8 @@ class LiveSessionTest {
             inbox.close(false);
             store.close();
         }
-        assertThrows(MessagingException.class, () -> session.getStore("imap").connect());
+        MessagingException noImap = assertThrows(MessagingException.class, () -> session.getStore("imap").connect());
+        assertEquals("Mail Console has no active IMAP account to connect a store to", noImap.getMessage());
 
         set(Map.of("glide.email.read.active", "false"));
         MessagingException refused = assertThrows(MessagingException.class, () -> session.getStore().connect());
@@ -236,9 +244,12 @@ class LiveSessionTest {
                 accounts.update(account.id(), account.version(), asInput(account, false), "test");
             }
         }
-        EmailAccount relay = accounts.create(new AccountInput("Relay B", "smtp", "password", "127.0.0.1", port(b),
-                "none", "relay@example.com", null, null, null, null, true, true, null, null, null, null,
-                Map.of(AccountSecret.PASSWORD, CANARY)), "test");
+        EmailAccount relay = accounts.create(AccountInput.builder().set(AccountField.NAME, "Relay B")
+                .set(AccountField.TYPE, "smtp").set(AccountField.AUTHENTICATION, "password")
+                .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, port(b))
+                .set(AccountField.SECURITY, "none").set(AccountField.USER_NAME, "relay@example.com")
+                .set(AccountField.ACTIVE, true).set(AccountField.DEBUG_LOGGING, true)
+                .secret(AccountSecret.PASSWORD, CANARY).build(), "test");
         TranscriptStore transcripts = new TranscriptStore(core.database());
         try (LogCapture logs = new LogCapture()) {
             Transport.send(message("recorded send", "x@example.com"));
@@ -257,9 +268,12 @@ class LiveSessionTest {
         }
 
         a.setUser("inbox@example.com", "inbox", "inbox-canary-pw");
-        EmailAccount inbox = accounts.create(new AccountInput("Inbox A", "pop3", "password", "127.0.0.1",
-                String.valueOf(a.getPop3().getPort()), "none", "inbox", null, null, null, null, true, true,
-                null, null, null, null, Map.of(AccountSecret.PASSWORD, "inbox-canary-pw")), "test");
+        EmailAccount inbox = accounts.create(AccountInput.builder().set(AccountField.NAME, "Inbox A")
+                .set(AccountField.TYPE, "pop3").set(AccountField.AUTHENTICATION, "password")
+                .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, String.valueOf(a.getPop3().getPort()))
+                .set(AccountField.SECURITY, "none").set(AccountField.USER_NAME, "inbox")
+                .set(AccountField.ACTIVE, true).set(AccountField.DEBUG_LOGGING, true)
+                .secret(AccountSecret.PASSWORD, "inbox-canary-pw").build(), "test");
         Store store = session.getStore("pop3");
         store.connect();
         store.close();
@@ -281,9 +295,14 @@ class LiveSessionTest {
             }
         }
         try (TokenEndpoint endpoint = TokenEndpoint.start(token, null); LogCapture logs = new LogCapture()) {
-            accounts.create(new AccountInput("OAuth relay", "smtp", "oauth2", "127.0.0.1", port(b), "none",
-                    "oauth@example.com", null, null, null, null, true, false, endpoint.url(), TokenEndpoint.CLIENT_ID,
-                    "mail.send", null, Map.of(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)), "test");
+            accounts.create(AccountInput.builder().set(AccountField.NAME, "OAuth relay")
+                    .set(AccountField.TYPE, "smtp").set(AccountField.AUTHENTICATION, "oauth2")
+                    .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, port(b))
+                    .set(AccountField.SECURITY, "none").set(AccountField.USER_NAME, "oauth@example.com")
+                    .set(AccountField.ACTIVE, true).set(AccountField.DEBUG_LOGGING, false)
+                    .set(AccountField.TOKEN_URL, endpoint.url()).set(AccountField.CLIENT_ID, TokenEndpoint.CLIENT_ID)
+                    .set(AccountField.SCOPE, "mail.send")
+                    .secret(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET).build(), "test");
             Transport.send(message("first through XOAUTH2", "x@example.com"));
             Transport.send(message("second, same token", "y@example.com"));
             assertEquals(2, b.getReceivedMessages().length);
@@ -306,13 +325,23 @@ class LiveSessionTest {
             EmailAccount untrusted = accounts.create(smtps("Untrusted", "localhost", null), "test");
             MessagingException refused = assertThrows(MessagingException.class,
                     () -> Transport.send(message("must not go to an unverified server", "x@example.com")));
-            assertTrue(String.valueOf(refused.getCause()).contains("SSL")
-                    || String.valueOf(refused.getCause()).contains("certificat"), String.valueOf(refused));
+            assertTrue(cause(refused, javax.net.ssl.SSLHandshakeException.class) != null, String.valueOf(refused));
+            assertTrue(String.valueOf(cause(refused, java.security.cert.CertificateException.class))
+                    .contains("PKIX path building failed"), String.valueOf(refused));
             accounts.update(untrusted.id(), untrusted.version(), asInput(untrusted, false), "test");
 
             EmailAccount wrongName = accounts.create(smtps("Wrong name", "127.0.0.1", TestTls.certificatePem()), "test");
-            assertThrows(MessagingException.class,
+            MessagingException otherName = assertThrows(MessagingException.class,
                     () -> Transport.send(message("must not go to a server of another name", "x@example.com")));
+            // refused in the TLS handshake (the JDK words it as a path failure) ...
+            assertTrue(cause(otherName, javax.net.ssl.SSLHandshakeException.class) != null, chain(otherName));
+            // ... because of the name: the certificate is trusted (it works by "localhost" below), and the
+            // same settings' Test Connection, which records the certificate, names the host name
+            ConnectionSettings sameSettings = new ConnectionSettings(Protocol.SMTP, "127.0.0.1", MailServers.SMTPS,
+                    ConnectionSecurity.SSL, Authentication.PASSWORD, MailServers.USER, MailServers.PASSWORD, 5000,
+                    5000, Certificates.parsePem(TestTls.certificatePem()));
+            String named = ConnectionTester.test(sameSettings, null, false, List.of()).message();
+            assertTrue(named.contains("does not match the host name 127.0.0.1"), named);
             accounts.update(wrongName.id(), wrongName.version(), asInput(wrongName, false), "test");
             assertEquals(0, servers.greenMail.getReceivedMessages().length);
 
@@ -322,17 +351,42 @@ class LiveSessionTest {
         }
     }
 
+    private static String chain(Throwable thrown) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            out.append(" <- ").append(t);
+        }
+        return out.toString();
+    }
+
+    /** The first exception of this kind in the cause chain; null when there is none. */
+    private static Throwable cause(Throwable thrown, Class<? extends Throwable> kind) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private static AccountInput smtps(String name, String host, String pem) {
-        return new AccountInput(name, "smtp", "password", host, String.valueOf(MailServers.SMTPS), "ssl",
-                MailServers.USER, null, null, null, null, true, false, null, null, null, pem,
-                Map.of(AccountSecret.PASSWORD, MailServers.PASSWORD));
+        return AccountInput.builder().set(AccountField.NAME, name).set(AccountField.TYPE, "smtp")
+                .set(AccountField.AUTHENTICATION, "password").set(AccountField.SERVER, host)
+                .set(AccountField.PORT, String.valueOf(MailServers.SMTPS)).set(AccountField.SECURITY, "ssl")
+                .set(AccountField.USER_NAME, MailServers.USER).set(AccountField.ACTIVE, true)
+                .set(AccountField.DEBUG_LOGGING, false).set(AccountField.TRUSTED_CERTIFICATES, pem)
+                .secret(AccountSecret.PASSWORD, MailServers.PASSWORD).build();
     }
 
     private static AccountInput asInput(EmailAccount account, boolean active) {
-        return new AccountInput(account.name(), account.type().mailName(), account.authentication().name().toLowerCase(),
-                account.server(), account.port() == null ? null : String.valueOf(account.port()),
-                account.security() == null ? null : account.security().apiName(), account.userName(),
-                account.fromAddress(), account.displayName(), account.folder(), null, active, account.debugLogging(),
-                null, null, null, null, Map.of());
+        return AccountInput.builder().set(AccountField.NAME, account.name())
+                .set(AccountField.TYPE, account.type().mailName())
+                .set(AccountField.AUTHENTICATION, account.authentication().name().toLowerCase())
+                .set(AccountField.SERVER, account.server())
+                .set(AccountField.PORT, account.port() == null ? null : String.valueOf(account.port()))
+                .set(AccountField.SECURITY, account.security() == null ? null : account.security().apiName())
+                .set(AccountField.USER_NAME, account.userName()).set(AccountField.FROM_ADDRESS, account.fromAddress())
+                .set(AccountField.DISPLAY_NAME, account.displayName()).set(AccountField.FOLDER, account.folder())
+                .set(AccountField.ACTIVE, active).set(AccountField.DEBUG_LOGGING, account.debugLogging()).build();
     }
 }

@@ -1,6 +1,7 @@
 package org.mailconsole.mail.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,38 +35,53 @@ class OAuth2TokensTest {
     }
 
     static OAuth2Tokens.Request request(TokenEndpoint endpoint, String secret, String refreshToken) {
-        return new OAuth2Tokens.Request("1", endpoint.url(), TokenEndpoint.CLIENT_ID, secret, "mail", refreshToken,
+        return new OAuth2Tokens.Request(endpoint.url(), TokenEndpoint.CLIENT_ID, secret, "mail", refreshToken,
                 Duration.ofSeconds(5));
     }
 
     @Test
-    void clientCredentialsTokensAreCachedUntilShortlyBeforeExpiry() throws Exception {
+    void clientCredentialsGiveATokenWithItsLifetime() throws Exception {
         MovingClock clock = new MovingClock();
         OAuth2Tokens tokens = new OAuth2Tokens(clock);
         try (TokenEndpoint endpoint = TokenEndpoint.start("tok", null)) {
             OAuth2Tokens.Token first = tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET, null));
             assertEquals("tok", first.accessToken());
             assertEquals(clock.now.plusSeconds(3600), first.expires());
-            tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET, null));
-            assertEquals(1, endpoint.requests().size());
+            assertNull(first.rotatedRefreshToken());
+            assertEquals("client_credentials", endpoint.requests().get(0).get("grant_type"));
+            assertTrue(tokens.fresh(first.expires()));
             clock.now = clock.now.plusSeconds(3600 - 30);
-            tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET, null));
-            assertEquals(2, endpoint.requests().size(), "renewed within the margin before expiry");
-            assertEquals("client_credentials", endpoint.requests().get(1).get("grant_type"));
+            assertFalse(tokens.fresh(first.expires()), "within the margin before expiry it is renewed");
         }
     }
 
     @Test
-    void aRotatedRefreshTokenIsReturnedAndUsedNext() throws Exception {
-        MovingClock clock = new MovingClock();
-        OAuth2Tokens tokens = new OAuth2Tokens(clock);
+    void aRotatedRefreshTokenIsReturned() throws Exception {
+        OAuth2Tokens tokens = new OAuth2Tokens(new MovingClock());
         try (TokenEndpoint endpoint = TokenEndpoint.start("tok", "r0")) {
             OAuth2Tokens.Token first = tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET, "r0"));
             assertEquals("rotated-refresh-canary-1", first.rotatedRefreshToken());
-            OAuth2Tokens.Token cached = tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET,
-                    first.rotatedRefreshToken()));
-            assertNull(cached.rotatedRefreshToken());
-            assertEquals(1, endpoint.requests().size());
+            assertEquals("refresh_token", endpoint.requests().get(0).get("grant_type"));
+            assertEquals("r0", endpoint.requests().get(0).get("refresh_token"));
+        }
+    }
+
+    @Test
+    void answersThatAreNotATokenAreRefusedWithTheirStatus() throws Exception {
+        OAuth2Tokens tokens = new OAuth2Tokens(new MovingClock());
+        try (TokenEndpoint endpoint = TokenEndpoint.answering(502, "text/html", "<html>bad gateway</html>")) {
+            OAuth2Exception e = assertThrows(OAuth2Exception.class,
+                    () -> tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET, null)));
+            assertTrue(e.getMessage().contains("502 without a JSON token response"), e.getMessage());
+        }
+        try (TokenEndpoint endpoint = TokenEndpoint.answering(200, "application/json", "[\"tok\"]")) {
+            assertThrows(OAuth2Exception.class, () -> tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET, null)));
+        }
+        try (TokenEndpoint endpoint = TokenEndpoint.answering(200, "application/json",
+                "{\"access_token\": \"a\\\"b\\u0041\", \"expires_in\": \"120\", \"ext\": {\"x\": [1]}}")) {
+            OAuth2Tokens.Token token = tokens.token(request(endpoint, TokenEndpoint.CLIENT_SECRET, null));
+            assertEquals("a\"bA", token.accessToken(), "escapes are read");
+            assertEquals(new MovingClock().now.plusSeconds(120), token.expires(), "expires_in as a string");
         }
     }
 
@@ -79,7 +95,7 @@ class OAuth2TokensTest {
             assertTrue(!e.getMessage().contains("wrong-secret-canary"));
         }
         OAuth2Exception unreachable = assertThrows(OAuth2Exception.class, () -> tokens.token(
-                new OAuth2Tokens.Request("2", "http://127.0.0.1:1/token", "c", "s", null, null, Duration.ofSeconds(2))));
+                new OAuth2Tokens.Request("http://127.0.0.1:1/token", "c", "s", null, null, Duration.ofSeconds(2))));
         assertTrue(unreachable.getMessage().contains("could not be reached"), unreachable.getMessage());
     }
 }

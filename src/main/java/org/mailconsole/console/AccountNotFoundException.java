@@ -1,4 +1,4 @@
-package org.mailconsole.store;
+package org.mailconsole.console;
 
 /** No account has this id (it may have been deleted). */
 public class AccountNotFoundException extends RuntimeException {

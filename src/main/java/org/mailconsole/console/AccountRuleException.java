@@ -1,4 +1,4 @@
-package org.mailconsole.store;
+package org.mailconsole.console;
 
 /** A save that would break a rule of the accounts table (second active SMTP account, duplicate name). Nothing was written. */
 public class AccountRuleException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.mailconsole.store;
+package org.mailconsole.console;
 
 /** A save based on a version that someone else has changed since. Nothing was written. */
 public class StaleVersionException extends RuntimeException {

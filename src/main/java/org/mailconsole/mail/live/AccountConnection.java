@@ -1,0 +1,19 @@
+package org.mailconsole.mail.live;
+
+import org.mailconsole.mail.connect.ConnectionSettings;
+
+/**
+ * One account's connection as the live session uses it. The account is known by its id, never by
+ * its settings: two accounts with equal settings keep their own token and transcripts.
+ *
+ * @param accountId the account the connection belongs to; null when it comes from no stored account
+ * @param recorded  whether its connections are recorded (the account's debug logging)
+ * @param settings  how to connect; for OAuth 2.0 the secret is filled in per connection
+ */
+public record AccountConnection(Long accountId, boolean recorded, ConnectionSettings settings) {
+
+    /** A connection that belongs to no stored account and is not recorded. */
+    public static AccountConnection of(ConnectionSettings settings) {
+        return new AccountConnection(null, false, settings);
+    }
+}
