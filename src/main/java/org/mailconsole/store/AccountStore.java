@@ -27,6 +27,7 @@ import org.mailconsole.model.Protocol;
  */
 public final class AccountStore {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String COLUMNS = "id, name, account_type, authentication, server, port, security, "
             + "user_name, from_address, display_name, folder, address_filter_id, active, provisioned, "
             + "debug_logging, oauth_token_url, oauth_client_id, oauth_scope, trusted_certificates, "
@@ -201,6 +202,7 @@ public final class AccountStore {
                 }
             }
         }
+        AddressFilterReferences.check(connection, account);
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id FROM email_account WHERE LOWER(name) = LOWER(?) AND id <> ?")) {
             query.setString(1, account.name());
@@ -219,6 +221,9 @@ public final class AccountStore {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new AccountRuleException("name", "is already the name of another account");
+            }
+            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                throw new AccountRuleException("addressFilterId", "the system address filter was deleted just now");
             }
             throw e;
         }
