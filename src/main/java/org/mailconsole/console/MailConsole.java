@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AuditEntry;
+import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
@@ -19,6 +20,7 @@ public final class MailConsole implements AutoCloseable {
     private final HealthService health;
     private final AccountsService accounts;
     private final AccountConnections accountConnections;
+    private final AddressFiltersService addressFilters;
 
     private MailConsole(SharedEngine core) {
         this.core = core;
@@ -30,6 +32,8 @@ public final class MailConsole implements AutoCloseable {
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
                 core.accessTokens(), new LiveTestEmail(core.session()), Clock.systemUTC());
+        this.addressFilters = new AddressFiltersService(new AddressFilterStore(database), core.accounts(),
+                Clock.systemUTC());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
@@ -47,6 +51,10 @@ public final class MailConsole implements AutoCloseable {
 
     public AccountConnections accountConnections() {
         return accountConnections;
+    }
+
+    public AddressFiltersService addressFilters() {
+        return addressFilters;
     }
 
     public HealthService health() {

@@ -21,6 +21,10 @@ public final class ApiApplication extends ResourceConfig {
         register(AccountNotFoundExceptionMapper.class);
         register(AccountsResource.class);
         register(TestEmailResource.class);
+        // system address filters, diagnostics (issue 10)
+        register(FilterRuleExceptionMapper.class);
+        register(FilterNotFoundExceptionMapper.class);
+        register(AddressFiltersResource.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
     }
