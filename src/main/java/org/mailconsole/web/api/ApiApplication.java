@@ -25,6 +25,7 @@ public final class ApiApplication extends ResourceConfig {
         register(FilterRuleExceptionMapper.class);
         register(FilterNotFoundExceptionMapper.class);
         register(AddressFiltersResource.class);
+        register(DiagnosticsResource.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
     }
