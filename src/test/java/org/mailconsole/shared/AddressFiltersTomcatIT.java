@@ -136,6 +136,31 @@ class AddressFiltersTomcatIT {
         assertTrue(blockedSubdomains.get("isDefault").asBoolean());
     }
 
+    @Test
+    void diagnosticsNameTheSendingWebappsAndSharedModeAndNoSecret() throws Exception {
+        String canary = "tomcat-diag-canary-5521";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("glide.email.server", "127.0.0.1");
+        values.put("glide.smtp.port", String.valueOf(smtp.port()));
+        values.put("glide.email.user_password", canary);
+        values.put("glide.email.smtp.active", "true");
+        patch(values);
+        appSends("diag-1", "someone@corp.example");
+
+        HttpResponse<String> response = admin.get("/api/v1/diagnostics");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode d = admin.json(response);
+        assertTrue(d.get("sharedMode").asBoolean(), "the console runs on the container's shared session: " + response.body());
+        assertTrue(d.get("sources").findValuesAsText("contextPath").contains("/sharing-app"),
+                "the second webapp is named: " + response.body());
+        assertEquals("127.0.0.1", d.get("outbound").get("account").get("server").asText());
+        assertFalse(response.body().contains(canary), "a password in the diagnostics");
+        String page = admin.get("/diagnostics").body();
+        assertTrue(page.contains("/sharing-app") && page.contains("yes: the console uses the database"), page);
+        assertFalse(page.contains(canary));
+        assertFalse(tomcat.logs().contains(canary), "a password in the container's logs");
+    }
+
     static Map<String, String> singleNull(String name) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(name, null);
