@@ -40,7 +40,7 @@ public final class MailConsole implements AutoCloseable {
         AddressFilterStore filterStore = new AddressFilterStore(database);
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
         this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
-                database, core.sendingSources(), sharedMode, outboxFacts, Clock.systemUTC());
+                database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts, Clock.systemUTC());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */

@@ -2,6 +2,7 @@ package org.mailconsole.console.diagnostics;
 
 import java.time.Instant;
 import java.util.List;
+import org.mailconsole.mail.live.InboundResults;
 import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.store.DatabaseFacts;
 
@@ -44,13 +45,14 @@ public record Diagnostics(
     }
 
     /**
-     * Inbound mail: receiving on or off, and each active POP3/IMAP account with the result of the
-     * last "Check connections" (null when none ran since the console started).
+     * Inbound mail: receiving on or off, and each active POP3/IMAP account with its last connection
+     * through the shared session (a webapp's store connect) and the result of the last "Check
+     * connections" (each null when there was none since start).
      */
     public record Inbound(boolean receiving, String reason, List<InboundAccount> accounts) {
     }
 
-    public record InboundAccount(Connection account, CheckResult lastCheck) {
+    public record InboundAccount(Connection account, InboundResults.Result lastConnection, CheckResult lastCheck) {
     }
 
     /** One Test Connection run by "Check connections". */

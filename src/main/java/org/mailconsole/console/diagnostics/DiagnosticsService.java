@@ -17,6 +17,7 @@ import org.mailconsole.console.AccountConnections;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.filter.FilterChoice;
 import org.mailconsole.mail.live.ActiveConnections;
+import org.mailconsole.mail.live.InboundResults;
 import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.EffectiveProperties;
@@ -45,6 +46,7 @@ public final class DiagnosticsService {
     private final AccountConnections connections;
     private final Database database;
     private final SendingSources sources;
+    private final InboundResults inboundResults;
     private final boolean sharedMode;
     private final OutboxFacts outbox;
     private final Clock clock;
@@ -52,13 +54,14 @@ public final class DiagnosticsService {
 
     public DiagnosticsService(PropertiesService properties, AccountStore accounts, AddressFilterStore filters,
                               AccountConnections connections, Database database, SendingSources sources,
-                              boolean sharedMode, OutboxFacts outbox, Clock clock) {
+                              InboundResults inboundResults, boolean sharedMode, OutboxFacts outbox, Clock clock) {
         this.properties = properties;
         this.accounts = accounts;
         this.filters = filters;
         this.connections = connections;
         this.database = database;
         this.sources = sources;
+        this.inboundResults = inboundResults;
         this.sharedMode = sharedMode;
         this.outbox = outbox;
         this.clock = clock;
@@ -106,7 +109,9 @@ public final class DiagnosticsService {
     private Diagnostics.Inbound inbound(EffectiveProperties p, List<EmailAccount> all) {
         boolean receiving = p.flag(PropertyCatalog.READING_ACTIVE);
         List<Diagnostics.InboundAccount> inbound = ActiveConnections.inbound(p, all, NO_SECRETS).stream()
-                .map(e -> new Diagnostics.InboundAccount(connection(e.account()), lastChecks.get(e.account().id())))
+                .map(e -> new Diagnostics.InboundAccount(connection(e.account()),
+                        e.settings() == null ? null : inboundResults.last(e.settings()).orElse(null),
+                        lastChecks.get(e.account().id())))
                 .toList();
         return new Diagnostics.Inbound(receiving, receiving ? null
                 : "Email receiving is disabled (" + PropertyCatalog.READING_ACTIVE + ")", inbound);

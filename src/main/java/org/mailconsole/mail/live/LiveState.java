@@ -16,6 +16,7 @@ final class LiveState {
     private final CachedConfig config;
     private volatile Built outbound;
     private final SendingSources sources = new SendingSources(Clock.systemUTC());
+    private final InboundResults inboundResults = new InboundResults(Clock.systemUTC());
 
     LiveState(CachedConfig config) {
         this.config = config;
@@ -33,6 +34,11 @@ final class LiveState {
     /** The webapps that sent through this session. */
     SendingSources sources() {
         return sources;
+    }
+
+    /** The last store connect of each inbound account through this session. */
+    InboundResults inboundResults() {
+        return inboundResults;
     }
 
     CachedConfig config() {

@@ -42,7 +42,9 @@ public final class LiveStore extends Store {
         Store store = angus.getStore(account.mailProtocol());
         try {
             store.connect(account.host(), account.port(), account.user(), account.secret());
+            state.inboundResults().succeeded(given);
         } catch (MessagingException e) {
+            state.inboundResults().failed(given, e);
             if (recording != null) {
                 recording.finish("connect failed: " + e.getMessage());
             }

@@ -135,6 +135,11 @@ public final class SharedEngine {
         return LiveState.of(session).sources();
     }
 
+    /** The last store connect of each inbound account through the live session (in memory). */
+    public InboundResults inboundResults() {
+        return LiveState.of(session).inboundResults();
+    }
+
     public AccountStore accounts() {
         return accounts;
     }

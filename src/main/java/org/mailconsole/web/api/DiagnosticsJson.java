@@ -23,7 +23,11 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
     public record InboundJson(boolean receiving, String reason, List<InboundAccountJson> accounts) {
     }
 
-    public record InboundAccountJson(Diagnostics.Connection account, CheckJson lastCheck) {
+    /** A store connect through the shared session: its result and when. */
+    public record ConnectionJson(boolean ok, String message, String at) {
+    }
+
+    public record InboundAccountJson(Diagnostics.Connection account, ConnectionJson lastConnection, CheckJson lastCheck) {
     }
 
     public record CheckJson(Long accountId, String name, boolean ok, String message, long elapsedMs, String at) {
@@ -43,7 +47,9 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
                 d.outbox(), d.counts(),
                 d.sources().stream().map(x -> new SourceJson(x.contextPath(), x.messages(), time(x.lastSentAt()))).toList(),
                 new InboundJson(d.inbound().receiving(), d.inbound().reason(), d.inbound().accounts().stream()
-                        .map(a -> new InboundAccountJson(a.account(), CheckJson.of(a.lastCheck()))).toList()),
+                        .map(a -> new InboundAccountJson(a.account(), a.lastConnection() == null ? null
+                                : new ConnectionJson(a.lastConnection().ok(), a.lastConnection().message(),
+                                time(a.lastConnection().at())), CheckJson.of(a.lastCheck()))).toList()),
                 d.database(), d.sharedMode());
     }
 

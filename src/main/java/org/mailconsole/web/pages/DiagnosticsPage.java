@@ -41,6 +41,9 @@ final class DiagnosticsPage {
         m.put("receivingReason", text(d.inbound().reason()));
         m.put("inbound", d.inbound().accounts().stream().map(a -> {
             Map<String, Object> row = new HashMap<>(connection(a.account()));
+            row.put("lastConnection", a.lastConnection() == null ? "none through the shared session since start"
+                    : (a.lastConnection().ok() ? "ok: " : "failed: ") + a.lastConnection().message() + " ("
+                    + time(a.lastConnection().at()) + ")");
             row.put("lastCheck", a.lastCheck() == null ? "no check since the console started"
                     : (a.lastCheck().ok() ? "ok: " : "failed: ") + a.lastCheck().message() + " (" + time(a.lastCheck().at()) + ")");
             return row;
