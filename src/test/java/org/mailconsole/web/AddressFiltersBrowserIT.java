@@ -75,6 +75,10 @@ class AddressFiltersBrowserIT {
         new Select(browser.findElement(By.id("authentication"))).selectByValue("NONE");
         type("server", "smtp.example.com");
         Select filter = new Select(browser.findElement(By.id("addressFilterId")));
+        new Select(browser.findElement(By.id("type"))).selectByValue("POP3");
+        assertFalse(browser.findElement(By.cssSelector("optgroup[data-direction=outbound]")).isEnabled(),
+                "a POP3 account is not offered outbound filters");
+        new Select(browser.findElement(By.id("type"))).selectByValue("SMTP");
         filter.selectByVisibleText("Corp only");
         browser.findElement(By.id("save")).click();
         waitFor("notice");
