@@ -23,6 +23,7 @@ final class AccountWrites {
                 case ACTIVE_SMTP -> new AccountRuleException("active", "Only one SMTP account may be active: \""
                         + e.otherAccount() + "\" is active. Deactivate it first.");
                 case NAME -> new AccountRuleException("name", "is already the name of another account");
+                case ADDRESS_FILTER -> new AccountRuleException("addressFilterId", e.getMessage());
             };
         } catch (VersionConflictException e) {
             throw new StaleVersionException(e.expectedVersion(), e.currentVersion());

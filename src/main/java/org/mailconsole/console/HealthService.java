@@ -2,9 +2,13 @@ package org.mailconsole.console;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mailconsole.console.diagnostics.OutboxFacts;
 import org.mailconsole.store.Database;
 
-/** The checks behind GET /api/v1/health. */
+/**
+ * The checks behind GET /api/v1/health: {@code database}, and the Outbox's {@code sender} and
+ * {@code outbox} once an {@link OutboxFacts} gives them (none until the Outbox exists).
+ */
 public final class HealthService {
     public enum Status { UP, DOWN }
 
@@ -13,14 +17,21 @@ public final class HealthService {
     }
 
     private final Database database;
+    private final OutboxFacts outbox;
 
     public HealthService(Database database) {
+        this(database, OutboxFacts.NONE);
+    }
+
+    public HealthService(Database database, OutboxFacts outbox) {
         this.database = database;
+        this.outbox = outbox;
     }
 
     public Health check() {
         Map<String, Status> checks = new LinkedHashMap<>();
         checks.put("database", database.isReachable() ? Status.UP : Status.DOWN);
+        checks.putAll(outbox.healthChecks());
         Status overall = checks.containsValue(Status.DOWN) ? Status.DOWN : Status.UP;
         return new Health(overall, checks);
     }

@@ -2,7 +2,11 @@ package org.mailconsole.console;
 
 import java.time.Clock;
 import java.util.List;
+import org.mailconsole.console.diagnostics.DiagnosticsService;
+import org.mailconsole.console.diagnostics.OutboxFacts;
+import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AuditEntry;
+import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
@@ -18,21 +22,34 @@ public final class MailConsole implements AutoCloseable {
     private final HealthService health;
     private final AccountsService accounts;
     private final AccountConnections accountConnections;
+    private final AddressFiltersService addressFilters;
+    private final DiagnosticsService diagnostics;
 
-    private MailConsole(SharedEngine core) {
+    private MailConsole(SharedEngine core, boolean sharedMode) {
         this.core = core;
         Database database = core.database();
         this.properties = new PropertiesService(new PropertyStore(database, core.secrets()), Clock.systemUTC());
         this.audit = new AuditStore(database);
-        this.health = new HealthService(database);
+        // the Outbox (issue 9) replaces OutboxFacts.NONE with its facts and health checks
+        OutboxFacts outboxFacts = OutboxFacts.NONE;
+        this.health = new HealthService(database, outboxFacts);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
                 core.accessTokens(), new LiveTestEmail(core.session()), Clock.systemUTC());
+        AddressFilterStore filterStore = new AddressFilterStore(database);
+        this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
+        this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
+                database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts, Clock.systemUTC());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
     public static MailConsole start(StorageSettings settings) {
-        return new MailConsole(SharedEngine.acquire(settings));
+        return start(settings, false);
+    }
+
+    /** @param sharedMode true when the database is the one of the container's shared mail/Session */
+    public static MailConsole start(StorageSettings settings, boolean sharedMode) {
+        return new MailConsole(SharedEngine.acquire(settings), sharedMode);
     }
 
     public PropertiesService properties() {
@@ -45,6 +62,14 @@ public final class MailConsole implements AutoCloseable {
 
     public AccountConnections accountConnections() {
         return accountConnections;
+    }
+
+    public AddressFiltersService addressFilters() {
+        return addressFilters;
+    }
+
+    public DiagnosticsService diagnostics() {
+        return diagnostics;
     }
 
     public HealthService health() {

@@ -80,7 +80,9 @@ public final class PropertyCatalog {
                     "Master switch. Off: nothing leaves; each message is logged as skipped."),
             def(TEST_USER, "Send all email to this test email address (non-production testing)", OUTBOUND,
                     EMAIL_LIST, "",
-                    "Comma-separated addresses that receive every outbound message instead of its recipients."),
+                    "Comma-separated addresses that receive every outbound message instead of its recipients. "
+                            + "The test address wins: it is applied before the system address filter, which never "
+                            + "blocks it."),
             def(DEFER_RETRY_CODES, "Resend email if the server returns these SMTP codes", OUTBOUND,
                     SMTP_CODE_LIST, "421,450,451,452", "Comma-separated three-digit SMTP reply codes."),
             def(FAIL_CODES, "Do not resend email if the server returns these SMTP codes", OUTBOUND,

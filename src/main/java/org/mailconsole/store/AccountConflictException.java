@@ -10,7 +10,9 @@ public class AccountConflictException extends RuntimeException {
         /** Another SMTP account is active. */
         ACTIVE_SMTP,
         /** Another account has the name (letter case ignored). */
-        NAME
+        NAME,
+        /** The named system address filter does not exist or is of the other direction. */
+        ADDRESS_FILTER
     }
 
     private final Conflict conflict;
@@ -21,6 +23,17 @@ public class AccountConflictException extends RuntimeException {
         super(conflict + (otherAccount == null ? "" : " with \"" + otherAccount + "\""));
         this.conflict = conflict;
         this.otherAccount = otherAccount;
+    }
+
+    /** An {@link Conflict#ADDRESS_FILTER} conflict, its message saying what is wrong with the filter named. */
+    public static AccountConflictException addressFilter(String message) {
+        return new AccountConflictException(Conflict.ADDRESS_FILTER, message, true);
+    }
+
+    private AccountConflictException(Conflict conflict, String message, boolean detailed) {
+        super(message);
+        this.conflict = conflict;
+        this.otherAccount = null;
     }
 
     public Conflict conflict() {

@@ -28,6 +28,7 @@ import org.mailconsole.model.Protocol;
  */
 public final class AccountStore {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
     /** The admin's fields (AccountField), then the columns the store itself keeps. */
     private static final String FIELD_COLUMNS = Arrays.stream(AccountField.values()).map(AccountField::column)
             .collect(Collectors.joining(", "));
@@ -201,6 +202,7 @@ public final class AccountStore {
                 }
             }
         }
+        AddressFilterReferences.check(connection, account);
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id FROM email_account WHERE LOWER(name) = LOWER(?) AND id <> ?")) {
             query.setString(1, account.name());
@@ -219,6 +221,9 @@ public final class AccountStore {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
+            }
+            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                throw AccountConflictException.addressFilter("the system address filter was deleted just now");
             }
             throw e;
         }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 final class ConfigVersions {
     static final String PROPERTIES = "properties";
     static final String ACCOUNTS = "accounts";
+    static final String ADDRESS_FILTERS = "address_filters";
 
     private ConfigVersions() {
     }

@@ -20,14 +20,15 @@ public final class ConsoleContextListener implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         StorageSettings settings = JndiSessionLookup.storageSettings().orElse(null);
-        if (settings != null) {
+        boolean sharedMode = settings != null;
+        if (sharedMode) {
             LOG.log(System.Logger.Level.INFO, "Mail Console starting in shared mode, with the database of the "
                     + "container''s mail/Session: {0}", settings);
         } else {
             settings = StorageSettingsResolver.resolveFromJvm(context::getInitParameter);
             LOG.log(System.Logger.Level.INFO, "Mail Console starting with {0}", settings);
         }
-        context.setAttribute(ATTRIBUTE, MailConsole.start(settings));
+        context.setAttribute(ATTRIBUTE, MailConsole.start(settings, sharedMode));
     }
 
     @Override

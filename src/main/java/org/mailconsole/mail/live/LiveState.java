@@ -1,7 +1,9 @@
 package org.mailconsole.mail.live;
 
 import jakarta.mail.Session;
+import java.time.Clock;
 import org.mailconsole.mail.connect.ConnectionSessions;
+import org.mailconsole.mail.source.SendingSources;
 
 /**
  * What a live session's transports and stores share: the cached configuration, and the Angus
@@ -13,6 +15,8 @@ final class LiveState {
 
     private final CachedConfig config;
     private volatile Built outbound;
+    private final SendingSources sources = new SendingSources(Clock.systemUTC());
+    private final InboundResults inboundResults = new InboundResults(Clock.systemUTC());
 
     LiveState(CachedConfig config) {
         this.config = config;
@@ -25,6 +29,16 @@ final class LiveState {
         }
         throw new IllegalStateException("not a Mail Console live session (no " + KEY + "); "
                 + "is a second copy of the Mail Console core on this class path?");
+    }
+
+    /** The webapps that sent through this session. */
+    SendingSources sources() {
+        return sources;
+    }
+
+    /** The last store connect of each inbound account through this session. */
+    InboundResults inboundResults() {
+        return inboundResults;
     }
 
     CachedConfig config() {

@@ -39,13 +39,19 @@ public final class LiveStore extends Store {
         LiveConfigSource source = state.config().source();
         ConnectionSettings connection = LiveTransport.forConnect(source, account);
         try {
-            connect(source, account, connection);
-        } catch (AuthenticationFailedException e) {
-            if (!source.loginRejected(account, connection)) {
-                throw e;
+            try {
+                connect(source, account, connection);
+            } catch (AuthenticationFailedException e) {
+                if (!source.loginRejected(account, connection)) {
+                    throw e;
+                }
+                // a revoked or otherwise refused OAuth 2.0 token was dropped: once more with a new one
+                connect(source, account, LiveTransport.forConnect(source, account));
             }
-            // a revoked or otherwise refused OAuth 2.0 token was dropped: once more with a new one
-            connect(source, account, LiveTransport.forConnect(source, account));
+            state.inboundResults().succeeded(account);
+        } catch (MessagingException | RuntimeException e) {
+            state.inboundResults().failed(account, e);
+            throw e;
         }
         return true;
     }

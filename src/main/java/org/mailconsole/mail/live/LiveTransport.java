@@ -13,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.mailconsole.mail.filter.FilterOutcome;
+import org.mailconsole.mail.filter.RecipientFilter;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.mail.connect.ConnectionSettings;
@@ -50,6 +52,7 @@ public final class LiveTransport extends Transport {
         if (!(message instanceof MimeMessage mime)) {
             throw new MessagingException("the Mail Console session sends MimeMessages only");
         }
+        state.sources().recordCurrent();
         ConfigSnapshot snapshot = state.config().current();
         OutboundConfig config = snapshot.outbound();
         if (!config.sending()) {
@@ -59,7 +62,20 @@ public final class LiveTransport extends Transport {
             return;
         }
         SendPolicy.prepare(mime, config);
-        List<Address[]> batches = SendPolicy.batches(recipients, config);
+        FilterOutcome filtered = RecipientFilter.apply(config.addressFilter(),
+                SendPolicy.actualRecipients(recipients, config), config.testRecipients());
+        if (filtered.nothingLeft()) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} not sent: {1}",
+                    SendPolicy.describe(mime), filtered.skipReason());
+            lastServerResponse = "";
+            return;
+        }
+        if (!filtered.blocked().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console: message {0}: recipient(s) dropped by the system address "
+                    + "filter \"{1}\": {2}", SendPolicy.describe(mime), filtered.filter().name(),
+                    filtered.blocked().stream().map(b -> b.address() + " (" + b.reason() + ")").toList());
+        }
+        List<Address[]> batches = SendPolicy.split(filtered.kept().toArray(new Address[0]), config);
         if (!config.testRecipients().isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} goes to the test address(es) {1} "
                     + "instead of its {2} recipient(s)", SendPolicy.describe(mime), config.testRecipients(),

@@ -2,6 +2,7 @@ package org.mailconsole.mail.live;
 
 import java.util.List;
 import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.model.filter.AddressFilter;
 
 /**
  * What the shared session sends with right now (email-model.md section 4, outbound), and the
@@ -17,6 +18,8 @@ import org.mailconsole.mail.connect.ConnectionSettings;
  * @param maxRecipients  envelope recipients per message; more are split into several sends
  * @param maxSend        messages per SMTP connection before a new one is opened
  * @param precedenceBulk add "Precedence: bulk"
+ * @param addressFilter  the outbound system address filter in effect (the SMTP account's, else the
+ *                       active default); null when none applies
  */
 public record OutboundConfig(
         String skipReason,
@@ -27,7 +30,21 @@ public record OutboundConfig(
         List<String> testRecipients,
         int maxRecipients,
         int maxSend,
-        boolean precedenceBulk) {
+        boolean precedenceBulk,
+        AddressFilter addressFilter) {
+
+    /** Without an address filter. */
+    public OutboundConfig(String skipReason, String accountName, AccountConnection account, String fromAddress,
+                          String displayName, List<String> testRecipients, int maxRecipients, int maxSend,
+                          boolean precedenceBulk) {
+        this(skipReason, accountName, account, fromAddress, displayName, testRecipients, maxRecipients, maxSend,
+                precedenceBulk, null);
+    }
+
+    public OutboundConfig withAddressFilter(AddressFilter filter) {
+        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
+                maxRecipients, maxSend, precedenceBulk, filter);
+    }
 
     public OutboundConfig {
         testRecipients = testRecipients == null ? List.of() : List.copyOf(testRecipients);

@@ -37,13 +37,23 @@ public final class SendPolicy {
 
     /** The envelope recipients to send to, in batches of at most {@code maxRecipients}. */
     public static List<Address[]> batches(Address[] recipients, OutboundConfig config) throws AddressException {
-        Address[] actual = recipients;
+        return split(actualRecipients(recipients, config), config);
+    }
+
+    /** The recipients after the test address: glide.email.test.user's addresses instead, when it is set. */
+    public static Address[] actualRecipients(Address[] recipients, OutboundConfig config) throws AddressException {
+        Address[] actual = recipients == null ? new Address[0] : recipients;
         if (!config.testRecipients().isEmpty()) {
             actual = new Address[config.testRecipients().size()];
             for (int i = 0; i < actual.length; i++) {
                 actual[i] = new InternetAddress(config.testRecipients().get(i), true);
             }
         }
+        return actual;
+    }
+
+    /** Recipients in batches of at most {@code maxRecipients}. */
+    public static List<Address[]> split(Address[] actual, OutboundConfig config) {
         List<Address[]> batches = new ArrayList<>();
         for (int from = 0; from < actual.length; from += config.maxRecipients()) {
             batches.add(Arrays.copyOfRange(actual, from, Math.min(actual.length, from + config.maxRecipients())));

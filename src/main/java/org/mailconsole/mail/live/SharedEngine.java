@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.store.AccountStore;
+import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.KeyCheck;
 import org.mailconsole.store.PropertyStore;
@@ -47,7 +48,7 @@ public final class SharedEngine {
         this.accounts = new AccountStore(database, secrets);
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
         StoredConfigSource source = new StoredConfigSource(new PropertyStore(database, secrets), accounts, tokens,
-                new TranscriptStore(database));
+                new TranscriptStore(database), new AddressFilterStore(database));
         this.session = LiveSessionBuilder.create(new CachedConfig(source, database::commits));
     }
 
@@ -134,6 +135,16 @@ public final class SharedEngine {
     /** The live session: every send and store connect reads the configuration of its moment. */
     public Session session() {
         return session;
+    }
+
+    /** The webapps that sent mail through the live session since this JVM started (in memory). */
+    public org.mailconsole.mail.source.SendingSources sendingSources() {
+        return LiveState.of(session).sources();
+    }
+
+    /** The last store connect of each inbound account through the live session (in memory). */
+    public InboundResults inboundResults() {
+        return LiveState.of(session).inboundResults();
     }
 
     public AccountStore accounts() {

@@ -11,7 +11,10 @@ import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.PropertyCatalog;
+import org.mailconsole.mail.filter.FilterChoice;
+import org.mailconsole.model.filter.FilterDirection;
 import org.mailconsole.store.AccountStore;
+import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.connect.ConnectionSettings;
@@ -31,19 +34,21 @@ public final class StoredConfigSource implements LiveConfigSource {
     private final AccountStore accounts;
     private final AccountAccessTokens tokens;
     private final TranscriptStore transcripts;
+    private final AddressFilterStore filters;
 
     public StoredConfigSource(PropertyStore properties, AccountStore accounts, AccountAccessTokens tokens,
-                              TranscriptStore transcripts) {
+                              TranscriptStore transcripts, AddressFilterStore filters) {
         this.properties = properties;
         this.accounts = accounts;
         this.tokens = tokens;
         this.transcripts = transcripts;
+        this.filters = filters;
     }
 
     @Override
     public long version() {
-        // both counters only grow, so their sum moves whenever either does
-        return properties.version() + accounts.version();
+        // the counters only grow, so their sum moves whenever one does
+        return properties.version() + accounts.version() + filters.version();
     }
 
     @Override
@@ -59,7 +64,9 @@ public final class StoredConfigSource implements LiveConfigSource {
         return new OutboundConfig(null, accountName, connection(out), from == null ? "" : from,
                 account.displayName() == null ? "" : account.displayName(),
                 p.list(PropertyCatalog.TEST_USER), p.integer(PropertyCatalog.MAX_RECIPIENTS),
-                p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK));
+                p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK))
+                .withAddressFilter(FilterChoice.inEffect(account.addressFilterId(), FilterDirection.OUTBOUND,
+                        filters.list()).orElse(null));
     }
 
     @Override

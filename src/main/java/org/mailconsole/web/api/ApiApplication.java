@@ -21,6 +21,11 @@ public final class ApiApplication extends ResourceConfig {
         register(AccountNotFoundExceptionMapper.class);
         register(AccountsResource.class);
         register(TestEmailResource.class);
+        // system address filters, diagnostics (issue 10)
+        register(FilterRuleExceptionMapper.class);
+        register(FilterNotFoundExceptionMapper.class);
+        register(AddressFiltersResource.class);
+        register(DiagnosticsResource.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
     }

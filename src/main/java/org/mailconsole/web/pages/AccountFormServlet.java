@@ -192,6 +192,7 @@ public final class AccountFormServlet extends HttpServlet {
                                           List<FieldError> errors, String notice, String error) {
         Map<String, Object> model = new HashMap<>(AccountFormPage.model(account, typed, errors));
         model.putAll(PageBasics.model(request));
+        model.put("filterOptions", FilterOptions.of(console().addressFilters().list()));
         model.put("notice", notice);
         model.put("error", error);
         return model;

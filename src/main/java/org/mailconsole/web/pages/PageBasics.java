@@ -2,7 +2,10 @@ package org.mailconsole.web.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.mailconsole.console.MailConsole;
+import org.mailconsole.web.ConsoleContextListener;
 import org.mailconsole.web.CsrfFilter;
 
 /** What every page's template needs: base path, CSRF token, user, and whether they may change things. */
@@ -20,6 +23,21 @@ final class PageBasics {
         model.put("user", request.getRemoteUser() == null ? "" : request.getRemoteUser());
         model.put("notice", "");
         model.put("error", "");
+        model.put("warnings", warnings(request));
         return model;
+    }
+
+    /** The banner: sending off, or a test address redirecting all mail (each naming its setting). */
+    private static List<Map<String, String>> warnings(HttpServletRequest request) {
+        MailConsole console = ConsoleContextListener.console(request.getServletContext());
+        if (console == null) {
+            return List.of();
+        }
+        try {
+            return console.diagnostics().warnings().items().stream().map(w -> Map.of("text", w.text(),
+                    "setting", w.setting(), "path", w.path())).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // the page itself reports what is wrong
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.mailconsole.console.ValidationException;
 import org.mailconsole.model.FieldError;
 import org.mailconsole.console.StaleVersionException;
 import org.mailconsole.web.ConsoleContextListener;
-import org.mailconsole.web.CsrfFilter;
 
 /** System Properties > Email: GET shows the form, POST saves it (post/redirect/get). */
 public final class PropertiesPageServlet extends HttpServlet {
@@ -59,10 +58,7 @@ public final class PropertiesPageServlet extends HttpServlet {
                         String notice, String error) throws IOException, ServletException {
         Map<String, Object> model = new HashMap<>(
                 PropertiesPage.model(document, typed, errors, console().recentChanges(AUDIT_ROWS)));
-        model.put("base", request.getContextPath());
-        model.put("csrf", CsrfFilter.token(request));
-        model.put("canEdit", request.isUserInRole(ADMIN_ROLE));
-        model.put("user", request.getRemoteUser() == null ? "" : request.getRemoteUser());
+        model.putAll(PageBasics.model(request));
         model.put("notice", notice);
         model.put("error", error);
         Templates.of(getServletContext()).render(response, status, "properties-email.ftlh", model);

@@ -1,0 +1,61 @@
+package org.mailconsole.console.diagnostics;
+
+import java.time.Instant;
+import java.util.List;
+import org.mailconsole.mail.live.InboundResults;
+import org.mailconsole.mail.source.SendingSources;
+import org.mailconsole.store.DatabaseFacts;
+
+/**
+ * The facts of Email Diagnostics (email-model.md section 6). Nothing here is a secret: no
+ * password, token or key, and the database URL without its password. The Outbox's facts
+ * ({@code sender}, {@code outbox}, {@code counts}) are null until an {@link OutboxFacts} gives them.
+ */
+public record Diagnostics(
+        Instant at,
+        Outbound outbound,
+        OutboxFacts.Sender sender,
+        OutboxFacts.Outbox outbox,
+        OutboxFacts.Counts counts,
+        List<SendingSources.Source> sources,
+        Inbound inbound,
+        DatabaseFacts.Facts database,
+        boolean sharedMode) {
+
+    /**
+     * Outbound mail in effect.
+     *
+     * @param sending        whether a message handed to the shared session now goes to a server
+     * @param reason         why not, when not sending; null otherwise
+     * @param setting        the property or page that turns it back on ("glide.email.smtp.active", ...), or null
+     * @param account        the active SMTP account (null when none) and its connection in effect
+     * @param testAddresses  glide.email.test.user: when not empty, every message goes there instead
+     * @param addressFilter  the outbound system address filter in effect, or null when none applies
+     */
+    public record Outbound(boolean sending, String reason, String setting, Connection account,
+                           List<String> testAddresses, FilterRef addressFilter) {
+    }
+
+    /** One account's connection in effect (no secret). Server, port and security are null when not set. */
+    public record Connection(Long id, String name, String type, String server, Integer port, String security,
+                             String authentication, String userName, boolean provisioned) {
+    }
+
+    public record FilterRef(Long id, String name) {
+    }
+
+    /**
+     * Inbound mail: receiving on or off, and each active POP3/IMAP account with its last connection
+     * through the shared session (a webapp's store connect) and the result of the last "Check
+     * connections" (each null when there was none since start).
+     */
+    public record Inbound(boolean receiving, String reason, List<InboundAccount> accounts) {
+    }
+
+    public record InboundAccount(Connection account, InboundResults.Result lastConnection, CheckResult lastCheck) {
+    }
+
+    /** One Test Connection run by "Check connections". */
+    public record CheckResult(Long accountId, String name, boolean ok, String message, long elapsedMs, Instant at) {
+    }
+}

@@ -1,0 +1,180 @@
+package org.mailconsole.console.diagnostics;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.mailconsole.console.AccountConnections;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.mail.filter.FilterChoice;
+import org.mailconsole.mail.live.ActiveConnections;
+import org.mailconsole.mail.live.InboundResults;
+import org.mailconsole.mail.source.SendingSources;
+import org.mailconsole.model.AccountSecrets;
+import org.mailconsole.model.EffectiveProperties;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.PropertyCatalog;
+import org.mailconsole.model.filter.AddressFilter;
+import org.mailconsole.model.filter.FilterDirection;
+import org.mailconsole.store.AccountStore;
+import org.mailconsole.store.AddressFilterStore;
+import org.mailconsole.store.Database;
+import org.mailconsole.store.DatabaseFacts;
+
+/**
+ * Email Diagnostics (email-model.md section 6): the facts that answer "is mail working, and if
+ * not, why", the page banner's warnings, and "Check connections" (Test Connection on every active
+ * account at once, bounded by the timeouts). The Outbox's facts come from an {@link OutboxFacts}.
+ */
+public final class DiagnosticsService {
+    /** The page that makes an SMTP account active; named when no account is. */
+    static final String ACCOUNTS_SETTING = "Email Accounts (the active SMTP account)";
+    private static final Function<EmailAccount, AccountSecrets> NO_SECRETS = a -> AccountSecrets.NONE;
+
+    private final PropertiesService properties;
+    private final AccountStore accounts;
+    private final AddressFilterStore filters;
+    private final AccountConnections connections;
+    private final Database database;
+    private final SendingSources sources;
+    private final InboundResults inboundResults;
+    private final boolean sharedMode;
+    private final OutboxFacts outbox;
+    private final Clock clock;
+    private final Map<Long, Diagnostics.CheckResult> lastChecks = new ConcurrentHashMap<>();
+
+    public DiagnosticsService(PropertiesService properties, AccountStore accounts, AddressFilterStore filters,
+                              AccountConnections connections, Database database, SendingSources sources,
+                              InboundResults inboundResults, boolean sharedMode, OutboxFacts outbox, Clock clock) {
+        this.properties = properties;
+        this.accounts = accounts;
+        this.filters = filters;
+        this.connections = connections;
+        this.database = database;
+        this.sources = sources;
+        this.inboundResults = inboundResults;
+        this.sharedMode = sharedMode;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Diagnostics diagnostics() {
+        EffectiveProperties p = properties.effective();
+        List<EmailAccount> all = accounts.list();
+        return new Diagnostics(clock.instant(), outbound(p, all), outbox.sender().orElse(null),
+                outbox.outbox().orElse(null), outbox.counts().orElse(null), sources.list(), inbound(p, all),
+                DatabaseFacts.of(database), sharedMode);
+    }
+
+    /** What the banner on every page says right now. */
+    public Warnings warnings() {
+        return Warnings.of(outbound(properties.effective(), accounts.list()));
+    }
+
+    /** The Outbox's health checks ({@code sender}, {@code outbox}); none until the Outbox exists. */
+    public OutboxFacts outboxFacts() {
+        return outbox;
+    }
+
+    private Diagnostics.Outbound outbound(EffectiveProperties p, List<EmailAccount> all) {
+        ActiveConnections.Effective out = ActiveConnections.outbound(p, all, NO_SECRETS);
+        EmailAccount active = all.stream().filter(a -> a.active() && a.type().outbound()).findFirst().orElse(null);
+        Diagnostics.Connection connection = active == null ? null
+                : connection(ActiveConnections.effective(p, active, NO_SECRETS).account());
+        String setting = null;
+        if (!out.usable()) {
+            if (!p.flag(PropertyCatalog.SENDING_ACTIVE)) {
+                setting = PropertyCatalog.SENDING_ACTIVE;
+            } else if (active == null) {
+                setting = ACCOUNTS_SETTING;
+            } else {
+                setting = active.isProvisioned() ? PropertyCatalog.EMAIL_SERVER : ACCOUNTS_SETTING;
+            }
+        }
+        AddressFilter filter = FilterChoice.inEffect(active == null ? null : active.addressFilterId(),
+                FilterDirection.OUTBOUND, filters.list()).orElse(null);
+        return new Diagnostics.Outbound(out.usable(), out.usable() ? null : out.reason(), setting, connection,
+                p.list(PropertyCatalog.TEST_USER), filter == null ? null : new Diagnostics.FilterRef(filter.id(), filter.name()));
+    }
+
+    private Diagnostics.Inbound inbound(EffectiveProperties p, List<EmailAccount> all) {
+        boolean receiving = p.flag(PropertyCatalog.READING_ACTIVE);
+        List<Diagnostics.InboundAccount> inbound = ActiveConnections.inbound(p, all, NO_SECRETS).stream()
+                .map(e -> new Diagnostics.InboundAccount(connection(e.account()),
+                        e.account().id() == null ? null : inboundResults.last(e.account().id()).orElse(null),
+                        lastChecks.get(e.account().id())))
+                .toList();
+        return new Diagnostics.Inbound(receiving, receiving ? null
+                : "Email receiving is disabled (" + PropertyCatalog.READING_ACTIVE + ")", inbound);
+    }
+
+    private static Diagnostics.Connection connection(EmailAccount a) {
+        boolean hasServer = a.server() != null && !a.server().isBlank();
+        return new Diagnostics.Connection(a.id(), a.name(), a.type().name(), hasServer ? a.server() : null,
+                hasServer ? a.effectivePort() : null, a.security().apiName(),
+                a.authentication().name().toLowerCase(java.util.Locale.ROOT), a.userName(), a.isProvisioned());
+    }
+
+    /**
+     * Test Connection on every active account, in parallel. Each test is bounded by the connect and
+     * read timeouts; an account that has not answered within twice their sum (plus a second) is
+     * reported as not answering.
+     */
+    public List<Diagnostics.CheckResult> checkConnections() {
+        EffectiveProperties p = properties.effective();
+        List<EmailAccount> active = accounts.list().stream().filter(EmailAccount::active).toList();
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        long limitMs = 2L * (p.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT) + p.integer(PropertyCatalog.SMTP_READ_TIMEOUT))
+                + 1000;
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(active.size(), 16), task -> {
+            Thread thread = new Thread(task, "mail-console-check-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<AccountConnections.TestOutcome>> running = new ArrayList<>();
+            for (EmailAccount account : active) {
+                running.add(pool.submit(() -> connections.test(account.id())));
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs);
+            List<Diagnostics.CheckResult> results = new ArrayList<>();
+            for (int i = 0; i < active.size(); i++) {
+                EmailAccount account = active.get(i);
+                Diagnostics.CheckResult result;
+                try {
+                    long left = Math.max(0, deadline - System.nanoTime());
+                    AccountConnections.TestOutcome outcome = running.get(i).get(left, TimeUnit.NANOSECONDS);
+                    result = new Diagnostics.CheckResult(account.id(), account.name(), outcome.result().ok(),
+                            outcome.result().message(), outcome.result().elapsedMs(), clock.instant());
+                } catch (TimeoutException e) {
+                    running.get(i).cancel(true);
+                    result = new Diagnostics.CheckResult(account.id(), account.name(), false,
+                            "no answer within " + limitMs + " ms", limitMs, clock.instant());
+                } catch (ExecutionException e) {
+                    result = new Diagnostics.CheckResult(account.id(), account.name(), false,
+                            "the test failed: " + e.getCause().getMessage(), 0, clock.instant());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                lastChecks.put(account.id(), result);
+                results.add(result);
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

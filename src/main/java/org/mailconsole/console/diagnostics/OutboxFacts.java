@@ -1,0 +1,65 @@
+package org.mailconsole.console.diagnostics;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.mailconsole.console.HealthService;
+
+/**
+ * The seam through which the Outbox (email-model.md section 5) gives Email Diagnostics and the
+ * health check its facts. Until the Outbox exists, {@link #NONE} answers: no facts (shown as
+ * "not available", JSON null) and no health checks. Nothing here is ever made up.
+ */
+public interface OutboxFacts {
+
+    /** The sender: running, last successful delivery, last failure and its reason. */
+    record Sender(boolean running, Instant lastSuccessAt, Instant lastFailureAt, String lastFailureReason) {
+    }
+
+    /** The Outbox: how many messages wait, and how long the oldest has waited (null when empty). */
+    record Outbox(long size, Long oldestAgeSeconds) {
+    }
+
+    /** Sent, Failed and Skipped entries created in a time window. */
+    record Window(long sent, long failed, long skipped) {
+    }
+
+    record Counts(Window lastHour, Window lastDay) {
+    }
+
+    Optional<Sender> sender();
+
+    Optional<Outbox> outbox();
+
+    Optional<Counts> counts();
+
+    /**
+     * The Outbox's checks for GET /api/v1/health, by name: {@code sender} (DOWN when the last 3
+     * delivery attempts all failed on connection or authentication) and {@code outbox} (DOWN when
+     * its oldest entry has waited longer than 15 minutes). Empty while there is no Outbox.
+     */
+    Map<String, HealthService.Status> healthChecks();
+
+    /** No Outbox yet: no facts, no checks. */
+    OutboxFacts NONE = new OutboxFacts() {
+        @Override
+        public Optional<Sender> sender() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Outbox> outbox() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Counts> counts() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, HealthService.Status> healthChecks() {
+            return Map.of();
+        }
+    };
+}

@@ -1,0 +1,39 @@
+package org.mailconsole.console.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mailconsole.model.PropertyCatalog;
+
+/**
+ * What the banner on every console page says: sending is off (and which setting turns it off), or a
+ * test address redirects all mail. Both are easy to forget in production.
+ *
+ * @param text    the sentence shown
+ * @param setting the property (or page) that causes it, named in the banner
+ * @param path    the console page that changes it, relative to the context path (with an anchor)
+ */
+public record Warnings(List<Warning> items) {
+    public record Warning(String text, String setting, String path) {
+    }
+
+    static Warnings of(Diagnostics.Outbound outbound) {
+        List<Warning> items = new ArrayList<>();
+        if (!outbound.sending()) {
+            items.add(new Warning("Email sending is off: " + outbound.reason() + ". No message leaves.",
+                    outbound.setting(), linkFor(outbound.setting())));
+        }
+        if (!outbound.testAddresses().isEmpty()) {
+            items.add(new Warning("All outbound email goes to the test address " + String.join(", ",
+                    outbound.testAddresses()) + " instead of its recipients.", PropertyCatalog.TEST_USER,
+                    linkFor(PropertyCatalog.TEST_USER)));
+        }
+        return new Warnings(List.copyOf(items));
+    }
+
+    static String linkFor(String setting) {
+        if (setting == null || !setting.startsWith("glide.")) {
+            return "/accounts";
+        }
+        return "/properties/email#" + setting.replace('.', '-');
+    }
+}

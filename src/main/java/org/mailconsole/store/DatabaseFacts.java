@@ -1,0 +1,63 @@
+package org.mailconsole.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.regex.Pattern;
+
+/**
+ * What Email Diagnostics says about the database: its engine, its URL without a password, and the
+ * schema version Flyway applied last.
+ */
+public final class DatabaseFacts {
+    /** password=... as a URL parameter (?, &, ;) in any case, and user:password@ in the authority. */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/@]*@");
+
+    private DatabaseFacts() {
+    }
+
+    /** The facts: engine ("HSQLDB (embedded file)", "HSQLDB (server)", "PostgreSQL"), URL, schema version. */
+    public record Facts(String engine, String url, String schemaVersion) {
+    }
+
+    public static Facts of(Database database) {
+        String url = database.settings().jdbcUrl();
+        return new Facts(engine(url), withoutPassword(url), schemaVersion(database));
+    }
+
+    static String engine(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "PostgreSQL";
+        }
+        if (url.startsWith("jdbc:hsqldb:file:")) {
+            return "HSQLDB (embedded file)";
+        }
+        if (url.startsWith("jdbc:hsqldb:mem:")) {
+            return "HSQLDB (in memory)";
+        }
+        return "HSQLDB (server)";
+    }
+
+    public static String withoutPassword(String url) {
+        String clean = PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
+        return USER_INFO.matcher(clean).replaceAll("$1:***@");
+    }
+
+    static String schemaVersion(Database database) {
+        try {
+            return database.read(connection -> {
+                try (PreparedStatement query = connection.prepareStatement("SELECT \"version\" FROM "
+                        + "\"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL "
+                        + "ORDER BY \"installed_rank\" DESC")) {
+                    query.setMaxRows(1);
+                    try (ResultSet rows = query.executeQuery()) {
+                        return rows.next() ? rows.getString(1) : "none";
+                    }
+                }
+            });
+        } catch (StoreException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+}

@@ -1,0 +1,8 @@
+package org.mailconsole.store;
+
+/** No system address filter has this id. */
+public final class FilterNotFoundException extends RuntimeException {
+    public FilterNotFoundException(long id) {
+        super("no system address filter with id " + id);
+    }
+}

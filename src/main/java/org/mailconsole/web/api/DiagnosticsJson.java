@@ -1,0 +1,59 @@
+package org.mailconsole.web.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.mailconsole.console.diagnostics.Diagnostics;
+import org.mailconsole.console.diagnostics.OutboxFacts;
+import org.mailconsole.store.DatabaseFacts;
+
+/**
+ * GET /api/v1/diagnostics: the facts of Email Diagnostics, times as ISO-8601 UTC strings.
+ * {@code sender}, {@code outbox} and {@code counts} are null until the Outbox gives them.
+ */
+public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJson sender, OutboxFacts.Outbox outbox,
+                              OutboxFacts.Counts counts, List<SourceJson> sources, InboundJson inbound,
+                              DatabaseFacts.Facts database, boolean sharedMode) {
+
+    public record SenderJson(boolean running, String lastSuccessAt, String lastFailureAt, String lastFailureReason) {
+    }
+
+    public record SourceJson(String contextPath, long messages, String lastSentAt) {
+    }
+
+    public record InboundJson(boolean receiving, String reason, List<InboundAccountJson> accounts) {
+    }
+
+    /** A store connect through the shared session: its result and when. */
+    public record ConnectionJson(boolean ok, String message, String at) {
+    }
+
+    public record InboundAccountJson(Diagnostics.Connection account, ConnectionJson lastConnection, CheckJson lastCheck) {
+    }
+
+    public record CheckJson(Long accountId, String name, boolean ok, String message, long elapsedMs, String at) {
+        static CheckJson of(Diagnostics.CheckResult r) {
+            return r == null ? null : new CheckJson(r.accountId(), r.name(), r.ok(), r.message(), r.elapsedMs(), time(r.at()));
+        }
+    }
+
+    public record ChecksJson(List<CheckJson> results) {
+    }
+
+    static DiagnosticsJson of(Diagnostics d) {
+        OutboxFacts.Sender s = d.sender();
+        return new DiagnosticsJson(time(d.at()), d.outbound(),
+                s == null ? null : new SenderJson(s.running(), time(s.lastSuccessAt()), time(s.lastFailureAt()),
+                        s.lastFailureReason()),
+                d.outbox(), d.counts(),
+                d.sources().stream().map(x -> new SourceJson(x.contextPath(), x.messages(), time(x.lastSentAt()))).toList(),
+                new InboundJson(d.inbound().receiving(), d.inbound().reason(), d.inbound().accounts().stream()
+                        .map(a -> new InboundAccountJson(a.account(), a.lastConnection() == null ? null
+                                : new ConnectionJson(a.lastConnection().ok(), a.lastConnection().message(),
+                                time(a.lastConnection().at())), CheckJson.of(a.lastCheck()))).toList()),
+                d.database(), d.sharedMode());
+    }
+
+    static String time(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}

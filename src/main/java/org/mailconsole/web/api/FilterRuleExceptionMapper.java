@@ -1,0 +1,15 @@
+package org.mailconsole.web.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import org.mailconsole.model.FieldError;
+import org.mailconsole.store.FilterRuleException;
+
+/** A broken filter rule (second default, duplicate name, deleting a filter an account names): 409. */
+public final class FilterRuleExceptionMapper implements ExceptionMapper<FilterRuleException> {
+    @Override
+    public Response toResponse(FilterRuleException e) {
+        return Problem.response(409, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+    }
+}

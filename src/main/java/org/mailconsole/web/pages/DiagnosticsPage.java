@@ -1,0 +1,98 @@
+package org.mailconsole.web.pages;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailconsole.console.diagnostics.Diagnostics;
+import org.mailconsole.console.diagnostics.OutboxFacts;
+
+/** The template model of Email diagnostics: every fact as text ("" when there is none). */
+final class DiagnosticsPage {
+    static final String NOT_AVAILABLE = "not available yet (comes with the Outbox)";
+
+    private DiagnosticsPage() {
+    }
+
+    static Map<String, Object> model(Diagnostics d) {
+        Map<String, Object> m = new HashMap<>();
+        Diagnostics.Outbound out = d.outbound();
+        m.put("sending", out.sending());
+        m.put("sendingReason", text(out.reason()));
+        m.put("sendingSetting", text(out.setting()));
+        m.put("outboundAccount", out.account() == null ? "" : connection(out.account()));
+        m.put("testAddresses", String.join(", ", out.testAddresses()));
+        m.put("outboundFilter", out.addressFilter() == null ? "" : out.addressFilter().name());
+        m.put("outboundFilterId", out.addressFilter() == null ? "" : String.valueOf(out.addressFilter().id()));
+        OutboxFacts.Sender sender = d.sender();
+        m.put("sender", sender == null ? NOT_AVAILABLE : (sender.running() ? "running" : "stopped")
+                + "; last delivery " + time(sender.lastSuccessAt()) + "; last failure " + time(sender.lastFailureAt())
+                + (sender.lastFailureReason() == null ? "" : ": " + sender.lastFailureReason()));
+        OutboxFacts.Outbox outbox = d.outbox();
+        m.put("outbox", outbox == null ? NOT_AVAILABLE : outbox.size() + " message(s)"
+                + (outbox.oldestAgeSeconds() == null ? "" : ", oldest waiting " + outbox.oldestAgeSeconds() + " s"));
+        OutboxFacts.Counts counts = d.counts();
+        m.put("counts", counts == null ? NOT_AVAILABLE : "last hour " + window(counts.lastHour()) + "; last day "
+                + window(counts.lastDay()));
+        m.put("sources", d.sources().stream().map(s -> Map.of("contextPath", s.contextPath(),
+                "messages", String.valueOf(s.messages()), "lastSentAt", time(s.lastSentAt()))).toList());
+        m.put("receiving", d.inbound().receiving());
+        m.put("receivingReason", text(d.inbound().reason()));
+        m.put("inbound", d.inbound().accounts().stream().map(a -> {
+            Map<String, Object> row = new HashMap<>(connection(a.account()));
+            row.put("lastConnection", a.lastConnection() == null ? "none through the shared session since start"
+                    : (a.lastConnection().ok() ? "ok: " : "failed: ") + a.lastConnection().message() + " ("
+                    + time(a.lastConnection().at()) + ")");
+            row.put("lastCheck", a.lastCheck() == null ? "no check since the console started"
+                    : (a.lastCheck().ok() ? "ok: " : "failed: ") + a.lastCheck().message() + " (" + time(a.lastCheck().at()) + ")");
+            return row;
+        }).toList());
+        m.put("dbEngine", d.database().engine());
+        m.put("dbUrl", d.database().url());
+        m.put("dbSchema", d.database().schemaVersion());
+        m.put("sharedMode", d.sharedMode());
+        m.put("at", time(d.at()));
+        return m;
+    }
+
+    static Map<String, Object> check(Diagnostics.CheckResult r) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("accountId", String.valueOf(r.accountId()));
+        row.put("name", r.name());
+        row.put("ok", r.ok());
+        row.put("message", r.message());
+        row.put("elapsedMs", String.valueOf(r.elapsedMs()));
+        return row;
+    }
+
+    private static Map<String, Object> connection(Diagnostics.Connection c) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", String.valueOf(c.id()));
+        m.put("name", c.name());
+        m.put("type", c.type());
+        m.put("server", c.server() == null ? "(not set)" : c.server());
+        m.put("port", c.port() == null ? "" : String.valueOf(c.port()));
+        m.put("security", c.security());
+        m.put("authentication", c.authentication());
+        m.put("userName", text(c.userName()));
+        return m;
+    }
+
+    private static String window(OutboxFacts.Window w) {
+        return w.sent() + " sent, " + w.failed() + " failed, " + w.skipped() + " skipped";
+    }
+
+    private static String time(Instant at) {
+        if (at == null) {
+            return "never";
+        }
+        long ago = Duration.between(at, Instant.now()).toSeconds();
+        return at + " (" + Math.max(0, ago) + " s ago)";
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+}
