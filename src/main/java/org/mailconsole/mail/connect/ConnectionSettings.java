@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.FieldLimits;
 import org.mailconsole.model.Protocol;
 
 /**
@@ -26,6 +27,8 @@ public record ConnectionSettings(
         List<X509Certificate> trustedCertificates) {
 
     public ConnectionSettings {
+        connectTimeoutMs = FieldLimits.boundTimeout(connectTimeoutMs);
+        readTimeoutMs = FieldLimits.boundTimeout(readTimeoutMs);
         trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
     }
 
