@@ -29,19 +29,33 @@ public final class MethodFilter extends HttpFilter {
             throws IOException, ServletException {
         String method = request.getMethod();
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        if ((api ? API_METHODS : PAGE_METHODS).contains(method) || (api && method.equals("OPTIONS"))) {
+        if (api && (API_METHODS.contains(method) || method.equals("OPTIONS"))) {
             chain.doFilter(request, response);
             return;
         }
-        AllowCapture allow = new AllowCapture(response);
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getMethod() {
-                return "OPTIONS";
-            }
-        }, allow);
-        String allowed = allow.allowed(api);
-        response.setHeader("Allow", allowed);
+        if (PAGE_METHODS.contains(method)) {
+            // a page servlet's own 405 (HttpServlet's default doGet/doPost) gets the Allow header too
+            chain.doFilter(request, new HttpServletResponseWrapper(response) {
+                @Override
+                public void sendError(int status, String message) throws IOException {
+                    if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED && !containsHeader("Allow")) {
+                        try {
+                            setAllow(request, response, chain, false);
+                        } catch (ServletException e) {
+                            throw new IOException(e);
+                        }
+                    }
+                    super.sendError(status, message);
+                }
+
+                @Override
+                public void sendError(int status) throws IOException {
+                    sendError(status, null);
+                }
+            });
+            return;
+        }
+        String allowed = setAllow(request, response, chain, api);
         if (method.equals("OPTIONS")) {
             response.setStatus(HttpServletResponse.SC_OK);
             return;
@@ -53,6 +67,21 @@ public final class MethodFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     method + " is not served here; this address allows " + allowed + ".");
         }
+    }
+
+    /** Sets the Allow header to what the servlet answers for OPTIONS, without TRACE, and returns it. */
+    private static String setAllow(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                   boolean api) throws IOException, ServletException {
+        AllowCapture allow = new AllowCapture(response);
+        chain.doFilter(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "OPTIONS";
+            }
+        }, allow);
+        String allowed = allow.allowed(api);
+        response.setHeader("Allow", allowed);
+        return allowed;
     }
 
     /** Keeps the Allow header of an OPTIONS answer and lets nothing of that answer through. */

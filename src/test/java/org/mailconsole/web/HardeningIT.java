@@ -209,6 +209,18 @@ class HardeningIT {
     }
 
     @Test
+    void aPageServletsOwn405CarriesAllow() {
+        HttpResponse<String> get = admin.get("/test-email");
+        assertEquals(405, get.statusCode());
+        assertEquals("POST, OPTIONS", get.headers().firstValue("Allow").orElse(""));
+        assertConsolePage(get.body(), get.headers().firstValue("Content-Type").orElse(""));
+        String token = ConsoleClient.csrfToken(admin.get("/properties/email").body());
+        HttpResponse<String> post = admin.postForm("/accounts", List.of(Map.entry("_csrf", token)));
+        assertEquals(405, post.statusCode());
+        assertEquals("GET, HEAD, OPTIONS", post.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
     void anApiMethodNotServedGets405WithAllow() throws Exception {
         HttpProbe.Answer answer = probe.send("PROPFIND", "/api/v1/properties", Map.of("Authorization", ADMIN_AUTH,
                 "X-Requested-With", "t"), new byte[0], false);

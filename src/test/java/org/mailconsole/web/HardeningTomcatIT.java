@@ -62,6 +62,9 @@ class HardeningTomcatIT {
             assertEquals("GET, HEAD, POST, OPTIONS", page.header("Allow"), method);
             HardeningIT.assertConsolePage(page.body(), page.header("Content-Type"));
         }
+        HttpResponse<String> get = admin.get("/test-email");
+        assertEquals(405, get.statusCode());
+        assertEquals("POST, OPTIONS", get.headers().firstValue("Allow").orElse(""));
         HttpProbe.Answer api = probe.send("PROPFIND", "/api/v1/properties", Map.of("Authorization", auth,
                 "X-Requested-With", "t"), new byte[0], false);
         assertEquals(405, api.status());
