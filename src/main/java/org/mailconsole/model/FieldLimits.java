@@ -26,11 +26,19 @@ public final class FieldLimits {
      * 3 + 4 * ceil((12 + 3 * SECRET + 16) / 3) = 8,043 characters.
      */
     public static final int SEALED_COLUMN = 8192;
+    /** The columns of tokens from a token endpoint (access token, rotated refresh token), sealed. */
+    public static final int SEALED_TOKEN_COLUMN = 32000;
 
     /** Upper bound of the connect and read timeouts, so one connection cannot hold a thread for long. */
     public static final int MAX_TIMEOUT_MS = 300_000;
 
     private FieldLimits() {
+    }
+
+    /** The length of a value once sealed: "v1:" + base64(12-byte nonce + UTF-8 bytes + 16-byte tag). */
+    public static int sealedLength(String plain) {
+        int bytes = plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return 3 + 4 * ((12 + bytes + 16 + 2) / 3);
     }
 
     /** The message for a value over its limit. */

@@ -1,5 +1,6 @@
 package org.mailconsole.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -21,5 +22,8 @@ class SealedSizeTest {
             assertTrue(sealed <= FieldLimits.SEALED_COLUMN, unit + ": " + sealed + " > " + FieldLimits.SEALED_COLUMN);
         }
         assertTrue(box.seal("€".repeat(990)).length() > 4000, "the old column was too small for this");
+        for (String plain : new String[] {"", "a", "ab", "abc", "€".repeat(990), "t".repeat(40_000)}) {
+            assertEquals(box.seal(plain).length(), FieldLimits.sealedLength(plain), plain.length() + " characters");
+        }
     }
 }

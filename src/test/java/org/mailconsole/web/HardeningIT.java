@@ -20,6 +20,7 @@ import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
 import org.mailconsole.testing.HttpProbe;
 import org.mailconsole.testing.RunningConsole;
+import org.mailconsole.testing.TokenEndpoint;
 
 /** The defects of issue 8 (a hostile sweep), each through the real WAR in embedded Jetty. */
 class HardeningIT {
@@ -297,6 +298,27 @@ class HardeningIT {
         HttpResponse<String> max = admin.patchJson("/api/v1/properties", PropertiesApiIT.patchBody(version,
                 Map.of("glide.smtp.connection_timeout", "300000", "glide.email.server", "192.0.2.10")));
         assertEquals(200, max.statusCode(), max.body());
+    }
+
+    @Test
+    void aHugeTokenFromTheTokenEndpointIsNotA500() throws Exception {
+        try (TokenEndpoint endpoint = TokenEndpoint.start("t".repeat(40_000), null)) {
+            ObjectNode body = oauthAccount("Huge token");
+            body.put("server", "127.0.0.1");
+            body.put("port", 9);
+            body.put("security", "none");
+            ObjectNode oauth = (ObjectNode) body.get("oauth2");
+            oauth.put("tokenUrl", endpoint.url());
+            oauth.put("clientId", TokenEndpoint.CLIENT_ID);
+            oauth.put("clientSecret", TokenEndpoint.CLIENT_SECRET);
+            oauth.remove("refreshToken");
+            HttpResponse<String> created = admin.postJson("/api/v1/accounts", body.toString());
+            assertEquals(201, created.statusCode(), created.body());
+            String id = admin.json(created).get("id").asText();
+            HttpResponse<String> tested = admin.postJson("/api/v1/accounts/" + id + "/test", "");
+            assertEquals(200, tested.statusCode(), tested.body());
+            assertEquals(1, endpoint.requests().size());
+        }
     }
 
     static ObjectNode oauthAccount(String name) {

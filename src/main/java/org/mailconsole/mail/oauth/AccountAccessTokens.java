@@ -3,6 +3,7 @@ package org.mailconsole.mail.oauth;
 import java.time.Duration;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.FieldLimits;
 import org.mailconsole.store.AccountStore;
 
 /**
@@ -11,6 +12,7 @@ import org.mailconsole.store.AccountStore;
  * test email and the live session, so they use one token cache.
  */
 public final class AccountAccessTokens {
+    private static final System.Logger LOG = System.getLogger(AccountAccessTokens.class.getName());
     private final AccountStore accounts;
     private final OAuth2Tokens tokens;
 
@@ -27,7 +29,18 @@ public final class AccountAccessTokens {
         OAuth2Tokens.Token token = tokens.token(new OAuth2Tokens.Request(String.valueOf(account.id()),
                 account.oauth2().tokenUrl(), account.oauth2().clientId(), secrets.clientSecret(),
                 account.oauth2().scope(), secrets.refreshToken(), timeout));
-        accounts.saveTokens(account.id(), token.accessToken(), token.expires(), token.rotatedRefreshToken());
+        // a token too long for its column is used, not kept (an endpoint decides the length, not the admin)
+        String access = fits(token.accessToken()) ? token.accessToken() : null;
+        String rotated = fits(token.rotatedRefreshToken()) ? token.rotatedRefreshToken() : null;
+        if (rotated == null && token.rotatedRefreshToken() != null) {
+            LOG.log(System.Logger.Level.WARNING, "the token endpoint of account {0} sent a new refresh token too long "
+                    + "to keep ({1} characters); the stored one stays", account.id(), token.rotatedRefreshToken().length());
+        }
+        accounts.saveTokens(account.id(), access, access == null ? null : token.expires(), rotated);
         return token;
+    }
+
+    private static boolean fits(String token) {
+        return token != null && FieldLimits.sealedLength(token) <= FieldLimits.SEALED_TOKEN_COLUMN;
     }
 }
