@@ -41,6 +41,7 @@ public final class LiveStore extends Store {
         LiveTranscript recording = source.startTranscript(given, angus, "read", List.of());
         Store store = angus.getStore(account.mailProtocol());
         try {
+            account.requireSingleLineValues();
             store.connect(account.host(), account.port(), account.user(), account.secret());
         } catch (MessagingException e) {
             if (recording != null) {
