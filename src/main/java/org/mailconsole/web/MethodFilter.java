@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * Methods a URL does not serve get 405 with an Allow header (HttpServlet's default answers an
  * unknown method with 501, a 5xx for a client's mistake), and TRACE is refused everywhere (it would
  * echo the Authorization header and the session cookie). The Allow header is the servlet's own
- * answer to OPTIONS, without TRACE. The API (Jersey) answers 405 with Allow by itself.
+ * answer to OPTIONS, without TRACE. On the API, GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS go
+ * to Jersey, which answers 405 with Allow for those a resource does not serve.
  */
 public final class MethodFilter extends HttpFilter {
     /** What the page servlets may serve; Jersey also serves PUT, PATCH and DELETE and answers 405 for them itself. */
