@@ -10,7 +10,6 @@ import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
-import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
@@ -155,8 +154,7 @@ public final class AccountConnections {
         if (connection.account().authentication() == Authentication.OAUTH2) {
             try {
                 OAuth2Tokens.Token token = tokens.current(stored,
-                        Duration.ofMillis(effective.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT)
-                                + (long) effective.integer(PropertyCatalog.SMTP_READ_TIMEOUT)));
+                        Duration.ofMillis((long) settings.connectTimeoutMs() + settings.readTimeoutMs()));
                 redact.add(token.accessToken());
                 redact.add(token.rotatedRefreshToken());
                 settings = settings.withSecret(token.accessToken());

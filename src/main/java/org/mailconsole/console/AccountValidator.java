@@ -11,18 +11,20 @@ import org.mailconsole.model.Certificates;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
+import org.mailconsole.model.FieldLimits;
 import org.mailconsole.model.HostNames;
 import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
+import org.mailconsole.model.WireText;
 
 /** Checks every field of an account (email-model.md section 2) and builds the account to save. */
 final class AccountValidator {
-    static final int MAX_NAME = 100;
-    static final int MAX_TEXT = 320;
-    static final int MAX_SECRET = 2000;
-    static final int MAX_URL = 2000;
-    static final int MAX_PEM = 32000;
+    static final int MAX_NAME = FieldLimits.ACCOUNT_NAME;
+    static final int MAX_TEXT = FieldLimits.ADDRESS;
+    static final int MAX_SECRET = FieldLimits.SECRET;
+    static final int MAX_URL = FieldLimits.URL;
+    static final int MAX_PEM = FieldLimits.PEM;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -47,7 +49,7 @@ final class AccountValidator {
         if (authentication == Authentication.NONE && type != null && type != Protocol.SMTP) {
             errors.add(new FieldError("authentication", "must be password or oauth2: POP3 and IMAP servers need a login"));
         }
-        String server = text("server", in.get(AccountField.SERVER), 253, true);
+        String server = text("server", in.get(AccountField.SERVER), FieldLimits.HOST, true);
         if (server != null) {
             String problem = HostNames.check(server);
             if (problem != null) {
@@ -62,8 +64,8 @@ final class AccountValidator {
             errors.add(new FieldError("userName", "is required"));
         }
         String fromAddress = text("fromAddress", in.get(AccountField.FROM_ADDRESS), MAX_TEXT, false);
-        String displayName = text("displayName", in.get(AccountField.DISPLAY_NAME), 200, false);
-        String folder = text("folder", in.get(AccountField.FOLDER), 200, false);
+        String displayName = text("displayName", in.get(AccountField.DISPLAY_NAME), FieldLimits.DISPLAY_NAME, false);
+        String folder = text("folder", in.get(AccountField.FOLDER), FieldLimits.FOLDER, false);
         if (type != null && type != Protocol.SMTP) {
             onlyFor("fromAddress", fromAddress, "SMTP");
             onlyFor("displayName", displayName, "SMTP");
@@ -85,6 +87,8 @@ final class AccountValidator {
         for (var secret : in.secrets().entrySet()) {
             if (secret.getValue() != null && secret.getValue().length() > MAX_SECRET) {
                 errors.add(new FieldError(secret.getKey().field(), "is too long (at most " + MAX_SECRET + " characters)"));
+            } else if (WireText.check(secret.getValue()) != null) {
+                errors.add(new FieldError(secret.getKey().field(), WireText.PROBLEM));
             }
         }
         if (authentication == Authentication.PASSWORD && !willBeSet(in, existing, AccountSecret.PASSWORD)) {
@@ -92,8 +96,8 @@ final class AccountValidator {
         }
         OAuth2Client oauth2 = OAuth2Client.NONE;
         String tokenUrl = text("oauth2.tokenUrl", in.get(AccountField.TOKEN_URL), MAX_URL, false);
-        String clientId = text("oauth2.clientId", in.get(AccountField.CLIENT_ID), 500, false);
-        String scope = text("oauth2.scope", in.get(AccountField.SCOPE), 1000, false);
+        String clientId = text("oauth2.clientId", in.get(AccountField.CLIENT_ID), FieldLimits.CLIENT_ID, false);
+        String scope = text("oauth2.scope", in.get(AccountField.SCOPE), FieldLimits.SCOPE, false);
         if (authentication == Authentication.OAUTH2) {
             if (tokenUrl == null) {
                 errors.add(new FieldError("oauth2.tokenUrl", "is required for OAuth 2.0"));
@@ -155,11 +159,9 @@ final class AccountValidator {
             errors.add(new FieldError(field, "is too long (at most " + max + " characters)"));
             return null;
         }
-        for (int i = 0; i < trimmed.length(); i++) {
-            if (Character.isISOControl(trimmed.charAt(i))) {
-                errors.add(new FieldError(field, "must be a single line without control characters"));
-                return null;
-            }
+        if (WireText.check(trimmed) != null) {
+            errors.add(new FieldError(field, WireText.PROBLEM));
+            return null;
         }
         return trimmed;
     }

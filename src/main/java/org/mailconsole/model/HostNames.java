@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public final class HostNames {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]+]?");
 
     private HostNames() {
@@ -24,6 +25,10 @@ public final class HostNames {
                 }
             }
             return null;
+        }
+        if (DIGITS_AND_DOTS.matcher(value).matches()) {
+            // Java reads "65536" or "10.1" as an IPv4 address in shorthand: not what an admin means
+            return "is not a valid host name or IPv4 address (a host name cannot be only digits; an IPv4 address has four parts, e.g. 192.0.2.10)";
         }
         if (value.contains(":")) {
             return IPV6.matcher(value).matches() ? null : "is not a valid IPv6 address";

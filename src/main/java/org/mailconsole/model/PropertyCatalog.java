@@ -10,6 +10,7 @@ import static org.mailconsole.model.PropertyType.POSITIVE_INTEGER;
 import static org.mailconsole.model.PropertyType.SECRET;
 import static org.mailconsole.model.PropertyType.SMTP_CODE_LIST;
 import static org.mailconsole.model.PropertyType.TEXT;
+import static org.mailconsole.model.PropertyType.TIMEOUT_MS;
 import static org.mailconsole.model.Section.INCOMING_SERVER;
 import static org.mailconsole.model.Section.OUTBOUND;
 import static org.mailconsole.model.Section.OUTGOING_SERVER;
@@ -71,9 +72,9 @@ public final class PropertyCatalog {
                     "Also the POP3 password when none is set. Never shown back."),
             def(EMAIL_DISPLAY_NAME, "Outgoing email display name", OUTGOING_SERVER, TEXT, "",
                     "Display name on the From address."),
-            def(SMTP_CONNECT_TIMEOUT, "Connect timeout (ms)", OUTGOING_SERVER, POSITIVE_INTEGER, "10000",
+            def(SMTP_CONNECT_TIMEOUT, "Connect timeout (ms)", OUTGOING_SERVER, TIMEOUT_MS, "10000",
                     "How long to wait for the server to accept the connection."),
-            def(SMTP_READ_TIMEOUT, "Read timeout (ms)", OUTGOING_SERVER, POSITIVE_INTEGER, "30000",
+            def(SMTP_READ_TIMEOUT, "Read timeout (ms)", OUTGOING_SERVER, TIMEOUT_MS, "30000",
                     "How long to wait for each reply of the server."),
 
             def(SENDING_ACTIVE, "Email sending enabled", OUTBOUND, BOOLEAN, "true",

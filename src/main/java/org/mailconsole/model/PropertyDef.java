@@ -31,6 +31,10 @@ public record PropertyDef(
         if (value.length() > PropertyType.MAX_LENGTH) {
             return "is too long (at most " + PropertyType.MAX_LENGTH + " characters)";
         }
+        String wire = WireText.check(value);
+        if (wire != null) {
+            return wire;
+        }
         return type.check(value.trim(), this);
     }
 }

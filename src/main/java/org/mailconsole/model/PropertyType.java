@@ -33,6 +33,16 @@ public enum PropertyType {
             return null;
         }
     },
+    TIMEOUT_MS("integer") {
+        @Override
+        String check(String value, PropertyDef def) {
+            Integer n = parseInt(value);
+            if (n == null || n < 1 || n > FieldLimits.MAX_TIMEOUT_MS) {
+                return "must be a whole number of milliseconds from 1 to " + FieldLimits.MAX_TIMEOUT_MS;
+            }
+            return null;
+        }
+    },
     BOOLEAN("boolean") {
         @Override
         String check(String value, PropertyDef def) {
@@ -77,23 +87,18 @@ public enum PropertyType {
     TEXT("string") {
         @Override
         String check(String value, PropertyDef def) {
-            for (int i = 0; i < value.length(); i++) {
-                if (Character.isISOControl(value.charAt(i))) {
-                    return "must be a single line without control characters";
-                }
-            }
-            return null;
+            return WireText.check(value);
         }
     },
     SECRET("secret") {
         @Override
         String check(String value, PropertyDef def) {
-            return null;
+            return WireText.check(value);
         }
     };
 
     /** Longest value any property accepts; keeps the store and the page bounded. */
-    public static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = FieldLimits.PROPERTY;
 
     /** What a port must be, for properties and accounts alike. */
     public static final String PORT_RULE = "must be a whole number from 1 to 65535";
@@ -136,6 +141,9 @@ public enum PropertyType {
 
     /** Null when the value is one plain email address (name@domain), else a message. */
     public static String checkAddress(String value) {
+        if (WireText.check(value) != null) {
+            return WireText.PROBLEM;
+        }
         if (value.indexOf('@') < 1) {
             return "is not an email address (expected name@domain)";
         }

@@ -93,6 +93,7 @@ public final class AccountStore {
      */
     public EmailAccount insert(EmailAccount account, Map<AccountSecret, String> secretValues, List<AuditEntry> audit) {
         return database.inTransaction(connection -> {
+            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS); // first: serialises account writes
             checkRules(connection, account, -1);
             long id;
             int values = AccountField.values().length + 1 + AccountSecret.values().length;
@@ -109,7 +110,7 @@ public final class AccountStore {
                     id = keys.getLong(1);
                 }
             }
-            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS);
+            fillNameKey(connection, id);
             AuditStore.insert(connection, audit);
             return find(connection, id).orElseThrow();
         });
@@ -123,6 +124,7 @@ public final class AccountStore {
      */
     public EmailAccount update(EmailAccount account, Map<AccountSecret, String> secretChanges, List<AuditEntry> audit) {
         return database.inTransaction(connection -> {
+            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS); // first: serialises account writes
             checkRules(connection, account, account.id());
             String assignments = Arrays.stream(AccountField.values()).map(f -> f.column() + " = ?")
                     .collect(Collectors.joining(", "));
@@ -144,7 +146,7 @@ public final class AccountStore {
                     write.executeUpdate();
                 }
             }
-            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS);
+            fillNameKey(connection, account.id());
             AuditStore.insert(connection, audit);
             return find(connection, account.id()).orElseThrow();
         });
@@ -153,6 +155,7 @@ public final class AccountStore {
     /** Deletes an account (and its transcripts) if its version is still {@code version}. */
     public void delete(long id, long version, List<AuditEntry> audit) {
         database.inTransaction(connection -> {
+            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS); // first: serialises account writes
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM email_account WHERE id = ? AND version = ?")) {
                 delete.setLong(1, id);
@@ -161,7 +164,6 @@ public final class AccountStore {
                     throw stale(connection, id, version);
                 }
             }
-            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS);
             AuditStore.insert(connection, audit);
             return null;
         });
@@ -212,6 +214,15 @@ public final class AccountStore {
                     throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
                 }
             }
+        }
+    }
+
+    /** name_key = LOWER(name): its unique constraint (V4) makes names unique regardless of letter case. */
+    private static void fillNameKey(Connection connection, long id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE email_account SET name_key = LOWER(name) WHERE id = ?")) {
+            update.setLong(1, id);
+            execute(update);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * Refuses state-changing requests that could come from another site: API calls need the
  * X-Requested-With header (which a browser only sends cross-site with CORS, never allowed here),
- * form posts need the session's CSRF token in the {@value #PARAMETER} field.
+ * form posts need the session's CSRF token in the {@value #PARAMETER} field of the body (never the query string).
  */
 public final class CsrfFilter extends HttpFilter {
     public static final String PARAMETER = "_csrf";
@@ -61,10 +62,31 @@ public final class CsrfFilter extends HttpFilter {
     }
 
     private static boolean validToken(HttpServletRequest request) {
+        if (inQueryString(request.getQueryString())) {
+            return false; // a token in a URL leaks into logs and Referer headers: accepted from the body only
+        }
         HttpSession session = request.getSession(false);
         String expected = session == null ? null : (String) session.getAttribute(SESSION_KEY);
         String given = request.getParameter(PARAMETER);
         return expected != null && given != null && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean inQueryString(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // compared as sent
+            }
+            if (name.equals(PARAMETER)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,16 +7,22 @@ import java.util.List;
 import org.mailconsole.web.api.Problem;
 
 /** Writes an application/problem+json answer from a filter (outside Jersey). */
-final class ProblemWriter {
+public final class ProblemWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemWriter() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getWriter(), new Problem(Problem.typeFor(status), title, status, detail, List.of()));
+    }
+
+    /** The reason phrase of a status, e.g. "Not Found". */
+    public static String title(int status) {
+        jakarta.ws.rs.core.Response.StatusType type = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+        return type != null ? type.getReasonPhrase() : status == 413 ? "Content Too Large" : "Error";
     }
 }

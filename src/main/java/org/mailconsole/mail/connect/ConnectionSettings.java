@@ -1,10 +1,13 @@
 package org.mailconsole.mail.connect;
 
+import jakarta.mail.MessagingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.FieldLimits;
 import org.mailconsole.model.Protocol;
+import org.mailconsole.model.WireText;
 
 /**
  * Everything needed to open one mail connection. {@code secret} is the password, or for
@@ -26,12 +29,25 @@ public record ConnectionSettings(
         List<X509Certificate> trustedCertificates) {
 
     public ConnectionSettings {
+        connectTimeoutMs = FieldLimits.boundTimeout(connectTimeoutMs);
+        readTimeoutMs = FieldLimits.boundTimeout(readTimeoutMs);
         trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
     }
 
     /** The jakarta.mail protocol name for this connection: smtp/smtps, pop3/pop3s, imap/imaps. */
     public String mailProtocol() {
         return security == ConnectionSecurity.SSL ? protocol.mailName() + "s" : protocol.mailName();
+    }
+
+    /**
+     * Refuses to connect with a host, user name or secret that holds a control character (stored
+     * before such values were refused at input): a CR/LF would reach the server as a command.
+     */
+    public void requireSingleLineValues() throws MessagingException {
+        if (WireText.check(host) != null || WireText.check(user) != null || WireText.check(secret) != null) {
+            throw new MessagingException("The stored host, user name or password/token of this connection holds a "
+                    + "control character (a line break?); it was not sent to the server. Set it again.");
+        }
     }
 
     /** The same connection with another secret (for OAuth 2.0: a fresh access token). */

@@ -46,6 +46,7 @@ public final class ConnectionTester {
 
     private static String connect(Session session, ConnectionSettings settings, String folder)
             throws MessagingException {
+        settings.requireSingleLineValues();
         boolean authenticate = settings.authentication() != Authentication.NONE;
         String user = authenticate ? settings.user() : null;
         String secret = authenticate ? settings.secret() : null;

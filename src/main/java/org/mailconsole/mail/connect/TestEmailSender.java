@@ -36,6 +36,7 @@ public final class TestEmailSender {
             mail.setText("This is a test email sent from Mail Console to check the outgoing mail settings.", "UTF-8");
             mail.saveChanges();
             boolean authenticate = settings.authentication() != Authentication.NONE;
+            settings.requireSingleLineValues();
             try (Transport transport = session.getTransport(settings.mailProtocol())) {
                 transport.connect(settings.host(), settings.port(), authenticate ? settings.user() : null,
                         authenticate ? settings.secret() : null);

@@ -63,6 +63,7 @@ public final class LiveStore extends Store {
                 LiveTransport.secretOf(connection));
         Store store = angus.getStore(connection.mailProtocol());
         try {
+            connection.requireSingleLineValues();
             store.connect(connection.host(), connection.port(), connection.user(), connection.secret());
         } catch (MessagingException e) {
             if (recording != null) {

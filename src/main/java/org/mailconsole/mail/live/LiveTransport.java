@@ -150,6 +150,7 @@ public final class LiveTransport extends Transport {
                 ? new SMTPSSLTransport(angus, name) : new SMTPTransport(angus, name);
         boolean login = connection.authentication() != Authentication.NONE;
         try {
+            connection.requireSingleLineValues();
             transport.connect(connection.host(), connection.port(),
                     login ? connection.user() : null, login ? connection.secret() : null);
         } catch (MessagingException e) {

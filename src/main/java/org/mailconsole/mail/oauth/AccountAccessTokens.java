@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.FieldLimits;
 import org.mailconsole.store.AccountStore;
 
 /**
@@ -14,6 +15,7 @@ import org.mailconsole.store.AccountStore;
  * so the next connection fetches a new one. Shared by Test Connection, test email and the live session.
  */
 public final class AccountAccessTokens {
+    private static final System.Logger LOG = System.getLogger(AccountAccessTokens.class.getName());
     private final AccountStore accounts;
     private final OAuth2Tokens endpoint;
     /** One fetch per account at a time: a rotated refresh token is good for one request only. */
@@ -34,7 +36,15 @@ public final class AccountAccessTokens {
             OAuth2Tokens.Token token = endpoint.token(new OAuth2Tokens.Request(account.oauth2().tokenUrl(),
                     account.oauth2().clientId(), secrets.clientSecret(), account.oauth2().scope(),
                     secrets.refreshToken(), timeout));
-            accounts.saveTokens(account.id(), token.accessToken(), token.expires(), token.rotatedRefreshToken());
+            // a token too long for its column is used, not kept (an endpoint decides the length, not the admin)
+            String access = fits(token.accessToken()) ? token.accessToken() : null;
+            String rotated = fits(token.rotatedRefreshToken()) ? token.rotatedRefreshToken() : null;
+            if (rotated == null && token.rotatedRefreshToken() != null) {
+                LOG.log(System.Logger.Level.WARNING, "the token endpoint of account {0} sent a new refresh token too "
+                        + "long to keep ({1} characters); the stored one stays", account.id(),
+                        token.rotatedRefreshToken().length());
+            }
+            accounts.saveTokens(account.id(), access, access == null ? null : token.expires(), rotated);
             return token;
         }
     }
@@ -53,5 +63,9 @@ public final class AccountAccessTokens {
 
     private Object lock(long accountId) {
         return locks.computeIfAbsent(accountId, id -> new Object());
+    }
+
+    private static boolean fits(String token) {
+        return token != null && FieldLimits.sealedLength(token) <= FieldLimits.SEALED_TOKEN_COLUMN;
     }
 }
