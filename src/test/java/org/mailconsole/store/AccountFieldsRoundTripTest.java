@@ -18,6 +18,8 @@ import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.Protocol;
+import org.mailconsole.model.filter.AddressFilter;
+import org.mailconsole.model.filter.FilterDirection;
 
 /** Every field of {@link AccountField} goes into its column and comes back (a real HSQLDB file database). */
 class AccountFieldsRoundTripTest {
@@ -34,10 +36,12 @@ class AccountFieldsRoundTripTest {
         try (Database database = Database.open(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")),
                 "SA", "", dir.resolve("key")))) {
             AccountStore store = new AccountStore(database, secrets);
+            long filterId = new AddressFilterStore(database).insert(new AddressFilter(null, "Inbound",
+                    FilterDirection.INBOUND, true, false, List.of(), 0), audit()).id();
             EmailAccount account = EmailAccount.builder().name("Every field").type(Protocol.IMAP)
                     .authentication(Authentication.OAUTH2).server("imap.example.com").port(1993)
                     .security(ConnectionSecurity.STARTTLS).userName("me@example.com").fromAddress("from@example.com")
-                    .displayName("Me").folder("Archive").addressFilterId(7L).active(true).debugLogging(true)
+                    .displayName("Me").folder("Archive").addressFilterId(filterId).active(true).debugLogging(true)
                     .tokenUrl("https://t.example/token").clientId("client").scope("mail")
                     .trustedCertificates("-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----").build();
             EmailAccount saved = store.insert(account, Map.of(AccountSecret.CLIENT_SECRET, "cs",
