@@ -9,6 +9,7 @@ import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.store.emaillog.EmailLogStore;
 import org.mailconsole.mail.live.SharedEngine;
 
 /** The console's use cases over one database; what the web layer talks to. */
@@ -19,6 +20,7 @@ public final class MailConsole implements AutoCloseable {
     private final HealthService health;
     private final AccountsService accounts;
     private final AccountConnections accountConnections;
+    private final EmailLogService emailLog;
 
     private MailConsole(SharedEngine core) {
         this.core = core;
@@ -29,7 +31,8 @@ public final class MailConsole implements AutoCloseable {
         this.health = new HealthService(database);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
-                core.accessTokens(), new LiveTestEmail(core.session()), Clock.systemUTC());
+                core.accessTokens(), new LiveTestEmail(core.session(), core.outbox()), Clock.systemUTC());
+        this.emailLog = new EmailLogService(new EmailLogStore(database), core.outbox());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
@@ -47,6 +50,11 @@ public final class MailConsole implements AutoCloseable {
 
     public AccountConnections accountConnections() {
         return accountConnections;
+    }
+
+    /** The email log and the Outbox's admin actions (API and screens). */
+    public EmailLogService emailLog() {
+        return emailLog;
     }
 
     public HealthService health() {

@@ -78,6 +78,18 @@ public enum PropertyType {
             return null;
         }
     },
+    SECONDS_LIST("seconds-list") {
+        @Override
+        String check(String value, PropertyDef def) {
+            for (String item : splitList(value)) {
+                Integer n = parseInt(item);
+                if (n == null || n < 1 || n > MAX_SECONDS) {
+                    return "'" + item + "' is not a number of seconds (a whole number from 1 to " + MAX_SECONDS + ")";
+                }
+            }
+            return null;
+        }
+    },
     TEXT("string") {
         @Override
         String check(String value, PropertyDef def) {
@@ -98,6 +110,9 @@ public enum PropertyType {
 
     /** Longest value any property accepts; keeps the store and the page bounded. */
     public static final int MAX_LENGTH = 2000;
+
+    /** Longest step of a seconds list: one week. */
+    public static final int MAX_SECONDS = 604_800;
 
     private static final Pattern SMTP_CODE = Pattern.compile("[2-5][0-9][0-9]");
 

@@ -16,7 +16,7 @@ class PropertyCatalogTest {
 
     @Test
     void holdsEveryPropertyOfTheEmailModelWithItsDefault() {
-        assertEquals(23, PropertyCatalog.all().size());
+        assertEquals(25, PropertyCatalog.all().size());
         assertEquals("25", PropertyCatalog.get("glide.smtp.port").defaultValue());
         assertEquals("none", PropertyCatalog.get("glide.smtp.encryption").defaultValue());
         assertEquals("10000", PropertyCatalog.get("glide.smtp.connection_timeout").defaultValue());

@@ -1,21 +1,21 @@
 package org.mailconsole.mail.live;
 
 import jakarta.mail.Session;
-import org.mailconsole.mail.connect.ConnectionSessions;
 
 /**
- * What a live session's transports and stores share: the cached configuration, and the Angus
- * session built for the current outbound configuration (rebuilt when its version changes).
- * Attached to the live {@link Session}'s properties under {@link #KEY}.
+ * What a live session's transports and stores share: the cached configuration, and the queue
+ * (the Outbox) the transports hand messages to. Attached to the live {@link Session}'s properties
+ * under {@link #KEY}.
  */
 final class LiveState {
     static final String KEY = "org.mailconsole.mail.live";
 
     private final CachedConfig config;
-    private volatile Built outbound;
+    private final MessageQueue queue;
 
-    LiveState(CachedConfig config) {
+    LiveState(CachedConfig config, MessageQueue queue) {
         this.config = config;
+        this.queue = queue;
     }
 
     static LiveState of(Session session) {
@@ -31,16 +31,7 @@ final class LiveState {
         return config;
     }
 
-    /** The Angus session for this snapshot's outbound connection, built once per version. */
-    Session outboundSession(ConfigSnapshot snapshot) {
-        Built built = outbound;
-        if (built == null || built.version != snapshot.version()) {
-            built = new Built(snapshot.version(), ConnectionSessions.session(snapshot.outbound().connection()));
-            outbound = built;
-        }
-        return built.session;
-    }
-
-    private record Built(long version, Session session) {
+    MessageQueue queue() {
+        return queue;
     }
 }

@@ -17,6 +17,7 @@ import org.mailconsole.mail.connect.ConnectionSettings;
  * @param maxRecipients  envelope recipients per message; more are split into several sends
  * @param maxSend        messages per SMTP connection before a new one is opened
  * @param precedenceBulk add "Precedence: bulk"
+ * @param accountId      the id of that SMTP account; null when unknown
  */
 public record OutboundConfig(
         String skipReason,
@@ -27,7 +28,15 @@ public record OutboundConfig(
         List<String> testRecipients,
         int maxRecipients,
         int maxSend,
-        boolean precedenceBulk) {
+        boolean precedenceBulk,
+        Long accountId) {
+
+    public OutboundConfig(String skipReason, String accountName, ConnectionSettings connection, String fromAddress,
+                          String displayName, List<String> testRecipients, int maxRecipients, int maxSend,
+                          boolean precedenceBulk) {
+        this(skipReason, accountName, connection, fromAddress, displayName, testRecipients, maxRecipients, maxSend,
+                precedenceBulk, null);
+    }
 
     public OutboundConfig {
         testRecipients = testRecipients == null ? List.of() : List.copyOf(testRecipients);
@@ -36,7 +45,7 @@ public record OutboundConfig(
     }
 
     public static OutboundConfig skipped(String reason, String accountName) {
-        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false);
+        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false, null);
     }
 
     public boolean sending() {

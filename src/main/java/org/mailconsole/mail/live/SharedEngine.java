@@ -13,6 +13,9 @@ import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Tokens;
+import org.mailconsole.mail.outbox.Outbox;
+import org.mailconsole.mail.outbox.RecipientFilter;
+import org.mailconsole.store.emaillog.EmailLogStore;
 
 /**
  * One database, key and live session per database URL in this class loader (in shared mode, the
@@ -30,6 +33,7 @@ public final class SharedEngine {
     private final AccountStore accounts;
     private final AccountAccessTokens tokens;
     private final Session session;
+    private final Outbox outbox;
     private int users;
     private boolean heldByContainer;
 
@@ -41,7 +45,12 @@ public final class SharedEngine {
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
         StoredConfigSource source = new StoredConfigSource(new PropertyStore(database), accounts, secrets, tokens,
                 new TranscriptStore(database));
-        this.session = LiveSessionBuilder.create(new CachedConfig(source, database::commits));
+        CachedConfig config = new CachedConfig(source, database::commits);
+        // the one composition point where the live session meets the Outbox that delivers its messages
+        this.outbox = new Outbox(new EmailLogStore(database), config, RecipientFilter.NONE, Clock.systemUTC(),
+                settings.embeddedHsqldb());
+        this.session = LiveSessionBuilder.create(config, outbox);
+        outbox.start();
     }
 
     /** The core for these settings, opened on first use; call {@link #release()} when done. */
@@ -113,6 +122,7 @@ public final class SharedEngine {
             }
             OPEN.remove(settings.jdbcUrl());
         }
+        outbox.stop();
         database.close();
     }
 
@@ -127,6 +137,11 @@ public final class SharedEngine {
     /** The live session: every send and store connect reads the configuration of its moment. */
     public Session session() {
         return session;
+    }
+
+    /** The Outbox of this core: its sender runs from open to the last release. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     public AccountStore accounts() {

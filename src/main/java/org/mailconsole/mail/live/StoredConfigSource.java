@@ -68,7 +68,12 @@ public final class StoredConfigSource implements LiveConfigSource {
         return new OutboundConfig(null, accountName, out.settings(), from == null ? "" : from,
                 account.displayName() == null ? "" : account.displayName(),
                 p.list(PropertyCatalog.TEST_USER), p.integer(PropertyCatalog.MAX_RECIPIENTS),
-                p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK));
+                p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK), account.id());
+    }
+
+    @Override
+    public DeliveryRules deliveryRules() {
+        return DeliveryRules.of(effectiveProperties());
     }
 
     @Override

@@ -36,6 +36,9 @@ import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.testing.LogCapture;
 import org.mailconsole.testing.MailServers;
 import org.mailconsole.testing.TestTls;
@@ -89,6 +92,31 @@ class LiveSessionTest {
         return user == null ? 0 : server.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
 
+    /** Waits (bounded) until {@code server} has received {@code count} messages in all; exactly that many. */
+    void received(GreenMail server, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.getReceivedMessages().length < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(100); // and no more than that
+        assertEquals(count, server.getReceivedMessages().length, () -> "the newest log entry: "
+                + new EmailLogStore(core.database()).list(null, null, 0, 1).emails());
+    }
+
+    /** The newest log entry, once the sender has attempted it. */
+    EmailEntry attempted() throws InterruptedException {
+        EmailLogStore log = new EmailLogStore(core.database());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            EmailEntry newest = log.list(null, null, 0, 1).emails().get(0);
+            if (newest.attempts() > 0) {
+                return newest;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not attempted within 10 s");
+    }
+
     MimeMessage message(String subject, String... to) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom("app@example.com");
@@ -103,10 +131,11 @@ class LiveSessionTest {
     @Test
     void aSessionKeptByAnAppFollowsTheServerChange() throws Exception {
         Transport.send(message("one", "x@example.com"));
-        assertEquals(1, a.getReceivedMessages().length);
+        received(a, 1);
 
         set(Map.of("glide.smtp.port", port(b)));
         Transport.send(message("two", "x@example.com"));
+        received(b, 1);
         assertEquals(1, a.getReceivedMessages().length);
         assertEquals(1, b.getReceivedMessages().length);
         assertEquals("two", b.getReceivedMessages()[0].getSubject());
@@ -127,6 +156,7 @@ class LiveSessionTest {
     void testAddressReplacesRecipients() throws Exception {
         set(Map.of("glide.email.test.user", "qa@example.com"));
         Transport.send(message("redirected", "real1@example.com", "real2@example.com"));
+        received(a, 1);
         MimeMessage[] received = a.getReceivedMessages();
         assertEquals(1, received.length);
         assertEquals(1, inbox(a, "qa@example.com"));
@@ -143,6 +173,7 @@ class LiveSessionTest {
         message.setSubject("split");
         message.setText("hi");
         Transport.send(message);
+        received(a, 5);
         MimeMessage[] received = a.getReceivedMessages();
         assertEquals(5, received.length);
         for (int i = 1; i <= 5; i++) {
@@ -164,21 +195,22 @@ class LiveSessionTest {
             m.saveChanges();
             transport.sendMessage(m, m.getAllRecipients());
         }
-        assertEquals(5, a.getReceivedMessages().length);
+        received(a, 5);
         set(Map.of("glide.smtp.port", port(b)));
         MimeMessage m = message("after change", "x@example.com");
         m.saveChanges();
         transport.sendMessage(m, m.getAllRecipients());
         transport.close();
-        assertEquals(1, b.getReceivedMessages().length);
+        received(b, 1);
     }
 
     @Test
     void starttlsIsRequiredNeverAPlainTextFallback() throws Exception {
         set(Map.of("glide.smtp.encryption", "starttls")); // GreenMail offers no STARTTLS
-        MessagingException refused = assertThrows(MessagingException.class,
-                () -> Transport.send(message("must not leave in plain text", "x@example.com")));
-        assertTrue(refused.getMessage().contains("STARTTLS"), refused.getMessage());
+        Transport.send(message("must not leave in plain text", "x@example.com"));
+        EmailEntry waiting = attempted();
+        assertEquals(EmailState.SEND_READY, waiting.state(), "waits in the Outbox for the next attempt");
+        assertTrue(waiting.reason().contains("STARTTLS"), waiting.reason());
         assertEquals(0, a.getReceivedMessages().length);
     }
 
@@ -189,7 +221,7 @@ class LiveSessionTest {
             set(Map.of("glide.smtp.auth", "true", "glide.email.user", "helpdesk@example.com",
                     "glide.email.user_password", CANARY));
             Transport.send(message("authenticated", "x@example.com"));
-            assertEquals(1, a.getReceivedMessages().length);
+            received(a, 1);
             assertFalse(logs.text().contains(CANARY));
         }
     }
@@ -218,13 +250,16 @@ class LiveSessionTest {
 
     @Test
     void theConsoleTestEmailTakesTheSamePath() throws Exception {
-        LiveTestEmail.Result result = new LiveTestEmail(session).send("admin@example.com");
+        LiveTestEmail.Result result = new LiveTestEmail(session, core.outbox()).send("admin@example.com");
         assertTrue(result.ok(), result.message());
         assertTrue(result.reply().startsWith("250"), result.reply());
         assertEquals(1, a.getReceivedMessages().length);
+        EmailEntry logged = new EmailLogStore(core.database()).find(result.entryId()).orElseThrow();
+        assertEquals(EmailState.SENT, logged.state());
+        assertEquals("console", logged.source());
 
         set(Map.of("glide.email.smtp.active", "false"));
-        assertFalse(new LiveTestEmail(session).send("admin@example.com").ok());
+        assertFalse(new LiveTestEmail(session, core.outbox()).send("admin@example.com").ok());
     }
 
     @Test
@@ -242,7 +277,8 @@ class LiveSessionTest {
         TranscriptStore transcripts = new TranscriptStore(core.database());
         try (LogCapture logs = new LogCapture()) {
             Transport.send(message("recorded send", "x@example.com"));
-            assertEquals(1, b.getReceivedMessages().length);
+            received(b, 1);
+            assertEquals(EmailState.SENT, attempted().state());
             assertEquals(0, a.getReceivedMessages().length);
             List<TranscriptEntry> kept = transcripts.list(relay.id());
             assertEquals(1, kept.size());
@@ -286,7 +322,7 @@ class LiveSessionTest {
                     "mail.send", null, Map.of(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET)), "test");
             Transport.send(message("first through XOAUTH2", "x@example.com"));
             Transport.send(message("second, same token", "y@example.com"));
-            assertEquals(2, b.getReceivedMessages().length);
+            received(b, 2);
             assertEquals(1, endpoint.requests().size(), "the token is fetched once and cached");
             assertFalse(logs.text().contains(token));
             assertFalse(logs.text().contains(TokenEndpoint.CLIENT_SECRET));
@@ -304,21 +340,25 @@ class LiveSessionTest {
                 }
             }
             EmailAccount untrusted = accounts.create(smtps("Untrusted", "localhost", null), "test");
-            MessagingException refused = assertThrows(MessagingException.class,
-                    () -> Transport.send(message("must not go to an unverified server", "x@example.com")));
-            assertTrue(String.valueOf(refused.getCause()).contains("SSL")
-                    || String.valueOf(refused.getCause()).contains("certificat"), String.valueOf(refused));
+            Transport.send(message("must not go to an unverified server", "x@example.com"));
+            EmailEntry refused = attempted();
+            assertEquals(EmailState.SEND_READY, refused.state());
+            assertTrue(refused.reason().contains("TLS"), refused.reason());
+            core.outbox().cancel(refused.id(), "test");
             accounts.update(untrusted.id(), untrusted.version(), asInput(untrusted, false), "test");
 
             EmailAccount wrongName = accounts.create(smtps("Wrong name", "127.0.0.1", TestTls.certificatePem()), "test");
-            assertThrows(MessagingException.class,
-                    () -> Transport.send(message("must not go to a server of another name", "x@example.com")));
+            Transport.send(message("must not go to a server of another name", "x@example.com"));
+            EmailEntry wrong = attempted();
+            assertEquals(EmailState.SEND_READY, wrong.state());
+            assertTrue(wrong.reason().contains("TLS"), wrong.reason());
+            core.outbox().cancel(wrong.id(), "test");
             accounts.update(wrongName.id(), wrongName.version(), asInput(wrongName, false), "test");
             assertEquals(0, servers.greenMail.getReceivedMessages().length);
 
             accounts.create(smtps("Trusted", "localhost", TestTls.certificatePem()), "test");
             Transport.send(message("over SSL/TLS to a trusted certificate", "x@example.com"));
-            assertEquals(1, servers.greenMail.getReceivedMessages().length);
+            received(servers.greenMail, 1);
         }
     }
 
