@@ -21,6 +21,10 @@ public final class ApiApplication extends ResourceConfig {
         register(AccountNotFoundExceptionMapper.class);
         register(AccountsResource.class);
         register(TestEmailResource.class);
+        // the email log (issue 9)
+        register(EmailNotFoundExceptionMapper.class);
+        register(EmailStateConflictExceptionMapper.class);
+        register(EmailsResource.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
     }
