@@ -177,6 +177,18 @@ public final class RealTomcat implements AutoCloseable {
         Files.writeString(base.resolve(relative), text, StandardCharsets.UTF_8);
     }
 
+    /** Kills the JVM at once (SIGKILL: no shutdown hook, nothing flushed); {@link #start} may follow. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Stops it cleanly (as {@link #close}); {@link #start} may follow. */
+    public void stop() throws InterruptedException {
+        close();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -32,7 +32,7 @@ public final class ScriptedSmtp implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger dataCommands = new AtomicInteger();
-    private final int port;
+    private volatile int port;
     private volatile ServerSocket server;
 
     private ScriptedSmtp(int port) {
@@ -77,7 +77,8 @@ public final class ScriptedSmtp implements AutoCloseable {
     private void listen() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port == 0 ? 0 : port));
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        port = socket.getLocalPort(); // up() after stopListening() comes back on this same port
         server = socket;
         Thread accept = new Thread(() -> acceptLoop(socket), "scripted-smtp");
         accept.setDaemon(true);
