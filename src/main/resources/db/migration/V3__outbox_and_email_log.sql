@@ -1,5 +1,6 @@
 -- The Outbox and the email log (email-model.md section 5). Portable SQL: HSQLDB 2.7 and
--- PostgreSQL 12+; ${binary_type} is BLOB on HSQLDB and BYTEA on PostgreSQL (Database sets it).
+-- PostgreSQL 12+; ${binary_type} is VARBINARY on HSQLDB (in the row: an HSQLDB BLOB costs ~10 ms a write)
+-- and BYTEA on PostgreSQL (Database sets it).
 --
 -- One row per message handed to the shared session (and per console test email). state:
 -- send-ready (Outbox), sent, send-failed (Failed), send-ignored (Skipped). Recipient lists are

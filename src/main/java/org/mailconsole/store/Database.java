@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
                     .dataSource(database.pool)
                     .locations("classpath:db/migration")
                     .placeholders(java.util.Map.of("binary_type",
-                            settings.jdbcUrl().startsWith("jdbc:postgresql:") ? "BYTEA" : "BLOB(64M)"))
+                            settings.jdbcUrl().startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY(67108864)"))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
