@@ -60,6 +60,14 @@ public final class OutboxBench {
                 n, logEntries, Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path dir = Files.createTempDirectory("mail-console-outbox-bench");
+        if (args.length > 2 && args[2].equals("log")) {
+            try {
+                log(dir.resolve("log"), logEntries);
+            } finally {
+                delete(dir);
+            }
+            return;
+        }
         durableCommit(dir.resolve("probe"));
         try (SmtpSink sink = new SmtpSink()) {
             SharedEngine core = open(dir.resolve("send"));
@@ -74,8 +82,18 @@ public final class OutboxBench {
                 core.release();
             }
         }
-        restart(dir.resolve("restart"), 10_000);
-        log(dir.resolve("log"), logEntries);
+        try {
+            restart(dir.resolve("restart"), 10_000);
+            log(dir.resolve("log"), logEntries);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    static void delete(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** The baseline every queued message pays: one durable (synced) commit of a one-row change on this disk. */
@@ -296,7 +314,7 @@ public final class OutboxBench {
                             + "(pages 0..19 of all/sent/failed/skipped/outbox), %d samples: p50 %.1f ms, p95 %.1f ms "
                             + "(goal <= 30 ms)%n", entries, seeded, pages.length, pct(pages, 50), pct(pages, 95));
             String[] queries = {"user12345@", "customer42.example", "invoice 77", "billing@", "password reset",
-                "user4@customer4.example", "nothing-matches-this"};
+                "user4@customer4.example", "nothing-matches-this", "parcel 4242"};
             log.list(null, queries[0], 0, 50);
             double[] searches = new double[queries.length * 4];
             StringBuilder totals = new StringBuilder();
@@ -328,8 +346,10 @@ public final class OutboxBench {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
                     + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, account_id, "
-                    + "account_name, source, reply_code, reply, attempts, next_attempt_at, search_text) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'Default SMTP', '/shop', ?, ?, ?, ?, ?)")) {
+                    + "account_name, source, reply_code, reply, attempts, next_attempt_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'Default SMTP', '/shop', ?, ?, ?, ?)", new String[] {"id"});
+                 PreparedStatement term = connection.prepareStatement(
+                         "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
                 for (int i = 0; i < entries; i++) {
                     int roll = i % 100;
                     EmailState state = roll < 93 ? EmailState.SENT : roll < 96 ? EmailState.SEND_FAILED
@@ -355,10 +375,20 @@ public final class OutboxBench {
                     // far in the future: the seeded Outbox is only read here, never sent
                     insert.setTimestamp(13, state == EmailState.SEND_READY
                             ? Timestamp.from(Instant.now().plusSeconds(86_400 * 365)) : null);
-                    insert.setString(14, (from + "\n" + subject + "\n" + to).toLowerCase());
-                    insert.addBatch();
+                    // one at a time for the generated id; the terms go in batches, as the store writes them
+                    insert.executeUpdate();
+                    long id;
+                    try (java.sql.ResultSet key = insert.getGeneratedKeys()) {
+                        key.next();
+                        id = key.getLong(1);
+                    }
+                    for (String t : terms(from, subject, to)) {
+                        term.setString(1, t);
+                        term.setLong(2, id);
+                        term.addBatch();
+                    }
                     if (i % 5000 == 4999 || i == entries - 1) {
-                        insert.executeBatch();
+                        term.executeBatch();
                         connection.commit();
                     }
                 }
@@ -376,6 +406,21 @@ public final class OutboxBench {
                 checkpoint.execute("CHECKPOINT");
             }
         }
+    }
+
+    /** The store's terms (sender, subject, recipient tails that start a word), as EmailColumns makes them. */
+    static java.util.Set<String> terms(String... fields) {
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+        for (String field : fields) {
+            String text = field.toLowerCase();
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                    String tail = text.substring(i);
+                    terms.add(tail.length() <= 100 ? tail : tail.substring(0, 100));
+                }
+            }
+        }
+        return terms;
     }
 
     static double pct(double[] sorted, int percentile) {

@@ -5,7 +5,6 @@
 -- One row per message handed to the shared session (and per console test email). state:
 -- send-ready (Outbox), sent, send-failed (Failed), send-ignored (Skipped). Recipient lists are
 -- one address per line; blocked and refused ones are "address<TAB>reason or reply" lines.
--- search_text is the lower-cased sender, subject and recipients, for the log's search.
 -- claimed_by / claim_expires_at: the sender holding the message right now (a claim with an
 -- expiry, so a dead node's messages are taken over).
 CREATE TABLE email_entry (
@@ -30,12 +29,22 @@ CREATE TABLE email_entry (
     attempts            INTEGER        NOT NULL,
     next_attempt_at     TIMESTAMP,
     claimed_by          VARCHAR(200),
-    claim_expires_at    TIMESTAMP,
-    search_text         VARCHAR(4000)  NOT NULL
+    claim_expires_at    TIMESTAMP
 );
 -- a mailbox page (newest first), retention (oldest first) and the sender's due messages
 CREATE INDEX email_entry_by_state ON email_entry (state, id);
 CREATE INDEX email_entry_due ON email_entry (state, next_attempt_at);
+
+-- The log's search index: for each entry, every lower-cased tail of its sender, subject and
+-- recipients that starts a word ("user12345@customer4.example", "customer4.example", "example"),
+-- cut to 100 characters. A search is a prefix match on it, so it finds words from their start.
+CREATE TABLE email_term (
+    term      VARCHAR(100) NOT NULL,
+    entry_id  BIGINT       NOT NULL,
+    CONSTRAINT email_term_key PRIMARY KEY (term, entry_id),
+    CONSTRAINT email_term_entry FOREIGN KEY (entry_id) REFERENCES email_entry (id) ON DELETE CASCADE
+);
+CREATE INDEX email_term_by_entry ON email_term (entry_id);
 
 -- The raw message (RFC 822 bytes), kept only while it may still be sent (Outbox, Failed).
 CREATE TABLE email_message (

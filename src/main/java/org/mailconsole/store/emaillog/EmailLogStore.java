@@ -45,8 +45,8 @@ public final class EmailLogStore {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
                     + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
-                    + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at, "
-                    + "search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", new String[] {"id"})) {
+                    + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
                 insert.setTimestamp(1, timestamp(email.createdAt()));
                 insert.setTimestamp(2, timestamp(email.createdAt()));
                 insert.setString(3, email.state().apiName());
@@ -62,13 +62,21 @@ public final class EmailLogStore {
                 insert.setString(13, cut(email.source(), 200));
                 insert.setString(14, cut(oneLine(email.reason()), 2000));
                 insert.setTimestamp(15, email.state() == EmailState.SEND_READY ? timestamp(email.createdAt()) : null);
-                insert.setString(16, EmailColumns.searchText(email.from(), email.subject(), email.recipients(),
-                        email.actualRecipients()));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
+                for (String term : EmailColumns.terms(email.from(), email.subject(), email.recipients(),
+                        email.actualRecipients())) {
+                    insert.setString(1, term);
+                    insert.setLong(2, id);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
             if (email.mime() != null) {
                 try (PreparedStatement insert = connection.prepareStatement(
@@ -113,20 +121,23 @@ public final class EmailLogStore {
      * One page, newest first.
      *
      * @param state null for every mailbox
-     * @param q     null or blank for no search; else a case-insensitive match anywhere in the sender,
-     *              the subject or a recipient (original or actual)
+     * @param q     null or blank for no search; else a case-insensitive match of the start of a word
+     *              (and what follows it) in the sender, the subject or a recipient (original or actual)
      */
     public EmailPage list(EmailState state, String q, int page, int size) {
         return database.read(connection -> q == null || q.isBlank()
                 ? mailboxPage(connection, state, page, size)
-                : searchPage(connection, state, q.trim(), page, size));
+                : searchPage(connection, state, q, page, size));
     }
 
     private static EmailPage mailboxPage(Connection connection, EmailState state, int page, int size) throws SQLException {
         Map<EmailState, Long> counts = counts(connection);
         long total = state == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(state);
+        // ordered exactly as an index ((state, id) or the primary key): HSQLDB then walks the index
+        // backwards and stops after the page instead of sorting the whole mailbox
         String sql = "SELECT " + EmailColumns.ENTRY + " FROM email_entry"
-                + (state == null ? "" : " WHERE state = ?") + " ORDER BY id DESC LIMIT ? OFFSET ?";
+                + (state == null ? " ORDER BY id DESC" : " WHERE state = ? ORDER BY state DESC, id DESC")
+                + " LIMIT ? OFFSET ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
             if (state != null) {
@@ -138,18 +149,34 @@ public final class EmailLogStore {
         }
     }
 
-    /** One pass over the matching ids (newest first): counts them all and keeps those of the page. */
-    private static EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
+    /**
+     * One pass over the ids of the entries with a term starting with the query (newest first): counts
+     * them all and keeps those of the page. On HSQLDB the prefix is also a range of the terms'
+     * primary key (code point order), which the index serves.
+     */
+    private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
             throws SQLException {
-        String sql = "SELECT id FROM email_entry WHERE search_text LIKE ? ESCAPE '\\'"
-                + (state == null ? "" : " AND state = ?") + " ORDER BY id DESC";
+        String prefix = EmailColumns.searchPrefix(q);
+        if (prefix.isEmpty()) {
+            return mailboxPage(connection, state, page, size);
+        }
+        boolean range = !database.settings().jdbcUrl().startsWith("jdbc:postgresql:");
+        String sql = "SELECT DISTINCT t.entry_id FROM email_term t"
+                + (state == null ? "" : " JOIN email_entry e ON e.id = t.entry_id AND e.state = ?")
+                + " WHERE t.term LIKE ? ESCAPE '\\'" + (range ? " AND t.term >= ? AND t.term < ?" : "")
+                + " ORDER BY t.entry_id DESC";
         long first = (long) page * size;
         long total = 0;
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, EmailColumns.containsPattern(q));
+            int i = 1;
             if (state != null) {
-                query.setString(2, state.apiName());
+                query.setString(i++, state.apiName());
+            }
+            query.setString(i++, EmailColumns.startsWithPattern(prefix));
+            if (range) {
+                query.setString(i++, prefix);
+                query.setString(i, prefix + Character.MAX_VALUE);
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -380,7 +407,7 @@ public final class EmailLogStore {
                     continue;
                 }
                 String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-                for (String table : List.of("email_attempt", "email_message")) {
+                for (String table : List.of("email_attempt", "email_message", "email_term")) {
                     try (PreparedStatement delete = connection.prepareStatement(
                             "DELETE FROM " + table + " WHERE entry_id IN (" + in + ")")) {
                         delete.executeUpdate();

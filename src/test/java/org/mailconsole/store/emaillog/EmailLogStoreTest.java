@@ -70,6 +70,9 @@ class EmailLogStoreTest {
         assertEquals(1, store.list(null, "reset 100%", 0, 50).total(), "LIKE characters are literal");
         assertEquals(0, store.list(null, "reset_100", 0, 50).total());
         assertEquals(0, store.list(EmailState.SEND_READY, "ann@", 0, 50).total(), "search within a mailbox");
+        assertEquals(7, store.list(null, "@shop.example", 0, 50).total(), "leading punctuation is ignored");
+        assertEquals(0, store.list(null, "uyer3", 0, 50).total(), "words match from their start");
+        assertEquals(1, store.list(EmailState.SEND_IGNORED, "password_reset", 0, 50).total());
         EmailPage search = store.list(null, "order", 1, 2);
         assertEquals(7, search.total());
         assertEquals(List.of("Order 4", "Order 3"), search.emails().stream().map(EmailEntry::subject).toList());
