@@ -24,10 +24,26 @@ final class SmtpSink implements AutoCloseable {
         return thread;
     });
     private final AtomicLong messages = new AtomicLong();
+    /** How long the sink waits before its final reply to each message (a slow server). */
+    volatile long delayMillis;
 
     SmtpSink() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On this port (0: any free one). */
+    SmtpSink(int port) throws IOException {
+        socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         threads.execute(this::accept);
+    }
+
+    /** A free loopback port, for a sink started later. */
+    static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     int port() {
@@ -64,6 +80,13 @@ final class SmtpSink implements AutoCloseable {
                         reply(out, "354 go ahead");
                         for (String data; (data = in.readLine()) != null && !data.equals("."); ) {
                             // discarded
+                        }
+                        if (delayMillis > 0) {
+                            try {
+                                Thread.sleep(delayMillis);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
                         messages.incrementAndGet();
                         reply(out, "250 OK queued");

@@ -3,24 +3,32 @@ package org.mailconsole.console;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
-import org.mailconsole.mail.live.LiveTransport;
+import org.mailconsole.mail.outbox.Outbox;
+import org.mailconsole.mail.outbox.SourceWebapp;
+import org.mailconsole.model.emaillog.EmailEntry;
 
 /**
- * Sends a test email through the live session, so it takes exactly the path of every webapp's
- * mail (effective configuration, policy, From, security). The answer carries the server's last reply.
+ * Sends a test email the way every webapp's mail goes (effective configuration, policy, From,
+ * security, a log entry with source "console"), but synchronously: the Outbox attempts it at once
+ * in this thread, so the answer carries the server's reply.
  */
 public final class LiveTestEmail {
     private final Session session;
+    private final Outbox outbox;
 
-    public LiveTestEmail(Session session) {
+    public LiveTestEmail(Session session, Outbox outbox) {
         this.session = session;
+        this.outbox = outbox;
     }
 
-    public record Result(boolean ok, String message, String reply) {
+    /** {@code entryId}: the email log entry of the test email (null when nothing was logged). */
+    public record Result(boolean ok, String message, String reply, Long entryId) {
+        public Result(boolean ok, String message, String reply) {
+            this(ok, message, reply, null);
+        }
     }
 
     public Result send(String to) {
@@ -31,17 +39,16 @@ public final class LiveTestEmail {
             message.setSentDate(new Date());
             message.setText("This is a test email sent by Mail Console with the mail settings in effect.");
             message.saveChanges();
-            Transport transport = session.getTransport("smtp");
-            try {
-                transport.connect();
-                transport.sendMessage(message, message.getAllRecipients());
-                String reply = transport instanceof LiveTransport live ? live.lastServerResponse() : "";
-                return reply.isBlank()
-                        ? new Result(false, "not sent: sending is off or no outgoing server is set", "")
-                        : new Result(true, "sent", reply.trim());
-            } finally {
-                transport.close();
-            }
+            EmailEntry entry = outbox.sendNow(message, SourceWebapp.CONSOLE);
+            String reply = entry.reply() == null ? "" : entry.reply();
+            return switch (entry.state()) {
+                case SENT -> new Result(true, entry.refusedRecipients().isEmpty() ? "sent"
+                        : "sent; refused: " + entry.refusedRecipients(), reply, entry.id());
+                case SEND_IGNORED -> new Result(false, "not sent: " + entry.reason(), "", entry.id());
+                case SEND_READY -> new Result(false, "not sent yet: " + entry.reason()
+                        + " (it waits in the Outbox for the next attempt)", reply, entry.id());
+                case SEND_FAILED -> new Result(false, "not sent: " + entry.reason(), reply, entry.id());
+            };
         } catch (MessagingException e) {
             return new Result(false, "not sent: " + e.getMessage(), "");
         }

@@ -12,6 +12,7 @@ import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.store.emaillog.EmailLogStore;
 import org.mailconsole.mail.live.SharedEngine;
 
 /** The console's use cases over one database; what the web layer talks to. */
@@ -24,6 +25,7 @@ public final class MailConsole implements AutoCloseable {
     private final AccountConnections accountConnections;
     private final AddressFiltersService addressFilters;
     private final DiagnosticsService diagnostics;
+    private final EmailLogService emailLog;
 
     private MailConsole(SharedEngine core, boolean sharedMode) {
         this.core = core;
@@ -35,11 +37,12 @@ public final class MailConsole implements AutoCloseable {
         this.health = new HealthService(database, outboxFacts);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
-                core.accessTokens(), new LiveTestEmail(core.session()), Clock.systemUTC());
+                core.accessTokens(), new LiveTestEmail(core.session(), core.outbox()), Clock.systemUTC());
         AddressFilterStore filterStore = new AddressFilterStore(database);
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
         this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
                 database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts, Clock.systemUTC());
+        this.emailLog = new EmailLogService(new EmailLogStore(database), core.outbox());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
@@ -70,6 +73,11 @@ public final class MailConsole implements AutoCloseable {
 
     public DiagnosticsService diagnostics() {
         return diagnostics;
+    }
+
+    /** The email log and the Outbox's admin actions (API and screens). */
+    public EmailLogService emailLog() {
+        return emailLog;
     }
 
     public HealthService health() {

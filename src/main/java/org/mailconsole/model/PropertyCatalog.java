@@ -7,6 +7,7 @@ import static org.mailconsole.model.PropertyType.EMAIL_LIST;
 import static org.mailconsole.model.PropertyType.HOST;
 import static org.mailconsole.model.PropertyType.PORT;
 import static org.mailconsole.model.PropertyType.POSITIVE_INTEGER;
+import static org.mailconsole.model.PropertyType.SECONDS_LIST;
 import static org.mailconsole.model.PropertyType.SECRET;
 import static org.mailconsole.model.PropertyType.SMTP_CODE_LIST;
 import static org.mailconsole.model.PropertyType.TEXT;
@@ -39,6 +40,8 @@ public final class PropertyCatalog {
     public static final String DEFER_RETRY_CODES = "glide.smtp.defer_retry_ids";
     public static final String FAIL_CODES = "glide.smtp.fail_message_ids";
     public static final String DEFAULT_RETRY = "glide.smtp.default_retry";
+    public static final String RETRY_BACKOFF = "glide.smtp.retry_backoff";
+    public static final String LOG_RETENTION_DAYS = "glide.email.log.retention_days";
     public static final String MAX_SEND = "glide.email.smtp.max_send";
     public static final String MAX_RECIPIENTS = "glide.email.smtp.max_recipients";
     public static final String PRECEDENCE_BULK = "glide.smtp.precedence_bulk";
@@ -91,6 +94,12 @@ public final class PropertyCatalog {
                     "Comma-separated three-digit SMTP reply codes."),
             def(DEFAULT_RETRY, "Resend email when the server returns an unknown SMTP code", OUTBOUND, BOOLEAN,
                     "true", "Codes in neither list above are retried when this is on."),
+            def(RETRY_BACKOFF, "Wait before each retry (seconds)", OUTBOUND, SECONDS_LIST,
+                    "60,300,600,1200,2400,3600,7200",
+                    "Comma-separated seconds: the n-th retry waits the n-th step; after the last step the message "
+                            + "fails. With n steps a message is tried at most n + 1 times."),
+            def(LOG_RETENTION_DAYS, "Keep the email log (days)", OUTBOUND, POSITIVE_INTEGER, "30",
+                    "Sent, Failed and Skipped entries older than this are deleted; the Outbox never is."),
             def(MAX_SEND, "Emails sent per SMTP connection", OUTBOUND, POSITIVE_INTEGER, "100",
                     "A new connection is opened after this many messages."),
             def(MAX_RECIPIENTS, "Maximum recipients (To+Cc+Bcc) per email", OUTBOUND, POSITIVE_INTEGER, "100",

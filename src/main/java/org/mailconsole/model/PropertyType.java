@@ -84,6 +84,18 @@ public enum PropertyType {
             return null;
         }
     },
+    SECONDS_LIST("seconds-list") {
+        @Override
+        String check(String value, PropertyDef def) {
+            for (String item : splitList(value)) {
+                Integer n = parseInt(item);
+                if (n == null || n < 1 || n > MAX_SECONDS) {
+                    return "'" + item + "' is not a number of seconds (a whole number from 1 to " + MAX_SECONDS + ")";
+                }
+            }
+            return null;
+        }
+    },
     TEXT("string") {
         @Override
         String check(String value, PropertyDef def) {
@@ -102,6 +114,9 @@ public enum PropertyType {
 
     /** What a port must be, for properties and accounts alike. */
     public static final String PORT_RULE = "must be a whole number from 1 to 65535";
+
+    /** Longest step of a seconds list: one week. */
+    public static final int MAX_SECONDS = 604_800;
 
     private static final Pattern SMTP_CODE = Pattern.compile("[2-5][0-9][0-9]");
 

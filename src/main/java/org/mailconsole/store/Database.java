@@ -59,6 +59,8 @@ public final class Database implements AutoCloseable {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(database.pool)
                     .locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("binary_type",
+                            settings.jdbcUrl().startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY(67108864)"))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

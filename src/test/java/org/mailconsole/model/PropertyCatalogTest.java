@@ -16,7 +16,7 @@ class PropertyCatalogTest {
 
     @Test
     void holdsEveryPropertyOfTheEmailModelWithItsDefault() {
-        assertEquals(23, PropertyCatalog.all().size());
+        assertEquals(25, PropertyCatalog.all().size());
         assertEquals("25", PropertyCatalog.get("glide.smtp.port").defaultValue());
         assertEquals("none", PropertyCatalog.get("glide.smtp.encryption").defaultValue());
         assertEquals("10000", PropertyCatalog.get("glide.smtp.connection_timeout").defaultValue());
@@ -28,6 +28,10 @@ class PropertyCatalogTest {
         assertEquals("100", PropertyCatalog.get("glide.email.smtp.max_send").defaultValue());
         assertEquals("100", PropertyCatalog.get("glide.email.smtp.max_recipients").defaultValue());
         assertEquals("false", PropertyCatalog.get("glide.smtp.precedence_bulk").defaultValue());
+        assertEquals("60,300,600,1200,2400,3600,7200", PropertyCatalog.get("glide.smtp.retry_backoff").defaultValue());
+        assertEquals("30", PropertyCatalog.get("glide.email.log.retention_days").defaultValue());
+        assertEquals(Section.OUTBOUND, PropertyCatalog.get("glide.smtp.retry_backoff").section());
+        assertEquals(Section.OUTBOUND, PropertyCatalog.get("glide.email.log.retention_days").section());
         assertEquals("true", PropertyCatalog.get("glide.email.read.active").defaultValue());
         assertEquals(List.of("none", "starttls", "ssl"), PropertyCatalog.get("glide.smtp.encryption").choices());
     }
@@ -70,6 +74,12 @@ class PropertyCatalogTest {
             glide.email.server              | -smtp.example.com
             glide.email.server              | 300.1.1.1
             glide.pop3.server               | smtp_example.com
+            glide.smtp.retry_backoff        | 60,0
+            glide.smtp.retry_backoff        | 60,five
+            glide.smtp.retry_backoff        | -1
+            glide.smtp.retry_backoff        | 604801
+            glide.email.log.retention_days  | 0
+            glide.email.log.retention_days  | thirty
             """)
     void refuses(String name, String value) {
         assertNotNull(PropertyCatalog.get(name).validate(value));
@@ -89,6 +99,9 @@ class PropertyCatalogTest {
             glide.email.server              | ::1
             glide.email.server              | localhost
             glide.email.username            | Help Desk (Tier 1)
+            glide.smtp.retry_backoff        | 2,2,2
+            glide.smtp.retry_backoff        | 60, 300, 604800
+            glide.email.log.retention_days  | 365
             """)
     void accepts(String name, String value) {
         assertNull(PropertyCatalog.get(name).validate(value));

@@ -72,6 +72,10 @@ class SharedSessionJettyIT {
                 scenario.run(logs::text);
                 scenario.switchAccounts();
             }
+            // the email log names the sending webapp by its Jetty context path
+            var logged = admin.json(admin.get("/api/v1/emails?q=switch3@example.com")).get("emails").get(0);
+            assertEquals("/sharing-app", logged.get("source").asText(), logged.toString());
+            assertEquals("sent", logged.get("state").asText(), logged.toString());
         } finally {
             server.stop();
         }

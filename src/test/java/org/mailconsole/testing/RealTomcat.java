@@ -161,6 +161,11 @@ public final class RealTomcat implements AutoCloseable {
         Files.writeString(base.resolve(relative), text, StandardCharsets.UTF_8);
     }
 
+    /** Stops it cleanly (as {@link #close}); {@link #start} may follow. */
+    public void stop() throws InterruptedException {
+        close();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null) {

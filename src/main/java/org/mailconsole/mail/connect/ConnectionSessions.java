@@ -50,6 +50,10 @@ public final class ConnectionSessions {
                 props.put(p + "ssl.socketFactory", TrustedSocketFactories.with(settings.trustedCertificates()));
             }
         }
+        if (settings.mailProtocol().startsWith("smtp")) {
+            // a recipient refused while others are accepted: send to those, and say which were refused
+            props.put(p + "sendpartial", "true");
+        }
         boolean authenticate = settings.authentication() != Authentication.NONE;
         props.put(p + "auth", String.valueOf(authenticate));
         if (settings.authentication() == Authentication.OAUTH2) {

@@ -52,7 +52,7 @@ public final class CachedConfig {
             long version = source.version();
             if (seen == null || seen.version() != version) {
                 // read the configuration, then the version again: a change in between is caught next time
-                seen = new ConfigSnapshot(version, source.outbound(), source.inbound());
+                seen = new ConfigSnapshot(version, source.outbound(), source.inbound(), source.deliveryRules());
                 snapshot = seen;
             }
             checkedAt = now;

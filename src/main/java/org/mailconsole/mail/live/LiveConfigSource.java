@@ -26,6 +26,11 @@ public interface LiveConfigSource {
     /** The effective inbound configuration: the active POP3/IMAP accounts, or why stores refuse. */
     InboundConfig inbound();
 
+    /** What the Outbox's sender does with SMTP replies, and how long the log is kept. By default, the defaults. */
+    default DeliveryRules deliveryRules() {
+        return DeliveryRules.DEFAULTS;
+    }
+
     /**
      * The settings to open a connection with now, called once per new connection: for OAuth 2.0,
      * the account's settings with a current access token as secret. By default, the settings as they are.

@@ -20,11 +20,12 @@ public final class LiveSessionBuilder {
     private LiveSessionBuilder() {
     }
 
-    public static Session create(CachedConfig config) {
+    /** A live session whose transports hand every message to {@code queue} (the Outbox). */
+    public static Session create(CachedConfig config, MessageQueue queue) {
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.store.protocol", DEFAULT_STORE);
-        properties.put(LiveState.KEY, new LiveState(config));
+        properties.put(LiveState.KEY, new LiveState(config, queue));
         Session session = Session.getInstance(properties);
         try {
             for (String protocol : List.of("smtp", "smtps")) {

@@ -2,24 +2,25 @@ package org.mailconsole.mail.live;
 
 import jakarta.mail.Session;
 import java.time.Clock;
-import org.mailconsole.mail.connect.ConnectionSessions;
 import org.mailconsole.mail.source.SendingSources;
 
 /**
- * What a live session's transports and stores share: the cached configuration, and the Angus
- * session built for the current outbound configuration (rebuilt when its version changes).
- * Attached to the live {@link Session}'s properties under {@link #KEY}.
+ * What a live session's transports and stores share: the cached configuration, the queue (the
+ * Outbox) the transports hand messages to, and what Email Diagnostics reads (the sending webapps,
+ * the last store connect of each inbound account). Attached to the live {@link Session}'s
+ * properties under {@link #KEY}.
  */
 final class LiveState {
     static final String KEY = "org.mailconsole.mail.live";
 
     private final CachedConfig config;
-    private volatile Built outbound;
+    private final MessageQueue queue;
     private final SendingSources sources = new SendingSources(Clock.systemUTC());
     private final InboundResults inboundResults = new InboundResults(Clock.systemUTC());
 
-    LiveState(CachedConfig config) {
+    LiveState(CachedConfig config, MessageQueue queue) {
         this.config = config;
+        this.queue = queue;
     }
 
     static LiveState of(Session session) {
@@ -31,6 +32,14 @@ final class LiveState {
                 + "is a second copy of the Mail Console core on this class path?");
     }
 
+    CachedConfig config() {
+        return config;
+    }
+
+    MessageQueue queue() {
+        return queue;
+    }
+
     /** The webapps that sent through this session. */
     SendingSources sources() {
         return sources;
@@ -39,22 +48,5 @@ final class LiveState {
     /** The last store connect of each inbound account through this session. */
     InboundResults inboundResults() {
         return inboundResults;
-    }
-
-    CachedConfig config() {
-        return config;
-    }
-
-    /** The Angus session for this snapshot's outbound connection, built once per version. */
-    Session outboundSession(ConfigSnapshot snapshot) {
-        Built built = outbound;
-        if (built == null || built.version != snapshot.version()) {
-            built = new Built(snapshot.version(), ConnectionSessions.session(snapshot.outbound().connection()));
-            outbound = built;
-        }
-        return built.session;
-    }
-
-    private record Built(long version, Session session) {
     }
 }

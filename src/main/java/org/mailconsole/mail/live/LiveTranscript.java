@@ -30,13 +30,17 @@ public final class LiveTranscript {
         return new LiveTranscript(accountId, kind, TranscriptRecorder.attach(session, redact), store);
     }
 
-    /** Keeps what was recorded, with a one-line outcome. Never throws: a log must not break a send. */
-    public void finish(String outcome) {
+    /**
+     * Keeps what was recorded, with a one-line outcome; the transcript's id, or null when it could not
+     * be kept. Never throws: a log must not break a send.
+     */
+    public Long finish(String outcome) {
         try {
-            store.add(new TranscriptEntry(0, accountId, Instant.now(), kind, outcome, recorder.transcript()));
+            return store.add(new TranscriptEntry(0, accountId, Instant.now(), kind, outcome, recorder.transcript()));
         } catch (RuntimeException e) {
             System.getLogger(LiveTranscript.class.getName()).log(System.Logger.Level.WARNING,
                     "could not keep a transcript: " + e.getMessage());
+            return null;
         }
     }
 }

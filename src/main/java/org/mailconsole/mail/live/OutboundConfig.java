@@ -53,11 +53,16 @@ public record OutboundConfig(
     }
 
     public static OutboundConfig skipped(String reason, String accountName) {
-        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false);
+        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false, null);
     }
 
     public boolean sending() {
         return skipReason == null;
+    }
+
+    /** The id of the SMTP account in effect; null when skipped or unknown. */
+    public Long accountId() {
+        return account == null ? null : account.accountId();
     }
 
     /** How to reach the server; null when skipped. */

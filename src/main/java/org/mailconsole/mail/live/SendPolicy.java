@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The outbound policy applied to every message of the shared session (email-model.md section 1,
  * Outbound email configuration): From and display name for a message without From,
- * "Precedence: bulk", test recipients instead of the real ones, and the recipient limit.
+ * "Precedence: bulk", test recipients instead of the real ones, and the recipient limit (the Outbox
+ * applies it when a message is queued; its sender splits by the limit).
  */
 public final class SendPolicy {
     private SendPolicy() {
@@ -35,28 +36,20 @@ public final class SendPolicy {
         }
     }
 
-    /** The envelope recipients to send to, in batches of at most {@code maxRecipients}. */
-    public static List<Address[]> batches(Address[] recipients, OutboundConfig config) throws AddressException {
-        return split(actualRecipients(recipients, config), config);
+    /** The envelope recipients the message goes to: the test address(es) when set, else its own. */
+    public static List<String> actualRecipients(List<String> recipients, OutboundConfig config) {
+        return config.testRecipients().isEmpty() ? List.copyOf(recipients) : config.testRecipients();
     }
 
-    /** The recipients after the test address: glide.email.test.user's addresses instead, when it is set. */
-    public static Address[] actualRecipients(Address[] recipients, OutboundConfig config) throws AddressException {
-        Address[] actual = recipients == null ? new Address[0] : recipients;
-        if (!config.testRecipients().isEmpty()) {
-            actual = new Address[config.testRecipients().size()];
-            for (int i = 0; i < actual.length; i++) {
-                actual[i] = new InternetAddress(config.testRecipients().get(i), true);
-            }
+    /** The recipients in batches of at most {@code maxRecipients} (one SMTP transaction each). */
+    public static List<Address[]> batches(List<String> recipients, int maxRecipients) throws AddressException {
+        Address[] all = new Address[recipients.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = new InternetAddress(recipients.get(i), true);
         }
-        return actual;
-    }
-
-    /** Recipients in batches of at most {@code maxRecipients}. */
-    public static List<Address[]> split(Address[] actual, OutboundConfig config) {
         List<Address[]> batches = new ArrayList<>();
-        for (int from = 0; from < actual.length; from += config.maxRecipients()) {
-            batches.add(Arrays.copyOfRange(actual, from, Math.min(actual.length, from + config.maxRecipients())));
+        for (int from = 0; from < all.length; from += maxRecipients) {
+            batches.add(Arrays.copyOfRange(all, from, Math.min(all.length, from + maxRecipients)));
         }
         return batches;
     }

@@ -15,6 +15,8 @@ import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Tokens;
+import org.mailconsole.mail.outbox.Outbox;
+import org.mailconsole.store.emaillog.EmailLogStore;
 
 /**
  * One database, key and live session per database URL in this class loader (in shared mode, the
@@ -32,6 +34,7 @@ public final class SharedEngine {
     private final AccountStore accounts;
     private final AccountAccessTokens tokens;
     private final Session session;
+    private final Outbox outbox;
     private int users;
     private boolean heldByContainer;
 
@@ -49,7 +52,12 @@ public final class SharedEngine {
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
         StoredConfigSource source = new StoredConfigSource(new PropertyStore(database, secrets), accounts, tokens,
                 new TranscriptStore(database), new AddressFilterStore(database));
-        this.session = LiveSessionBuilder.create(new CachedConfig(source, database::commits));
+        CachedConfig config = new CachedConfig(source, database::commits);
+        // the one composition point where the live session meets the Outbox that delivers its messages
+        this.outbox = new Outbox(new EmailLogStore(database), config, Clock.systemUTC(),
+                settings.embeddedHsqldb());
+        this.session = LiveSessionBuilder.create(config, outbox);
+        outbox.start();
     }
 
     /** The core for these settings, opened on first use; call {@link #release()} when done. */
@@ -121,6 +129,7 @@ public final class SharedEngine {
             }
             OPEN.remove(settings.jdbcUrl());
         }
+        outbox.stop();
         database.close();
     }
 
@@ -145,6 +154,11 @@ public final class SharedEngine {
     /** The last store connect of each inbound account through the live session (in memory). */
     public InboundResults inboundResults() {
         return LiveState.of(session).inboundResults();
+    }
+
+    /** The Outbox of this core: its sender runs from open to the last release. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     public AccountStore accounts() {

@@ -70,6 +70,11 @@ public final class StoredConfigSource implements LiveConfigSource {
     }
 
     @Override
+    public DeliveryRules deliveryRules() {
+        return DeliveryRules.of(effectiveProperties());
+    }
+
+    @Override
     public InboundConfig inbound() {
         EffectiveProperties p = effectiveProperties();
         if (!p.flag(PropertyCatalog.READING_ACTIVE)) {

@@ -21,11 +21,15 @@ public final class ApiApplication extends ResourceConfig {
         register(AccountNotFoundExceptionMapper.class);
         register(AccountsResource.class);
         register(TestEmailResource.class);
-        // system address filters, diagnostics (issue 10)
+        // system address filters, diagnostics
         register(FilterRuleExceptionMapper.class);
         register(FilterNotFoundExceptionMapper.class);
         register(AddressFiltersResource.class);
         register(DiagnosticsResource.class);
+        // the email log
+        register(EmailNotFoundExceptionMapper.class);
+        register(EmailStateConflictExceptionMapper.class);
+        register(EmailsResource.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);
     }

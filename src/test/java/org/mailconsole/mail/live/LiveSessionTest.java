@@ -43,6 +43,9 @@ import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.testing.LogCapture;
 import org.mailconsole.testing.MailServers;
 import org.mailconsole.testing.TestTls;
@@ -96,6 +99,31 @@ class LiveSessionTest {
         return user == null ? 0 : server.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
 
+    /** Waits (bounded) until {@code server} has received {@code count} messages in all; exactly that many. */
+    void received(GreenMail server, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.getReceivedMessages().length < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(100); // and no more than that
+        assertEquals(count, server.getReceivedMessages().length, () -> "the newest log entry: "
+                + new EmailLogStore(core.database()).list(null, null, 0, 1).emails());
+    }
+
+    /** The newest log entry, once the sender has attempted it. */
+    EmailEntry attempted() throws InterruptedException {
+        EmailLogStore log = new EmailLogStore(core.database());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            EmailEntry newest = log.list(null, null, 0, 1).emails().get(0);
+            if (newest.attempts() > 0) {
+                return newest;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not attempted within 10 s");
+    }
+
     MimeMessage message(String subject, String... to) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom("app@example.com");
@@ -110,10 +138,11 @@ class LiveSessionTest {
     @Test
     void aSessionKeptByAnAppFollowsTheServerChange() throws Exception {
         Transport.send(message("one", "x@example.com"));
-        assertEquals(1, a.getReceivedMessages().length);
+        received(a, 1);
 
         set(Map.of("glide.smtp.port", port(b)));
         Transport.send(message("two", "x@example.com"));
+        received(b, 1);
         assertEquals(1, a.getReceivedMessages().length);
         assertEquals(1, b.getReceivedMessages().length);
         assertEquals("two", b.getReceivedMessages()[0].getSubject());
@@ -134,6 +163,7 @@ class LiveSessionTest {
     void testAddressReplacesRecipients() throws Exception {
         set(Map.of("glide.email.test.user", "qa@example.com"));
         Transport.send(message("redirected", "real1@example.com", "real2@example.com"));
+        received(a, 1);
         MimeMessage[] received = a.getReceivedMessages();
         assertEquals(1, received.length);
         assertEquals(1, inbox(a, "qa@example.com"));
@@ -150,6 +180,7 @@ class LiveSessionTest {
         message.setSubject("split");
         message.setText("hi");
         Transport.send(message);
+        received(a, 5);
         MimeMessage[] received = a.getReceivedMessages();
         assertEquals(5, received.length);
         for (int i = 1; i <= 5; i++) {
@@ -171,21 +202,22 @@ class LiveSessionTest {
             m.saveChanges();
             transport.sendMessage(m, m.getAllRecipients());
         }
-        assertEquals(5, a.getReceivedMessages().length);
+        received(a, 5);
         set(Map.of("glide.smtp.port", port(b)));
         MimeMessage m = message("after change", "x@example.com");
         m.saveChanges();
         transport.sendMessage(m, m.getAllRecipients());
         transport.close();
-        assertEquals(1, b.getReceivedMessages().length);
+        received(b, 1);
     }
 
     @Test
     void starttlsIsRequiredNeverAPlainTextFallback() throws Exception {
         set(Map.of("glide.smtp.encryption", "starttls")); // GreenMail offers no STARTTLS
-        MessagingException refused = assertThrows(MessagingException.class,
-                () -> Transport.send(message("must not leave in plain text", "x@example.com")));
-        assertTrue(refused.getMessage().contains("STARTTLS"), refused.getMessage());
+        Transport.send(message("must not leave in plain text", "x@example.com"));
+        EmailEntry waiting = attempted();
+        assertEquals(EmailState.SEND_READY, waiting.state(), "waits in the Outbox for the next attempt");
+        assertTrue(waiting.reason().contains("STARTTLS"), waiting.reason());
         assertEquals(0, a.getReceivedMessages().length);
     }
 
@@ -196,7 +228,7 @@ class LiveSessionTest {
             set(Map.of("glide.smtp.auth", "true", "glide.email.user", "helpdesk@example.com",
                     "glide.email.user_password", CANARY));
             Transport.send(message("authenticated", "x@example.com"));
-            assertEquals(1, a.getReceivedMessages().length);
+            received(a, 1);
             assertFalse(logs.text().contains(CANARY));
         }
     }
@@ -226,13 +258,16 @@ class LiveSessionTest {
 
     @Test
     void theConsoleTestEmailTakesTheSamePath() throws Exception {
-        LiveTestEmail.Result result = new LiveTestEmail(session).send("admin@example.com");
+        LiveTestEmail.Result result = new LiveTestEmail(session, core.outbox()).send("admin@example.com");
         assertTrue(result.ok(), result.message());
         assertTrue(result.reply().startsWith("250"), result.reply());
         assertEquals(1, a.getReceivedMessages().length);
+        EmailEntry logged = new EmailLogStore(core.database()).find(result.entryId()).orElseThrow();
+        assertEquals(EmailState.SENT, logged.state());
+        assertEquals("console", logged.source());
 
         set(Map.of("glide.email.smtp.active", "false"));
-        assertFalse(new LiveTestEmail(session).send("admin@example.com").ok());
+        assertFalse(new LiveTestEmail(session, core.outbox()).send("admin@example.com").ok());
     }
 
     @Test
@@ -253,7 +288,8 @@ class LiveSessionTest {
         TranscriptStore transcripts = new TranscriptStore(core.database());
         try (LogCapture logs = new LogCapture()) {
             Transport.send(message("recorded send", "x@example.com"));
-            assertEquals(1, b.getReceivedMessages().length);
+            received(b, 1);
+            assertEquals(EmailState.SENT, attempted().state());
             assertEquals(0, a.getReceivedMessages().length);
             List<TranscriptEntry> kept = transcripts.list(relay.id());
             assertEquals(1, kept.size());
@@ -305,7 +341,7 @@ class LiveSessionTest {
                     .secret(AccountSecret.CLIENT_SECRET, TokenEndpoint.CLIENT_SECRET).build(), "test");
             Transport.send(message("first through XOAUTH2", "x@example.com"));
             Transport.send(message("second, same token", "y@example.com"));
-            assertEquals(2, b.getReceivedMessages().length);
+            received(b, 2);
             assertEquals(1, endpoint.requests().size(), "the token is fetched once and cached");
             assertFalse(logs.text().contains(token));
             assertFalse(logs.text().contains(TokenEndpoint.CLIENT_SECRET));
@@ -323,20 +359,22 @@ class LiveSessionTest {
                 }
             }
             EmailAccount untrusted = accounts.create(smtps("Untrusted", "localhost", null), "test");
-            MessagingException refused = assertThrows(MessagingException.class,
-                    () -> Transport.send(message("must not go to an unverified server", "x@example.com")));
-            assertTrue(cause(refused, javax.net.ssl.SSLHandshakeException.class) != null, String.valueOf(refused));
-            assertTrue(String.valueOf(cause(refused, java.security.cert.CertificateException.class))
-                    .contains("PKIX path building failed"), String.valueOf(refused));
+            Transport.send(message("must not go to an unverified server", "x@example.com"));
+            EmailEntry refused = attempted();
+            assertEquals(EmailState.SEND_READY, refused.state());
+            assertTrue(refused.reason().contains("TLS"), refused.reason());
+            core.outbox().cancel(refused.id(), "test");
             accounts.update(untrusted.id(), untrusted.version(), asInput(untrusted, false), "test");
 
             EmailAccount wrongName = accounts.create(smtps("Wrong name", "127.0.0.1", TestTls.certificatePem()), "test");
-            MessagingException otherName = assertThrows(MessagingException.class,
-                    () -> Transport.send(message("must not go to a server of another name", "x@example.com")));
-            // refused in the TLS handshake (the JDK words it as a path failure) ...
-            assertTrue(cause(otherName, javax.net.ssl.SSLHandshakeException.class) != null, chain(otherName));
-            // ... because of the name: the certificate is trusted (it works by "localhost" below), and the
-            // same settings' Test Connection, which records the certificate, names the host name
+            Transport.send(message("must not go to a server of another name", "x@example.com"));
+            EmailEntry wrong = attempted();
+            assertEquals(EmailState.SEND_READY, wrong.state());
+            assertTrue(wrong.reason().contains("TLS"), wrong.reason());
+            core.outbox().cancel(wrong.id(), "test");
+            // refused in the TLS handshake because of the name: the certificate is trusted (it works by
+            // "localhost" below), and the same settings' Test Connection, which records the certificate,
+            // names the host name
             ConnectionSettings sameSettings = new ConnectionSettings(Protocol.SMTP, "127.0.0.1", MailServers.SMTPS,
                     ConnectionSecurity.SSL, Authentication.PASSWORD, MailServers.USER, MailServers.PASSWORD, 5000,
                     5000, Certificates.parsePem(TestTls.certificatePem()));
@@ -347,7 +385,7 @@ class LiveSessionTest {
 
             accounts.create(smtps("Trusted", "localhost", TestTls.certificatePem()), "test");
             Transport.send(message("over SSL/TLS to a trusted certificate", "x@example.com"));
-            assertEquals(1, servers.greenMail.getReceivedMessages().length);
+            received(servers.greenMail, 1);
         }
     }
 

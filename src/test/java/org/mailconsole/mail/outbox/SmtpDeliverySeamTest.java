@@ -1,12 +1,10 @@
-package org.mailconsole.mail.live;
+package org.mailconsole.mail.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
@@ -16,12 +14,19 @@ import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.mail.live.AccountConnection;
+import org.mailconsole.mail.live.ConfigSnapshot;
+import org.mailconsole.mail.live.InboundConfig;
+import org.mailconsole.mail.live.LiveConfigSource;
+import org.mailconsole.mail.live.OutboundConfig;
+import java.io.ByteArrayOutputStream;
 
 /**
- * The seam for accounts: any {@link LiveConfigSource} drives the live session, and its
- * {@code forConnect} supplies the secret of each new connection (where a fresh OAuth 2.0 token goes).
+ * The seam for accounts: any {@link LiveConfigSource} drives the Outbox's deliveries, and its
+ * {@code forConnect} supplies the secret of each new connection (where a fresh OAuth 2.0 token goes);
+ * a connection is kept for max_send messages.
  */
-class ConfigSourceSeamLiveTest {
+class SmtpDeliverySeamTest {
 
     @Test
     void theSourceSuppliesTheSecretOfEachNewConnection() throws Exception {
@@ -59,18 +64,20 @@ class ConfigSourceSeamLiveTest {
                             settings.connectTimeoutMs(), settings.readTimeoutMs(), settings.trustedCertificates());
                 }
             };
-            Session session = LiveSessionBuilder.create(new CachedConfig(source, () -> 0));
-            Transport transport = session.getTransport("smtp");
-            transport.connect();
-            for (int i = 0; i < 3; i++) {
-                MimeMessage message = new MimeMessage(session);
-                message.setRecipient(Message.RecipientType.TO, new InternetAddress("to@example.com"));
-                message.setSubject("seam " + i);
-                message.setText("x");
-                message.saveChanges();
-                transport.sendMessage(message, message.getAllRecipients());
+            ConfigSnapshot snapshot = new ConfigSnapshot(source.version(), source.outbound(), source.inbound());
+            try (SmtpDelivery delivery = new SmtpDelivery(source)) {
+                for (int i = 0; i < 3; i++) {
+                    MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+                    message.setRecipient(Message.RecipientType.TO, new InternetAddress("to@example.com"));
+                    message.setSubject("seam " + i);
+                    message.setText("x");
+                    message.saveChanges();
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    message.writeTo(bytes);
+                    Delivery done = delivery.deliver(snapshot, bytes.toByteArray(), List.of("to@example.com"));
+                    assertEquals(250, done.replyCode(), done.reply());
+                }
             }
-            transport.close();
             assertEquals(3, server.getReceivedMessages().length);
             assertEquals(2, connects.get(), "max_send 2: three messages take two connections");
         } finally {

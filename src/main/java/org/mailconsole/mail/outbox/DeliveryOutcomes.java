@@ -1,0 +1,51 @@
+package org.mailconsole.mail.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.mailconsole.mail.live.DeliveryRules;
+import org.mailconsole.mail.live.OutboundConfig;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailState;
+
+/**
+ * Turns what the server said into the entry's next state (email-model.md section 5): accepted is
+ * Sent (refused recipients kept); a connection failure or a code worth retrying waits the next
+ * back-off step, or fails once the steps are used up; any other code fails at once.
+ */
+final class DeliveryOutcomes {
+    private DeliveryOutcomes() {
+    }
+
+    static AttemptResult decide(Delivery delivery, DeliveryRules rules, int attemptsMade, Instant now,
+                                OutboundConfig config) {
+        Long accountId = config.accountId();
+        String accountName = config.accountName();
+        if (delivery.accepted()) {
+            String reason = delivery.refused().isEmpty() ? null
+                    : delivery.refused().size() + " recipient(s) refused by the server";
+            return new AttemptResult(now, EmailState.SENT, delivery.refused().isEmpty() ? "sent" : "partial",
+                    delivery.replyCode(), delivery.reply(), reason, delivery.refused(), null, accountId, accountName,
+                    delivery.transcriptId());
+        }
+        boolean retry = delivery.replyCode() == null || rules.retries(delivery.replyCode());
+        Optional<Duration> wait = retry ? rules.waitAfter(attemptsMade) : Optional.empty();
+        if (wait.isPresent()) {
+            Instant next = now.plus(wait.get());
+            return new AttemptResult(now, EmailState.SEND_READY, "deferred", delivery.replyCode(), delivery.reply(),
+                    delivery.reply(), delivery.refused(), next, accountId, accountName, delivery.transcriptId());
+        }
+        String reason = retry
+                ? "gave up after " + attemptsMade + " attempt(s): " + delivery.reply()
+                : delivery.reply();
+        return new AttemptResult(now, EmailState.SEND_FAILED, "failed", delivery.replyCode(), delivery.reply(), reason,
+                delivery.refused(), null, accountId, accountName, delivery.transcriptId());
+    }
+
+    /** The message left the Outbox without an attempt (sending was turned off meanwhile). */
+    static AttemptResult skipped(Instant now, String reason, OutboundConfig config) {
+        return new AttemptResult(now, EmailState.SEND_IGNORED, "skipped", null, "", reason, List.of(), null,
+                config.accountId(), config.accountName(), null);
+    }
+}

@@ -1,0 +1,253 @@
+package org.mailconsole.mail.outbox;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mailconsole.mail.filter.FilterOutcome;
+import org.mailconsole.mail.filter.RecipientFilter;
+import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.mail.live.ConfigSnapshot;
+import org.mailconsole.mail.live.MessageQueue;
+import org.mailconsole.mail.live.OutboundConfig;
+import org.mailconsole.mail.live.SendPolicy;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.model.emaillog.RecipientNote;
+import org.mailconsole.store.StoreException;
+import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.EmailNotFoundException;
+
+/**
+ * The Outbox (email-model.md section 5): queue-first sending for the shared session. {@link #accept}
+ * applies the policy and commits the message (raw MIME + envelope) with its log entry in one
+ * transaction, then wakes the {@link OutboxSender}, which delivers. Also the admin's Retry now and
+ * Cancel, and the console's synchronous test email.
+ */
+public final class Outbox implements MessageQueue {
+    private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+    /** How long a sender's claim on a message lasts: longer than any one delivery with bounded timeouts. */
+    static final Duration CLAIM = Duration.ofMinutes(5);
+
+    private final EmailLogStore store;
+    private final CachedConfig config;
+    private final Clock clock;
+    private final OutboxSender sender;
+    private final boolean soleEngine;
+
+    /**
+     * @param soleEngine the database is an embedded file only this process can open: a claim found at
+     *                   start belongs to a process that died, and is released at once
+     */
+    public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        this.soleEngine = soleEngine;
+        this.sender = new OutboxSender(this, store, config, clock);
+    }
+
+    /** Starts the sender (messages left from the last run go out at once when due). */
+    public void start() {
+        if (soleEngine) {
+            int released = store.releaseAllClaims();
+            if (released > 0) {
+                LOG.log(System.Logger.Level.INFO, "Mail Console Outbox: {0} message(s) were being sent when the "
+                        + "last run stopped; they are sent again", released);
+            }
+        }
+        sender.start();
+    }
+
+    /** Stops the sender: the message in flight finishes (bounded), the connection closes. */
+    public void stop() {
+        sender.stop();
+    }
+
+    @Override
+    public long accept(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
+            throws MessagingException {
+        String from = source != null ? source : SourceWebapp.ofCurrentThread();
+        long id = queue(message, recipients, snapshot, from);
+        sender.wake();
+        return id;
+    }
+
+    private long queue(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
+            throws MessagingException {
+        OutboundConfig outbound = snapshot.outbound();
+        List<String> original = addresses(recipients);
+        if (!outbound.sending()) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} not sent: {1}",
+                    SendPolicy.describe(message), outbound.skipReason());
+            return add(message, null, original, List.of(), List.of(), outbound, source, outbound.skipReason());
+        }
+        SendPolicy.prepare(message, outbound);
+        if (message.getMessageID() == null) {
+            message.saveChanges();
+        }
+        List<String> actual = SendPolicy.actualRecipients(original, outbound);
+        if (!outbound.testRecipients().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} goes to the test address(es) {1} "
+                    + "instead of its {2} recipient(s)", SendPolicy.describe(message), outbound.testRecipients(),
+                    original.size());
+        }
+        // the system address filter in effect applies here, after the test address (which it never blocks)
+        FilterOutcome filtered = RecipientFilter.apply(outbound.addressFilter(), addresses(actual),
+                outbound.testRecipients());
+        List<String> kept = filtered.kept().stream().map(Outbox::addressOf).toList();
+        List<RecipientNote> blocked = filtered.blocked().stream()
+                .map(b -> new RecipientNote(b.address(), "blocked by the system address filter \""
+                        + b.filterName() + "\": " + b.reason()))
+                .toList();
+        if (!blocked.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console: message {0}: recipient(s) dropped by the system address "
+                    + "filter \"{1}\": {2}", SendPolicy.describe(message), filtered.filter().name(),
+                    blocked.stream().map(RecipientNote::address).toList());
+        }
+        if (kept.isEmpty()) {
+            String reason = filtered.nothingLeft() ? filtered.skipReason() : "no recipient left";
+            LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} not sent: {1}",
+                    SendPolicy.describe(message), reason);
+            return add(message, null, original, List.of(), blocked, outbound, source, reason);
+        }
+        return add(message, bytes(message), original, kept, blocked, outbound, source, null);
+    }
+
+    private long add(MimeMessage message, byte[] mime, List<String> original, List<String> actual,
+                     List<RecipientNote> blocked, OutboundConfig outbound, String source, String reason)
+            throws MessagingException {
+        Address[] from = message.getFrom();
+        NewEmail email = new NewEmail(clock.instant(), mime == null ? EmailState.SEND_IGNORED : EmailState.SEND_READY,
+                message.getMessageID(), from == null || from.length == 0 ? null : unicode(from[0]), message.getSubject(),
+                mime == null ? Math.max(0, message.getSize()) : mime.length, original, actual, blocked,
+                outbound.accountId(), outbound.accountName(), source, reason, mime);
+        try {
+            return store.add(email);
+        } catch (StoreException e) {
+            throw new MessagingException("Mail Console could not keep the message in its Outbox: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The console's test email: logged like any message (source "console"), then attempted at once in
+     * the caller's thread, so the admin sees the server's reply. The entry after the attempt.
+     */
+    public EmailEntry sendNow(MimeMessage message, String source) throws MessagingException {
+        long id = queue(message, message.getAllRecipients(), config.current(), source);
+        return attemptNow(id);
+    }
+
+    /** Retry now (Outbox or Failed; 409 otherwise): the entry after an attempt made now. */
+    public EmailEntry retryNow(long id) {
+        store.retryNow(id, clock.instant());
+        return attemptNow(id);
+    }
+
+    /** Cancel (Outbox, not being sent right now; 409 otherwise): the entry, now Skipped. */
+    public EmailEntry cancel(long id, String user) {
+        return store.cancel(id, user, clock.instant());
+    }
+
+    /**
+     * Attempts an Outbox message in this thread, on a connection of its own; if a sender holds it
+     * already, waits (bounded by the claim) for that attempt instead. The entry afterwards.
+     */
+    EmailEntry attemptNow(long id) {
+        Instant now = clock.instant();
+        if (store.claim(id, sender.owner(), now, now.plus(CLAIM))) {
+            try (SmtpDelivery delivery = new SmtpDelivery(config.source())) {
+                attemptClaimed(id, delivery);
+            }
+        } else {
+            waitWhileClaimed(id);
+        }
+        return store.find(id).orElseThrow(() -> new EmailNotFoundException(id));
+    }
+
+    private void waitWhileClaimed(long id) {
+        long deadline = System.nanoTime() + CLAIM.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<EmailEntry> entry = store.find(id);
+            if (entry.isEmpty() || entry.get().state() != EmailState.SEND_READY || !entry.get().claimedAt(clock.instant())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One attempt of a message this node has claimed; records the outcome and releases the claim. */
+    void attemptClaimed(long id, SmtpDelivery delivery) {
+        ConfigSnapshot snapshot = config.current();
+        Optional<EmailEntry> entry = store.find(id);
+        if (entry.isEmpty()) {
+            return;
+        }
+        OutboundConfig outbound = snapshot.outbound();
+        AttemptResult result;
+        if (!outbound.sending()) {
+            result = DeliveryOutcomes.skipped(clock.instant(), "not sent: " + outbound.skipReason(), outbound);
+        } else {
+            Optional<byte[]> mime = store.mime(id);
+            Delivery delivery1 = mime.isPresent()
+                    ? delivery.deliver(snapshot, mime.get(), entry.get().actualRecipients())
+                    : new Delivery(false, 554, "the stored message is missing", List.of(), null);
+            result = DeliveryOutcomes.decide(delivery1, snapshot.rules(), entry.get().attempts() + 1, clock.instant(),
+                    outbound);
+        }
+        store.record(id, result);
+    }
+
+    private static List<String> addresses(Address[] recipients) {
+        List<String> list = new ArrayList<>();
+        if (recipients != null) {
+            for (Address address : recipients) {
+                list.add(address instanceof InternetAddress internet ? internet.getAddress() : address.toString());
+            }
+        }
+        return list;
+    }
+
+    private static String unicode(Address address) {
+        return address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString();
+    }
+
+    private static byte[] bytes(MimeMessage message) throws MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            message.writeTo(out);
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Address[] addresses(List<String> recipients) {
+        Address[] addresses = new Address[recipients.size()];
+        for (int i = 0; i < addresses.length; i++) {
+            InternetAddress address = new InternetAddress();
+            address.setAddress(recipients.get(i));
+            addresses[i] = address;
+        }
+        return addresses;
+    }
+
+    private static String addressOf(Address address) {
+        return address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
+    }
+}

@@ -1,0 +1,258 @@
+package org.mailconsole.mail.outbox;
+
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.mailconsole.mail.connect.ConnectionSessions;
+import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.mail.connect.FailureCauses;
+import org.mailconsole.mail.live.AccountConnection;
+import org.mailconsole.mail.live.ConfigSnapshot;
+import org.mailconsole.mail.live.LiveConfigSource;
+import org.mailconsole.mail.live.LiveTranscript;
+import org.mailconsole.mail.live.LiveTransport;
+import org.mailconsole.mail.live.OutboundConfig;
+import org.mailconsole.mail.live.SendPolicy;
+import org.mailconsole.model.Authentication;
+import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.emaillog.RecipientNote;
+
+/**
+ * Delivers stored messages over one Angus SMTP connection, kept for up to max_send messages and
+ * replaced when the configuration's version changes, after any failure, and (for an account that
+ * records debug transcripts) after each message, so each attempt has its own transcript.
+ * Recipients are split into batches of max_recipients. Not thread-safe: one per sending thread.
+ */
+final class SmtpDelivery implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SmtpDelivery.class.getName());
+    /** A connection idle longer than this is checked (NOOP) before it is used again. */
+    private static final long IDLE_CHECK_NANOS = 2_000_000_000L;
+
+    private final LiveConfigSource source;
+    private Session angus;
+    private long angusVersion = -1;
+    private Transport transport;
+    private long transportVersion;
+    private int sentOnTransport;
+    private long lastUsed;
+    private LiveTranscript transcript;
+
+    SmtpDelivery(LiveConfigSource source) {
+        this.source = source;
+    }
+
+    /** Sends {@code mime} to {@code recipients} with the configuration of {@code snapshot}; never throws. */
+    Delivery deliver(ConfigSnapshot snapshot, byte[] mime, List<String> recipients) {
+        OutboundConfig config = snapshot.outbound();
+        ConnectionSettings settings = config.connection();
+        Delivery last = null;
+        List<RecipientNote> refused = new ArrayList<>();
+        try {
+            MimeMessage message = new MimeMessage(session(snapshot), new ByteArrayInputStream(mime));
+            for (Address[] batch : SendPolicy.batches(recipients, config.maxRecipients())) {
+                last = sendBatch(snapshot, message, batch);
+                refused.addAll(last.refused());
+                if (!last.accepted()) {
+                    break;
+                }
+            }
+        } catch (MessagingException e) {
+            close();
+            last = new Delivery(false, null, "the stored message cannot be read: " + e.getMessage(), List.of(), null);
+        }
+        if (last == null) {
+            return new Delivery(false, null, "no recipient", List.of(), null);
+        }
+        Long transcriptId = null;
+        if (transcript != null) {
+            transcriptId = finishTranscript(last.reply());
+            close();
+        }
+        Delivery whole = new Delivery(last.accepted(), last.replyCode(), last.reply(),
+                last.accepted() ? refused : last.refused(), transcriptId);
+        return whole;
+    }
+
+    private Delivery sendBatch(ConfigSnapshot snapshot, MimeMessage message, Address[] batch) {
+        ConnectionSettings settings = snapshot.outbound().connection();
+        try {
+            connect(snapshot);
+        } catch (MessagingException e) {
+            String failure = FailureCauses.describe(e, settings, null);
+            finishTranscript("connect failed: " + failure);
+            close();
+            return new Delivery(false, null, failure, List.of(), null);
+        }
+        try {
+            transport.sendMessage(message, batch);
+            sentOnTransport++;
+            lastUsed = System.nanoTime();
+            SMTPTransport smtp = (SMTPTransport) transport;
+            return new Delivery(true, smtp.getLastReturnCode(), reply(smtp.getLastServerResponse()), List.of(), null);
+        } catch (SendFailedException e) {
+            Address[] sent = e.getValidSentAddresses();
+            List<RecipientNote> refused = refused(e);
+            if (sent != null && sent.length > 0) {
+                sentOnTransport++;
+                lastUsed = System.nanoTime();
+                return new Delivery(true, code(e), replyOf(e), refused, null);
+            }
+            close();
+            return new Delivery(false, code(e), replyOf(e), refused, null);
+        } catch (MessagingException e) {
+            close();
+            return new Delivery(false, code(e), code(e) == null ? FailureCauses.describe(e, settings, null) : replyOf(e),
+                    List.of(), null);
+        }
+    }
+
+    /** Opens (or keeps) the connection for this snapshot. */
+    private void connect(ConfigSnapshot snapshot) throws MessagingException {
+        OutboundConfig config = snapshot.outbound();
+        if (transport != null && (transportVersion != snapshot.version() || sentOnTransport >= config.maxSend()
+                || (System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !transport.isConnected()))) {
+            close();
+        }
+        if (transport != null) {
+            return;
+        }
+        AccountConnection account = config.account();
+        ConnectionSettings connection = LiveTransport.forConnect(source, account);
+        try {
+            open(snapshot, account, connection);
+        } catch (AuthenticationFailedException e) {
+            if (!source.loginRejected(account, connection)) {
+                throw e;
+            }
+            // a revoked or otherwise refused OAuth 2.0 token was dropped: once more with a new one
+            finishTranscript("login refused: " + e.getMessage());
+            open(snapshot, account, LiveTransport.forConnect(source, account));
+        }
+        transportVersion = snapshot.version();
+        sentOnTransport = 0;
+        lastUsed = System.nanoTime();
+    }
+
+    private void open(ConfigSnapshot snapshot, AccountConnection account, ConnectionSettings connection)
+            throws MessagingException {
+        connection.requireSingleLineValues();
+        Session session = session(snapshot);
+        LiveTranscript recording = null;
+        if (account.recorded()) {
+            session = ConnectionSessions.session(connection); // its own session: debug output is per session
+            recording = source.startTranscript(account, session, "send", LiveTransport.secretOf(connection));
+        }
+        URLName name = new URLName(connection.mailProtocol(), connection.host(), connection.port(), null, null, null);
+        Transport opened = connection.security() == ConnectionSecurity.SSL
+                ? new SMTPSSLTransport(session, name) : new SMTPTransport(session, name);
+        boolean login = connection.authentication() != Authentication.NONE;
+        transcript = recording;
+        opened.connect(connection.host(), connection.port(),
+                login ? connection.user() : null, login ? connection.secret() : null);
+        transport = opened;
+    }
+
+    /** The Angus session for this snapshot's connection, built once per configuration version. */
+    private Session session(ConfigSnapshot snapshot) {
+        if (angus == null || angusVersion != snapshot.version()) {
+            angus = ConnectionSessions.session(snapshot.outbound().connection());
+            angusVersion = snapshot.version();
+        }
+        return angus;
+    }
+
+    private Long finishTranscript(String outcome) {
+        if (transcript == null) {
+            return null;
+        }
+        Long id = transcript.finish(outcome == null ? "" : outcome.trim());
+        transcript = null;
+        return id;
+    }
+
+    /** The SMTP reply code that decided a failure, wherever it sits in the exception chain. */
+    static Integer code(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SMTPSendFailedException e) {
+                return e.getReturnCode();
+            }
+            if (t instanceof SMTPSenderFailedException e) {
+                return e.getReturnCode();
+            }
+            if (t instanceof SMTPAddressFailedException e) {
+                return e.getReturnCode();
+            }
+        }
+        return null;
+    }
+
+    private static String replyOf(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SMTPSendFailedException || t instanceof SMTPSenderFailedException
+                    || t instanceof SMTPAddressFailedException) {
+                return reply(t.getMessage());
+            }
+        }
+        return reply(failure.getMessage());
+    }
+
+    /** The recipients the server refused, each with its reply. */
+    private static List<RecipientNote> refused(SendFailedException failure) {
+        List<RecipientNote> refused = new ArrayList<>();
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SMTPAddressFailedException e) {
+                refused.add(new RecipientNote(e.getAddress().getAddress(), reply(e.getMessage())));
+            }
+        }
+        if (refused.isEmpty() && failure.getInvalidAddresses() != null) {
+            for (Address address : failure.getInvalidAddresses()) {
+                refused.add(new RecipientNote(address instanceof InternetAddress a ? a.getAddress() : address.toString(),
+                        reply(failure.getMessage())));
+            }
+        }
+        return refused;
+    }
+
+    /** The failure, its causes and its next exceptions (where Angus chains the refused recipients). */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t) && chain.size() < 50; ) {
+            chain.add(t);
+            t = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+        }
+        return chain;
+    }
+
+    private static String reply(String text) {
+        return text == null ? "" : text.trim().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** Closes the connection (if any); the next message opens a new one. */
+    @Override
+    public void close() {
+        finishTranscript("connection closed");
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing an SMTP connection failed: " + e.getMessage());
+        }
+        transport = null;
+    }
+}

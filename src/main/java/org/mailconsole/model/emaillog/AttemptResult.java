@@ -1,0 +1,32 @@
+package org.mailconsole.model.emaillog;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one delivery attempt came to, as the sender records it.
+ *
+ * @param state         the entry's new state: SENT, SEND_FAILED, or SEND_READY (deferred, with nextAttemptAt)
+ * @param outcome       the attempt's outcome word (sent, partial, deferred, failed)
+ * @param replyCode     the deciding SMTP reply code; null for a connection failure
+ * @param reply         the server's reply text, or the named failure
+ * @param refused       recipients refused while others were accepted, with the replies
+ * @param nextAttemptAt when a deferred message is tried again; null otherwise
+ */
+public record AttemptResult(
+        Instant at,
+        EmailState state,
+        String outcome,
+        Integer replyCode,
+        String reply,
+        String reason,
+        List<RecipientNote> refused,
+        Instant nextAttemptAt,
+        Long accountId,
+        String accountName,
+        Long transcriptId) {
+
+    public AttemptResult {
+        refused = List.copyOf(refused);
+    }
+}

@@ -1,0 +1,151 @@
+package org.mailconsole.store.emaillog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.mailconsole.model.emaillog.EmailAttempt;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.RecipientNote;
+
+/** How log entries are laid out in their columns: address lists as lines, notes as "address TAB text" lines. */
+final class EmailColumns {
+    static final String ENTRY = "id, created_at, updated_at, state, message_id, from_address, subject, size_bytes, "
+            + "recipients, actual_recipients, blocked_recipients, refused_recipients, account_id, account_name, "
+            + "source, reply_code, reply, reason, attempts, next_attempt_at, claimed_by, claim_expires_at";
+    static final String ATTEMPT = "id, entry_id, attempted_at, outcome, reply_code, reply, transcript_id";
+
+    private EmailColumns() {
+    }
+
+    static EmailEntry entry(ResultSet row) throws SQLException {
+        return new EmailEntry(
+                row.getLong("id"),
+                instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("updated_at")),
+                EmailState.ofApiName(row.getString("state")),
+                row.getString("message_id"),
+                row.getString("from_address"),
+                row.getString("subject"),
+                row.getLong("size_bytes"),
+                addresses(row.getString("recipients")),
+                addresses(row.getString("actual_recipients")),
+                notes(row.getString("blocked_recipients")),
+                notes(row.getString("refused_recipients")),
+                (Long) row.getObject("account_id", Long.class),
+                row.getString("account_name"),
+                row.getString("source"),
+                (Integer) row.getObject("reply_code", Integer.class),
+                row.getString("reply"),
+                row.getString("reason"),
+                row.getInt("attempts"),
+                instant(row.getTimestamp("next_attempt_at")),
+                row.getString("claimed_by"),
+                instant(row.getTimestamp("claim_expires_at")));
+    }
+
+    static EmailAttempt attempt(ResultSet row) throws SQLException {
+        return new EmailAttempt(
+                row.getLong("id"),
+                row.getLong("entry_id"),
+                instant(row.getTimestamp("attempted_at")),
+                row.getString("outcome"),
+                (Integer) row.getObject("reply_code", Integer.class),
+                row.getString("reply"),
+                (Long) row.getObject("transcript_id", Long.class));
+    }
+
+    static String lines(List<String> addresses) {
+        return cut(String.join("\n", addresses), 32000);
+    }
+
+    static List<String> addresses(String lines) {
+        return lines == null || lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+    }
+
+    static String noteLines(List<RecipientNote> notes) {
+        if (notes.isEmpty()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (RecipientNote note : notes) {
+            lines.add(note.address() + "\t" + (note.note() == null ? "" : oneLine(note.note())));
+        }
+        return cut(String.join("\n", lines), 32000);
+    }
+
+    static List<RecipientNote> notes(String lines) {
+        List<RecipientNote> notes = new ArrayList<>();
+        for (String line : addresses(lines)) {
+            int tab = line.indexOf('\t');
+            notes.add(tab < 0 ? new RecipientNote(line, "") : new RecipientNote(line.substring(0, tab), line.substring(tab + 1)));
+        }
+        return notes;
+    }
+
+    static final int TERM_LENGTH = 100;
+    private static final int MAX_TERMS = 200;
+
+    /**
+     * The search terms of an entry: every lower-cased tail of the sender, the subject and each
+     * recipient that starts a word (a letter or digit after a non-letter-or-digit), cut to
+     * {@link #TERM_LENGTH}; a search matches a term's start.
+     */
+    static Set<String> terms(String from, String subject, List<String> recipients, List<String> actual) {
+        Set<String> terms = new LinkedHashSet<>();
+        List<String> fields = new ArrayList<>();
+        fields.add(from);
+        fields.add(subject);
+        fields.addAll(recipients);
+        fields.addAll(actual);
+        for (String field : fields) {
+            if (field == null) {
+                continue;
+            }
+            String text = field.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < text.length() && terms.size() < MAX_TERMS; i++) {
+                if (Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                    terms.add(cut(text.substring(i), TERM_LENGTH));
+                }
+            }
+        }
+        return terms;
+    }
+
+    /** What a search looks for among the terms: the query lower-cased, from its first letter or digit; empty for none. */
+    static String searchPrefix(String q) {
+        String text = q.toLowerCase(Locale.ROOT).trim();
+        int start = 0;
+        while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        return cut(text.substring(start), TERM_LENGTH);
+    }
+
+    /** A LIKE pattern matching what starts with {@code prefix}, LIKE's own characters escaped by backslash. */
+    static String startsWithPattern(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("[\\r\\n\\t]+", " ").trim();
+    }
+
+    static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,502 @@
+package org.mailconsole.store.emaillog;
+
+import static org.mailconsole.store.emaillog.EmailColumns.cut;
+import static org.mailconsole.store.emaillog.EmailColumns.oneLine;
+import static org.mailconsole.store.emaillog.EmailColumns.timestamp;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailAttempt;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailPage;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.store.Database;
+
+/**
+ * The Outbox and the email log (tables of V3). Every change of an entry's state adjusts
+ * {@code email_count} in the same transaction. The sender claims a message with a conditional
+ * UPDATE (state still send-ready, no live claim): portable, and safe with several senders on one
+ * database server, since only one UPDATE can win each row.
+ */
+public final class EmailLogStore {
+    private static final String READY = EmailState.SEND_READY.apiName();
+
+    private final Database database;
+
+    public EmailLogStore(Database database) {
+        this.database = database;
+    }
+
+    /** Writes the entry (and for the Outbox its raw MIME) in one committed transaction; its id. */
+    public long add(NewEmail email) {
+        return database.inTransaction(connection -> {
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
+                    + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
+                    + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
+                insert.setTimestamp(1, timestamp(email.createdAt()));
+                insert.setTimestamp(2, timestamp(email.createdAt()));
+                insert.setString(3, email.state().apiName());
+                insert.setString(4, cut(email.messageId(), 1000));
+                insert.setString(5, cut(email.from(), 1000));
+                insert.setString(6, cut(email.subject(), 1000));
+                insert.setLong(7, email.size());
+                insert.setString(8, EmailColumns.lines(email.recipients()));
+                insert.setString(9, EmailColumns.lines(email.actualRecipients()));
+                insert.setString(10, EmailColumns.noteLines(email.blockedRecipients()));
+                setLong(insert, 11, email.accountId());
+                insert.setString(12, cut(email.accountName(), 100));
+                insert.setString(13, cut(email.source(), 200));
+                insert.setString(14, cut(oneLine(email.reason()), 2000));
+                insert.setTimestamp(15, email.state() == EmailState.SEND_READY ? timestamp(email.createdAt()) : null);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
+                for (String term : EmailColumns.terms(email.from(), email.subject(), email.recipients(),
+                        email.actualRecipients())) {
+                    insert.setString(1, term);
+                    insert.setLong(2, id);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            if (email.mime() != null) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO email_message (entry_id, mime) VALUES (?, ?)")) {
+                    insert.setLong(1, id);
+                    insert.setBytes(2, email.mime());
+                    insert.executeUpdate();
+                }
+            }
+            count(connection, email.state(), 1);
+            return id;
+        });
+    }
+
+    public Optional<EmailEntry> find(long id) {
+        return database.read(connection -> find(connection, id));
+    }
+
+    /** The entry's attempts, oldest first. */
+    public List<EmailAttempt> attempts(long id) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ATTEMPT
+                    + " FROM email_attempt WHERE entry_id = ? ORDER BY id")) {
+                query.setLong(1, id);
+                List<EmailAttempt> attempts = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        attempts.add(EmailColumns.attempt(rows));
+                    }
+                }
+                return attempts;
+            }
+        });
+    }
+
+    /** Entries per state (every state present). */
+    public Map<EmailState, Long> counts() {
+        return database.read(EmailLogStore::counts);
+    }
+
+    /**
+     * One page, newest first.
+     *
+     * @param state null for every mailbox
+     * @param q     null or blank for no search; else a case-insensitive match of the start of a word
+     *              (and what follows it) in the sender, the subject or a recipient (original or actual)
+     */
+    public EmailPage list(EmailState state, String q, int page, int size) {
+        return database.read(connection -> q == null || q.isBlank()
+                ? mailboxPage(connection, state, page, size)
+                : searchPage(connection, state, q, page, size));
+    }
+
+    private static EmailPage mailboxPage(Connection connection, EmailState state, int page, int size) throws SQLException {
+        Map<EmailState, Long> counts = counts(connection);
+        long total = state == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(state);
+        // ordered exactly as an index ((state, id) or the primary key): HSQLDB then walks the index
+        // backwards and stops after the page instead of sorting the whole mailbox
+        String sql = "SELECT " + EmailColumns.ENTRY + " FROM email_entry"
+                + (state == null ? " ORDER BY id DESC" : " WHERE state = ? ORDER BY state DESC, id DESC")
+                + " LIMIT ? OFFSET ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (state != null) {
+                query.setString(i++, state.apiName());
+            }
+            query.setInt(i++, size);
+            query.setLong(i, (long) page * size);
+            return new EmailPage(total, page, size, entries(query));
+        }
+    }
+
+    /**
+     * One pass over the ids of the entries with a term starting with the query (newest first): counts
+     * them all and keeps those of the page. On HSQLDB the prefix is also a range of the terms'
+     * primary key (code point order), which the index serves.
+     */
+    private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
+            throws SQLException {
+        String prefix = EmailColumns.searchPrefix(q);
+        if (prefix.isEmpty()) {
+            return mailboxPage(connection, state, page, size);
+        }
+        boolean range = !database.settings().jdbcUrl().startsWith("jdbc:postgresql:");
+        String sql = "SELECT DISTINCT t.entry_id FROM email_term t"
+                + (state == null ? "" : " JOIN email_entry e ON e.id = t.entry_id AND e.state = ?")
+                + " WHERE t.term LIKE ? ESCAPE '\\'" + (range ? " AND t.term >= ? AND t.term < ?" : "")
+                + " ORDER BY t.entry_id DESC";
+        long first = (long) page * size;
+        long total = 0;
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (state != null) {
+                query.setString(i++, state.apiName());
+            }
+            query.setString(i++, EmailColumns.startsWithPattern(prefix));
+            if (range) {
+                query.setString(i++, prefix);
+                query.setString(i, prefix + Character.MAX_VALUE);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (total >= first && ids.size() < size) {
+                        ids.add(rows.getLong(1));
+                    }
+                    total++;
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return new EmailPage(total, page, size, List.of());
+        }
+        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
+                + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
+            return new EmailPage(total, page, size, entries(query));
+        }
+    }
+
+    /** Ids of Outbox messages due at {@code now} and not held by a live claim, earliest first. */
+    public List<Long> due(Instant now, int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry WHERE state = ? "
+                    + "AND next_attempt_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at < ?) "
+                    + "ORDER BY next_attempt_at, id LIMIT ?")) {
+                query.setString(1, READY);
+                query.setTimestamp(2, timestamp(now));
+                query.setTimestamp(3, timestamp(now));
+                query.setInt(4, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** When the earliest Outbox message no live claim holds is due; empty when there is none. */
+    public Optional<Instant> nextDue(Instant now) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MIN(next_attempt_at) FROM email_entry "
+                    + "WHERE state = ? AND (claim_expires_at IS NULL OR claim_expires_at < ?)")) {
+                query.setString(1, READY);
+                query.setTimestamp(2, timestamp(now));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return Optional.ofNullable(EmailColumns.instant(rows.getTimestamp(1)));
+                }
+            }
+        });
+    }
+
+    /**
+     * Claims an Outbox message for {@code owner} until {@code until}: true if this caller won it (it was
+     * still send-ready and no other claim was live at {@code now}).
+     */
+    public boolean claim(long id, String owner, Instant now, Instant until) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = ?, "
+                    + "claim_expires_at = ? WHERE id = ? AND state = ? AND (claim_expires_at IS NULL OR claim_expires_at < ?)")) {
+                update.setString(1, owner);
+                update.setTimestamp(2, timestamp(until));
+                update.setLong(3, id);
+                update.setString(4, READY);
+                update.setTimestamp(5, timestamp(now));
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Drops every claim: for an embedded database at start (only one engine can use it, so a claim left is a dead one's). */
+    public int releaseAllClaims() {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = NULL, "
+                    + "claim_expires_at = NULL WHERE state = ? AND claimed_by IS NOT NULL")) {
+                update.setString(1, READY);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** The raw message, while it is kept (Outbox, Failed). */
+    public Optional<byte[]> mime(long id) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT mime FROM email_message WHERE entry_id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Records an attempt of an Outbox message and moves the entry to its new state, releasing the
+     * claim; the raw MIME of a message that can no longer be sent (Sent, Skipped) is dropped. False (nothing changed) if the entry has left the
+     * Outbox meanwhile.
+     */
+    public boolean record(long id, AttemptResult result) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
+                    + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
+                    + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
+                    + "account_id = COALESCE(?, account_id), account_name = COALESCE(?, account_name) "
+                    + "WHERE id = ? AND state = ?")) {
+                update.setString(1, result.state().apiName());
+                update.setTimestamp(2, timestamp(result.at()));
+                setInt(update, 3, result.replyCode());
+                update.setString(4, cut(oneLine(result.reply()), 2000));
+                update.setString(5, cut(oneLine(result.reason()), 2000));
+                update.setString(6, EmailColumns.noteLines(result.refused()));
+                update.setTimestamp(7, result.state() == EmailState.SEND_READY ? timestamp(result.nextAttemptAt()) : null);
+                setLong(update, 8, result.accountId());
+                update.setString(9, cut(result.accountName(), 100));
+                update.setLong(10, id);
+                update.setString(11, READY);
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_attempt (entry_id, "
+                    + "attempted_at, outcome, reply_code, reply, transcript_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setTimestamp(2, timestamp(result.at()));
+                insert.setString(3, result.outcome());
+                setInt(insert, 4, result.replyCode());
+                insert.setString(5, cut(oneLine(result.reply()), 2000));
+                setLong(insert, 6, result.transcriptId());
+                insert.executeUpdate();
+            }
+            if (result.state() != EmailState.SEND_READY) {
+                count(connection, EmailState.SEND_READY, -1);
+                count(connection, result.state(), 1);
+            }
+            if (result.state() == EmailState.SENT || result.state() == EmailState.SEND_IGNORED) {
+                dropMime(connection, id);
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Retry now: an Outbox or Failed message becomes due at {@code now} (a Failed one goes back to the
+     * Outbox). 409 for any other state, or when its raw message is gone.
+     */
+    public EmailEntry retryNow(long id, Instant now) {
+        return database.inTransaction(connection -> {
+            EmailEntry entry = existing(connection, id);
+            if (entry.state() != EmailState.SEND_READY && entry.state() != EmailState.SEND_FAILED) {
+                throw new EmailStateConflictException("only an Outbox or Failed message can be retried; this one is "
+                        + entry.state().mailbox());
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+                    + "next_attempt_at = ? WHERE id = ? AND state = ?")) {
+                update.setString(1, READY);
+                update.setTimestamp(2, timestamp(now));
+                update.setTimestamp(3, timestamp(now));
+                update.setLong(4, id);
+                update.setString(5, entry.state().apiName());
+                if (update.executeUpdate() != 1) {
+                    throw new EmailStateConflictException("the message changed meanwhile; look again");
+                }
+            }
+            if (entry.state() == EmailState.SEND_FAILED) {
+                count(connection, EmailState.SEND_FAILED, -1);
+                count(connection, EmailState.SEND_READY, 1);
+            }
+            return find(connection, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Cancel: an Outbox message that no sender holds right now becomes Skipped, "cancelled by {@code user}",
+     * and its raw message is dropped. 409 otherwise.
+     */
+    public EmailEntry cancel(long id, String user, Instant now) {
+        return database.inTransaction(connection -> {
+            EmailEntry entry = existing(connection, id);
+            if (entry.state() != EmailState.SEND_READY) {
+                throw new EmailStateConflictException("only an Outbox message can be cancelled; this one is "
+                        + entry.state().mailbox());
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+                    + "reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? "
+                    + "AND (claim_expires_at IS NULL OR claim_expires_at < ?)")) {
+                update.setString(1, EmailState.SEND_IGNORED.apiName());
+                update.setTimestamp(2, timestamp(now));
+                update.setString(3, cut("cancelled by " + user, 2000));
+                update.setLong(4, id);
+                update.setString(5, READY);
+                update.setTimestamp(6, timestamp(now));
+                if (update.executeUpdate() != 1) {
+                    throw new EmailStateConflictException("the message is being sent right now; it cannot be cancelled");
+                }
+            }
+            count(connection, EmailState.SEND_READY, -1);
+            count(connection, EmailState.SEND_IGNORED, 1);
+            dropMime(connection, id);
+            return find(connection, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Retention: deletes up to {@code batch} Sent, Failed and Skipped entries created before
+     * {@code before}, oldest first (never the Outbox); how many went. Call again while it returns {@code batch}.
+     */
+    public int deleteOlderThan(Instant before, int batch) {
+        return database.inTransaction(connection -> {
+            int deleted = 0;
+            for (EmailState state : List.of(EmailState.SENT, EmailState.SEND_FAILED, EmailState.SEND_IGNORED)) {
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry WHERE state = ? "
+                        + "AND created_at < ? ORDER BY id LIMIT ?")) {
+                    query.setString(1, state.apiName());
+                    query.setTimestamp(2, timestamp(before));
+                    query.setInt(3, batch - deleted);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+                for (String table : List.of("email_attempt", "email_message", "email_term")) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM " + table + " WHERE entry_id IN (" + in + ")")) {
+                        delete.executeUpdate();
+                    }
+                }
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM email_entry WHERE state = ? AND id IN (" + in + ")")) {
+                    delete.setString(1, state.apiName());
+                    int gone = delete.executeUpdate();
+                    count(connection, state, -gone);
+                    deleted += gone;
+                }
+                if (deleted >= batch) {
+                    break;
+                }
+            }
+            return deleted;
+        });
+    }
+
+    private static EmailEntry existing(Connection connection, long id) throws SQLException {
+        return find(connection, id).orElseThrow(() -> new EmailNotFoundException(id));
+    }
+
+    private static Optional<EmailEntry> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
+                + " FROM email_entry WHERE id = ?")) {
+            query.setLong(1, id);
+            List<EmailEntry> found = entries(query);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    private static List<EmailEntry> entries(PreparedStatement query) throws SQLException {
+        List<EmailEntry> entries = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                entries.add(EmailColumns.entry(rows));
+            }
+        }
+        return entries;
+    }
+
+    private static Map<EmailState, Long> counts(Connection connection) throws SQLException {
+        Map<EmailState, Long> counts = new EnumMap<>(EmailState.class);
+        for (EmailState state : EmailState.values()) {
+            counts.put(state, 0L);
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT state, entries FROM email_count");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                counts.put(EmailState.ofApiName(rows.getString(1)), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    private static void count(Connection connection, EmailState state, long delta) throws SQLException {
+        if (delta == 0) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE email_count SET entries = entries + ? WHERE state = ?")) {
+            update.setLong(1, delta);
+            update.setString(2, state.apiName());
+            update.executeUpdate();
+        }
+    }
+
+    private static void dropMime(Connection connection, long id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM email_message WHERE entry_id = ?")) {
+            delete.setLong(1, id);
+            delete.executeUpdate();
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+}

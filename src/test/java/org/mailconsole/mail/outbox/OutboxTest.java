@@ -1,0 +1,278 @@
+package org.mailconsole.mail.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.model.emaillog.EmailAttempt;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.RecipientNote;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.EmailStateConflictException;
+import org.mailconsole.testing.ScriptedSmtp;
+
+/**
+ * The Outbox through real parts: the shared engine on a real HSQLDB file, the live session as an
+ * app uses it, and a scripted SMTP server giving exact replies (451, 550, partial refusal, slow).
+ */
+class OutboxTest {
+    @TempDir
+    Path dir;
+    ScriptedSmtp smtp;
+    SharedEngine core;
+    EmailLogStore log;
+
+    @BeforeEach
+    void start() throws Exception {
+        smtp = ScriptedSmtp.start();
+        open();
+        point(smtp);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        core.release();
+        smtp.close();
+    }
+
+    void open() {
+        core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
+                dir.resolve("key")));
+        log = new EmailLogStore(core.database());
+    }
+
+    void set(Map<String, String> values) {
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()), Clock.systemUTC());
+        properties.update(properties.document().version(), new HashMap<>(values), "test");
+    }
+
+    void point(ScriptedSmtp server) {
+        set(Map.of("glide.email.server", "127.0.0.1", "glide.smtp.port", String.valueOf(server.port()),
+                "glide.smtp.connection_timeout", "2000", "glide.smtp.timeout", "10000"));
+    }
+
+    long send(String subject, String... to) throws MessagingException {
+        MimeMessage message = new MimeMessage(core.session());
+        message.setFrom("app@example.com");
+        for (String recipient : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+        }
+        message.setSubject(subject);
+        message.setText("hello");
+        Transport transport = core.session().getTransport("smtp");
+        transport.connect();
+        message.saveChanges();
+        transport.sendMessage(message, message.getAllRecipients());
+        transport.close();
+        return ((org.mailconsole.mail.live.LiveTransport) transport).lastEntryId();
+    }
+
+    EmailEntry await(long id, Predicate<EmailEntry> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        EmailEntry entry = null;
+        while (System.nanoTime() < deadline) {
+            entry = log.find(id).orElseThrow();
+            if (condition.test(entry)) {
+                return entry;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("not within 20 s: " + what + "; entry: " + entry);
+    }
+
+    @Test
+    void aSentMessageIsLoggedWithTheServersReplyAndItsRawMessageDropped() throws Exception {
+        long id = send("hello log", "to@example.com");
+        EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "sent");
+        assertEquals(250, sent.replyCode());
+        assertTrue(sent.reply().startsWith("250 2.0.0 queued"), sent.reply());
+        assertEquals("hello log", sent.subject());
+        assertEquals("app@example.com", sent.from());
+        assertEquals(List.of("to@example.com"), sent.recipients());
+        assertEquals(List.of("to@example.com"), sent.actualRecipients());
+        assertEquals("Default SMTP", sent.accountName());
+        assertEquals(1, sent.attempts());
+        assertTrue(sent.size() > 0);
+        assertTrue(sent.messageId() != null && sent.messageId().startsWith("<"), sent.messageId());
+        assertEquals(List.of("sent"), log.attempts(id).stream().map(EmailAttempt::outcome).toList());
+        assertTrue(log.mime(id).isEmpty(), "a sent message's raw MIME is dropped");
+        assertEquals(1, smtp.received().size());
+        assertTrue(smtp.received().get(0).data().contains("Subject: hello log"));
+        assertEquals(1L, log.counts().get(EmailState.SENT));
+        assertEquals(0L, log.counts().get(EmailState.SEND_READY));
+    }
+
+    @Test
+    void sendingOffLogsTheMessageAsSkipped() throws Exception {
+        set(Map.of("glide.email.smtp.active", "false"));
+        long id = send("not today", "to@example.com");
+        EmailEntry skipped = log.find(id).orElseThrow();
+        assertEquals(EmailState.SEND_IGNORED, skipped.state());
+        assertTrue(skipped.reason().contains("disabled") || skipped.reason().contains("off"), skipped.reason());
+        assertTrue(log.mime(id).isEmpty());
+        Thread.sleep(500);
+        assertEquals(0, smtp.dataCommands());
+    }
+
+    @Test
+    void theTestAddressIsTheActualRecipient() throws Exception {
+        set(Map.of("glide.email.test.user", "qa@example.com"));
+        long id = send("redirected", "real@example.com");
+        EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "sent");
+        assertEquals(List.of("real@example.com"), sent.recipients());
+        assertEquals(List.of("qa@example.com"), sent.actualRecipients());
+        assertEquals(List.of("qa@example.com"), smtp.received().get(0).recipients());
+    }
+
+    @Test
+    void code550FailsAtOnceWithoutARetry() throws Exception {
+        set(Map.of("glide.smtp.retry_backoff", "1"));
+        smtp.dataReply = "550 5.7.1 rejected by policy";
+        long id = send("rejected", "to@example.com");
+        EmailEntry failed = await(id, e -> e.state() == EmailState.SEND_FAILED, "failed");
+        assertEquals(550, failed.replyCode());
+        assertTrue(failed.reason().contains("rejected by policy"), failed.reason());
+        Thread.sleep(2500);
+        assertEquals(1, log.find(id).orElseThrow().attempts(), "no retry after a fail code");
+        assertEquals(1, smtp.dataCommands());
+        assertTrue(log.mime(id).isPresent(), "a Failed message keeps its raw MIME (Retry now)");
+    }
+
+    @Test
+    void code451IsRetriedOnTheBackOffAndFailsAfterTheLastStep() throws Exception {
+        set(Map.of("glide.smtp.retry_backoff", "1,2"));
+        smtp.dataReply = "451 4.3.0 try again later";
+        long id = send("deferred", "to@example.com");
+        EmailEntry waiting = await(id, e -> e.attempts() == 1, "first attempt");
+        assertEquals(EmailState.SEND_READY, waiting.state());
+        assertEquals(451, waiting.replyCode());
+        assertTrue(waiting.nextAttemptAt().isAfter(waiting.updatedAt()), "the next attempt waits");
+        EmailEntry failed = await(id, e -> e.state() == EmailState.SEND_FAILED, "failed after the last step");
+        assertEquals(3, failed.attempts(), "n steps: n + 1 attempts");
+        assertTrue(failed.reason().startsWith("gave up after 3 attempt(s)"), failed.reason());
+        List<EmailAttempt> history = log.attempts(id);
+        assertEquals(List.of("deferred", "deferred", "failed"), history.stream().map(EmailAttempt::outcome).toList());
+        long firstGap = Duration.between(history.get(0).at(), history.get(1).at()).toMillis();
+        long secondGap = Duration.between(history.get(1).at(), history.get(2).at()).toMillis();
+        assertTrue(firstGap >= 1000 && firstGap < 4000, "first step 1 s: " + firstGap);
+        assertTrue(secondGap >= 2000 && secondGap < 5000, "second step 2 s: " + secondGap);
+        assertEquals(3, smtp.dataCommands());
+    }
+
+    @Test
+    void aPartialRefusalIsSentToTheAcceptedAndKeepsTheRefusedWithTheirReplies() throws Exception {
+        smtp.rcptReply = address -> address.startsWith("nobody") ? "550 5.1.1 no such user" : "250 2.1.5 OK";
+        long id = send("partly", "good@example.com", "nobody@example.com");
+        EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "sent");
+        assertEquals(List.of(new RecipientNote("nobody@example.com", "550 5.1.1 no such user")),
+                sent.refusedRecipients());
+        assertEquals(List.of("good@example.com"), smtp.received().get(0).recipients());
+        assertEquals("partial", log.attempts(id).get(0).outcome());
+    }
+
+    @Test
+    void aServerThatIsDownKeepsTheMessageWaitingWithTheReasonUntilItIsBack() throws Exception {
+        ScriptedSmtp later = ScriptedSmtp.down();
+        point(later);
+        set(Map.of("glide.smtp.retry_backoff", "1,1,1,1,1,1,1,1,1,1"));
+        long id = send("patience", "to@example.com");
+        EmailEntry waiting = await(id, e -> e.attempts() >= 1, "first attempt");
+        assertEquals(EmailState.SEND_READY, waiting.state());
+        assertNull(waiting.replyCode());
+        assertTrue(waiting.reason().startsWith("Connection refused by 127.0.0.1:" + later.port()), waiting.reason());
+        later.up();
+        try {
+            EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "delivered once the server is back");
+            assertEquals(250, sent.replyCode());
+            assertEquals(1, later.received().size());
+        } finally {
+            later.close();
+        }
+    }
+
+    @Test
+    void aSlowServerDoesNotSlowTheAppsSend() throws Exception {
+        smtp.dataDelayMillis = 6000;
+        long started = System.nanoTime();
+        long first = send("slow 1", "to@example.com");
+        long second = send("slow 2", "to@example.com");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 2000, "two sends to a server that takes 6 s each returned after " + tookMillis + " ms");
+        assertEquals(EmailState.SEND_READY, log.find(second).orElseThrow().state());
+        await(first, e -> e.state() == EmailState.SENT, "the first, after 6 s");
+        await(second, e -> e.state() == EmailState.SENT, "the second, after 6 more");
+    }
+
+    @Test
+    void theOutboxSurvivesARestartAndIsDeliveredOnceEach() throws Exception {
+        ScriptedSmtp later = ScriptedSmtp.down();
+        point(later);
+        set(Map.of("glide.smtp.retry_backoff", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1"));
+        long[] ids = new long[5];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = send("kept " + i, "to" + i + "@example.com");
+        }
+        core.release();
+        later.up();
+        open();
+        try {
+            for (long id : ids) {
+                await(id, e -> e.state() == EmailState.SENT, "delivered after the restart");
+            }
+            Thread.sleep(1500);
+            assertEquals(5, later.received().size(), "each once");
+        } finally {
+            later.close();
+        }
+    }
+
+    @Test
+    void retryNowAndCancelFollowTheState() throws Exception {
+        smtp.dataReply = "550 5.7.1 not now";
+        long failedId = send("fails first", "to@example.com");
+        await(failedId, e -> e.state() == EmailState.SEND_FAILED, "failed");
+        smtp.dataReply = "250 2.0.0 fine now";
+        EmailEntry retried = core.outbox().retryNow(failedId);
+        assertEquals(EmailState.SENT, retried.state(), "Retry now attempts at once: " + retried);
+        assertEquals(2, retried.attempts());
+        assertThrows(EmailStateConflictException.class, () -> core.outbox().retryNow(failedId));
+        assertThrows(EmailStateConflictException.class, () -> core.outbox().cancel(failedId, "admin"));
+
+        ScriptedSmtp down = ScriptedSmtp.down();
+        point(down);
+        set(Map.of("glide.smtp.retry_backoff", "3600"));
+        long waitingId = send("waits", "to@example.com");
+        await(waitingId, e -> e.attempts() == 1, "first attempt");
+        EmailEntry cancelled = core.outbox().cancel(waitingId, "admin");
+        assertEquals(EmailState.SEND_IGNORED, cancelled.state());
+        assertEquals("cancelled by admin", cancelled.reason());
+        assertTrue(log.mime(waitingId).isEmpty());
+        assertThrows(EmailStateConflictException.class, () -> core.outbox().cancel(waitingId, "admin"));
+        assertEquals(0L, log.counts().get(EmailState.SEND_READY));
+        assertEquals(1L, log.counts().get(EmailState.SEND_IGNORED));
+        assertFalse(log.counts().get(EmailState.SENT) != 1L);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mailconsole.mail.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.testing.PostgresServer;
+import org.mailconsole.testing.ScriptedSmtp;
+
+/**
+ * Two nodes (two cores, each with its own Outbox sender) on one real PostgreSQL share the Outbox:
+ * every message is claimed by one sender and delivered exactly once.
+ */
+class PostgresOutboxIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoNodesShareTheOutboxAndDeliverEachMessageOnce() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start(); ScriptedSmtp smtp = ScriptedSmtp.start()) {
+            // two JDBC URLs of the same database: two engines in this JVM, as two containers would be
+            SharedEngine a = SharedEngine.acquire(new StorageSettings(postgres.jdbcUrl(), "postgres", "",
+                    dir.resolve("key")));
+            SharedEngine b = SharedEngine.acquire(new StorageSettings(postgres.jdbcUrl()
+                    + (postgres.jdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=node-b", "postgres", "",
+                    dir.resolve("key")));
+            try {
+                PropertiesService properties = new PropertiesService(new PropertyStore(a.database(), a.secrets()), Clock.systemUTC());
+                properties.update(properties.document().version(), new HashMap<>(Map.of("glide.email.server",
+                        "127.0.0.1", "glide.smtp.port", String.valueOf(smtp.port()))), "test");
+                Thread.sleep(500); // node b sees the change within 250 ms
+                smtp.dataDelayMillis = 20; // deliveries overlap
+                int count = 60;
+                for (int i = 0; i < count; i++) {
+                    Transport.send(message(i % 2 == 0 ? a.session() : b.session(), "shared outbox " + i));
+                }
+                EmailLogStore log = new EmailLogStore(a.database());
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (log.counts().get(EmailState.SENT) < count && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(1000);
+                assertEquals(count, log.counts().get(EmailState.SENT));
+                Map<String, Long> deliveries = smtp.received().stream().collect(Collectors.groupingBy(
+                        r -> r.data().lines().filter(l -> l.startsWith("Subject: ")).findFirst().orElse("?"),
+                        Collectors.counting()));
+                assertEquals(count, deliveries.size(), "every message arrived");
+                assertEquals(count, smtp.received().size(), "none twice: " + deliveries);
+            } finally {
+                b.release();
+                a.release();
+            }
+        }
+    }
+
+    private static MimeMessage message(Session session, String subject) throws Exception {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("app@example.com"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("to@example.com"));
+        message.setSubject(subject);
+        message.setText("x");
+        return message;
+    }
+}
