@@ -42,6 +42,7 @@ final class EmailView {
         row.put("source", text(e.source()));
         row.put("attempts", String.valueOf(e.attempts()));
         row.put("reply", lastReply(e));
+        row.put("why", why(e));
         row.put("nextAttemptAt", time(e.nextAttemptAt()));
         return row;
     }
@@ -86,6 +87,13 @@ final class EmailView {
     private static String lastReply(EmailEntry e) {
         String reply = serverReply(e);
         return reply.isEmpty() && e.reason() != null ? e.reason() : reply;
+    }
+
+    /** Why a Failed or Skipped entry ended there, when the reply does not say it already. */
+    private static String why(EmailEntry e) {
+        boolean ended = e.state() == EmailState.SEND_FAILED || e.state() == EmailState.SEND_IGNORED;
+        String reply = serverReply(e);
+        return ended && !reply.isEmpty() && e.reason() != null && !reply.contains(e.reason()) ? e.reason() : "";
     }
 
     /** The server's last reply with its code, or the named connection failure; "" when none. */
