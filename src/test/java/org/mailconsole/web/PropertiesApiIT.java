@@ -51,6 +51,8 @@ class PropertiesApiIT {
         values.put("glide.smtp.defer_retry_ids", "421,450");
         values.put("glide.smtp.fail_message_ids", "550,554");
         values.put("glide.smtp.default_retry", "false");
+        values.put("glide.smtp.retry_backoff", "30,90");
+        values.put("glide.email.log.retention_days", "7");
         values.put("glide.email.smtp.max_send", "10");
         values.put("glide.email.smtp.max_recipients", "5");
         values.put("glide.smtp.precedence_bulk", "true");
