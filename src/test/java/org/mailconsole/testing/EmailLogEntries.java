@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.mailconsole.model.PropertyCatalog;
 
 /**
  * Puts entries into every mailbox of a running console's email log through its live session (the
@@ -39,6 +40,8 @@ public final class EmailLogEntries {
     /** One entry per case above, oldest first in the order listed; the server answers 250 afterwards. */
     public void fillEveryMailbox() {
         Map<String, String> settings = new HashMap<>();
+        // every property at its default first: a container shared with other tests may have any set
+        PropertyCatalog.all().forEach(p -> settings.put(p.name(), null));
         settings.put("glide.email.server", "127.0.0.1");
         settings.put("glide.smtp.port", String.valueOf(smtp.port()));
         settings.put("glide.smtp.auth", "false");

@@ -62,6 +62,7 @@ final class EmailView {
         entry.put("accountName", e.accountName() == null ? "" : e.accountName());
         entry.put("serverReply", serverReply(e));
         entry.put("reason", text(e.reason()));
+        // which buttons to show; the store decides (409 when the state moved on since the page was drawn)
         entry.put("canRetry", e.state() == EmailState.SEND_READY || e.state() == EmailState.SEND_FAILED);
         entry.put("canCancel", e.state() == EmailState.SEND_READY);
         entry.put("history", history.stream().map(a -> attempt(a, e.accountId())).toList());
