@@ -78,6 +78,12 @@ class EmailsBrowserIT {
         assertTrue(browser.getCurrentUrl().endsWith("/emails/" + failed + "?retried"), "post/redirect/get");
         chromium.screenshot("email-entry-retried-1400");
         assertNoSidewaysScroll();
+
+        chromium.open("/emails/" + entries.id(EmailLogEntries.PARTIAL));
+        String refused = browser.findElement(By.id("refused-recipients")).getText();
+        assertTrue(refused.contains(EmailLogEntries.REFUSED) && refused.contains("no such user"), refused);
+        assertEquals(EmailLogEntries.REDIRECTED, browser.findElement(By.id("recipients")).getText());
+        chromium.screenshot("email-entry-partial-1400");
     }
 
     @Test

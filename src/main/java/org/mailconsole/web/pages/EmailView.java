@@ -60,12 +60,15 @@ final class EmailView {
         entry.put("refusedRecipients", e.refusedRecipients().stream().map(EmailView::note).toList());
         entry.put("accountId", e.accountId() == null ? "" : e.accountId().toString());
         entry.put("accountName", e.accountName() == null ? "" : e.accountName());
-        entry.put("serverReply", serverReply(e));
-        entry.put("reason", text(e.reason()));
+        String reply = serverReply(e);
+        entry.put("serverReply", reply);
+        // a reason that only repeats the reply is not shown twice
+        entry.put("reason", e.reason() == null || reply.contains(e.reason()) ? "" : e.reason());
         // which buttons to show; the store decides (409 when the state moved on since the page was drawn)
         entry.put("canRetry", e.state() == EmailState.SEND_READY || e.state() == EmailState.SEND_FAILED);
         entry.put("canCancel", e.state() == EmailState.SEND_READY);
         entry.put("history", history.stream().map(a -> attempt(a, e.accountId())).toList());
+        entry.put("hasTranscripts", e.accountId() != null && history.stream().anyMatch(a -> a.transcriptId() != null));
         return entry;
     }
 
