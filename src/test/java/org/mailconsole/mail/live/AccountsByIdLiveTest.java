@@ -146,7 +146,8 @@ class AccountsByIdLiveTest {
             message.setRecipients(Message.RecipientType.TO, "someone@example.com");
             message.setSubject("after a refused token");
             message.setText("x");
-            Transport.send(message);
+            Transport.send(message); // queued: the Outbox's sender delivers it
+            assertTrue(server.waitForIncomingEmail(15_000, 1), "delivered after the refused token");
             assertEquals(1, server.getReceivedMessages().length);
             assertEquals(1, endpoint.requests().size(), "the refused token was dropped and one new one fetched");
             assertEquals(TOKEN, core.accounts().secrets(relay.id()).accessToken());
