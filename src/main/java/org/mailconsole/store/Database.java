@@ -7,7 +7,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The database handle: a pooled DataSource (HikariCP) for HSQLDB and PostgreSQL alike, schema
@@ -56,19 +58,21 @@ public final class Database implements AutoCloseable {
         }
         Database database = new Database(settings, pool(settings, driver));
         try {
-            Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(database.pool)
-                    .locations("classpath:db/migration")
-                    .placeholders(java.util.Map.of("binary_type",
-                            settings.jdbcUrl().startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY(67108864)"))
-                    .load()
-                    .migrate();
+            migrations(settings.jdbcUrl()).dataSource(database.pool).load().migrate();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         LOG.log(System.Logger.Level.INFO, "Mail Console database ready at {0}", settings.jdbcUrl());
         return database;
+    }
+
+    /** The project's migrations with their placeholders for the engine of {@code jdbcUrl} (a data source still to set). */
+    public static FluentConfiguration migrations(String jdbcUrl) {
+        return Flyway.configure(Database.class.getClassLoader())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("binary_type",
+                        jdbcUrl.startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY(67108864)"));
     }
 
     private static HikariDataSource pool(StorageSettings settings, String driver) {

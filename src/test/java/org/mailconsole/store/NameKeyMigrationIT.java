@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.testing.PostgresServer;
@@ -39,7 +38,7 @@ class NameKeyMigrationIT {
     }
 
     private static void migrate(String url, String user, String password) throws Exception {
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("2").load().migrate();
+        Database.migrations(url).dataSource(url, user, password).target("2").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement sql = connection.createStatement()) {
             for (String name : List.of("Shared", "SHARED", "shared", "Other")) {
@@ -47,7 +46,7 @@ class NameKeyMigrationIT {
                         + "debug_logging, version) VALUES ('" + name + "', 'SMTP', 'NONE', 'NONE', FALSE, FALSE, 1)");
             }
         }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Database.migrations(url).dataSource(url, user, password).load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement sql = connection.createStatement()) {
             List<String> names = new ArrayList<>();
