@@ -124,7 +124,7 @@ public final class OutboxBench {
     }
 
     static void configure(SharedEngine core, Map<String, String> values) {
-        PropertiesService properties = new PropertiesService(new PropertyStore(core.database()), core.secrets(),
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()),
                 Clock.systemUTC());
         properties.update(properties.document().version(), new HashMap<>(values), "bench");
     }

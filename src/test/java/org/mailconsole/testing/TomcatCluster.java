@@ -75,6 +75,11 @@ public final class TomcatCluster implements AutoCloseable {
         return postgres.jdbcUrl(DATABASE);
     }
 
+    /** A connection to the cluster's database as the nodes' user, to look at what the nodes wrote. */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), DB_USER, DB_PASSWORD);
+    }
+
     public Path keyFile() {
         return key;
     }

@@ -16,6 +16,7 @@ import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Tokens;
 import org.mailconsole.mail.outbox.Outbox;
+import org.mailconsole.mail.outbox.OutboxTiming;
 import org.mailconsole.store.emaillog.EmailLogStore;
 
 /**
@@ -40,6 +41,7 @@ public final class SharedEngine {
 
     private SharedEngine(StorageSettings settings) {
         this.settings = settings;
+        OutboxTiming timing = OutboxTiming.fromSystemProperties(); // a bad value refuses before anything opens
         this.secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
         this.database = Database.open(settings);
         try {
@@ -55,7 +57,7 @@ public final class SharedEngine {
         CachedConfig config = new CachedConfig(source, database::commits);
         // the one composition point where the live session meets the Outbox that delivers its messages
         this.outbox = new Outbox(new EmailLogStore(database), config, Clock.systemUTC(),
-                settings.embeddedHsqldb());
+                settings.embeddedHsqldb(), timing);
         this.session = LiveSessionBuilder.create(config, outbox);
         outbox.start();
     }

@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,25 +35,30 @@ import org.mailconsole.store.emaillog.EmailNotFoundException;
  */
 public final class Outbox implements MessageQueue {
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
-    /** How long a sender's claim on a message lasts: longer than any one delivery with bounded timeouts. */
-    static final Duration CLAIM = Duration.ofMinutes(5);
 
     private final EmailLogStore store;
     private final CachedConfig config;
     private final Clock clock;
     private final OutboxSender sender;
     private final boolean soleEngine;
+    private final OutboxTiming timing;
 
     /**
      * @param soleEngine the database is an embedded file only this process can open: a claim found at
      *                   start belongs to a process that died, and is released at once
      */
     public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine) {
+        this(store, config, clock, soleEngine, OutboxTiming.DEFAULT);
+    }
+
+    /** @param timing the claim's length and the idle sender's sweep (an admin's system properties) */
+    public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine, OutboxTiming timing) {
         this.store = store;
         this.config = config;
         this.clock = clock;
         this.soleEngine = soleEngine;
-        this.sender = new OutboxSender(this, store, config, clock);
+        this.timing = timing;
+        this.sender = new OutboxSender(this, store, config, clock, timing);
     }
 
     /** Starts the sender (messages left from the last run go out at once when due). */
@@ -165,7 +169,7 @@ public final class Outbox implements MessageQueue {
      */
     EmailEntry attemptNow(long id) {
         Instant now = clock.instant();
-        if (store.claim(id, sender.owner(), now, now.plus(CLAIM))) {
+        if (store.claim(id, sender.owner(), now, now.plus(timing.claim()))) {
             try (SmtpDelivery delivery = new SmtpDelivery(config.source())) {
                 attemptClaimed(id, delivery);
             }
@@ -176,7 +180,7 @@ public final class Outbox implements MessageQueue {
     }
 
     private void waitWhileClaimed(long id) {
-        long deadline = System.nanoTime() + CLAIM.toNanos();
+        long deadline = System.nanoTime() + timing.claim().toNanos();
         while (System.nanoTime() < deadline) {
             Optional<EmailEntry> entry = store.find(id);
             if (entry.isEmpty() || entry.get().state() != EmailState.SEND_READY || !entry.get().claimedAt(clock.instant())) {

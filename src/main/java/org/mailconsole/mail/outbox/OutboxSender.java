@@ -14,12 +14,11 @@ import org.mailconsole.store.emaillog.EmailLogStore;
  * The one sender thread of a core: delivers Outbox messages as soon as they are committed (each new
  * message wakes it), one claimed message at a time over one kept SMTP connection. When nothing is
  * due it closes the connection and sleeps until the next retry is due, a new message arrives, or at
- * most {@link #SWEEP} passes (the sweep finds messages whose claim expired, e.g. of a dead node).
+ * most the sweep interval passes ({@link OutboxTiming#sweep()}) (the sweep finds messages whose claim expired, e.g. of a dead node).
  * Housekeeping (log retention, in small batches) runs when idle, at most once per {@link #HOUSEKEEPING}.
  */
 final class OutboxSender {
     private static final System.Logger LOG = System.getLogger(OutboxSender.class.getName());
-    static final Duration SWEEP = Duration.ofSeconds(5);
     static final Duration HOUSEKEEPING = Duration.ofMinutes(10);
     static final int RETENTION_BATCH = 500;
     /** Batches deleted per housekeeping turn; the rest waits for the next turn. */
@@ -30,6 +29,7 @@ final class OutboxSender {
     private final EmailLogStore store;
     private final CachedConfig config;
     private final Clock clock;
+    private final OutboxTiming timing;
     private final String owner;
     private final Object signal = new Object();
     private boolean woken;
@@ -37,8 +37,9 @@ final class OutboxSender {
     private Thread thread;
     private Instant lastHousekeeping = Instant.EPOCH;
 
-    OutboxSender(Outbox outbox, EmailLogStore store, CachedConfig config, Clock clock) {
+    OutboxSender(Outbox outbox, EmailLogStore store, CachedConfig config, Clock clock, OutboxTiming timing) {
         this.outbox = outbox;
+        this.timing = timing;
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -116,7 +117,7 @@ final class OutboxSender {
                 break;
             }
             Instant at = clock.instant();
-            if (store.claim(id, owner, at, at.plus(Outbox.CLAIM))) {
+            if (store.claim(id, owner, at, at.plus(timing.claim()))) {
                 outbox.attemptClaimed(id, delivery);
                 any = true;
             }
@@ -125,7 +126,7 @@ final class OutboxSender {
     }
 
     private void sleep() {
-        long waitMillis = SWEEP.toMillis();
+        long waitMillis = timing.sweep().toMillis();
         Optional<Instant> next = store.nextDue(clock.instant());
         if (next.isPresent()) {
             waitMillis = Math.min(waitMillis, Math.max(0, Duration.between(clock.instant(), next.get()).toMillis()));

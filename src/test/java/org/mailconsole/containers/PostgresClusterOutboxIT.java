@@ -1,0 +1,220 @@
+package org.mailconsole.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mailconsole.mail.outbox.OutboxTiming;
+import org.mailconsole.testing.ConsoleClient;
+import org.mailconsole.testing.Ports;
+import org.mailconsole.testing.ScriptedSmtp;
+import org.mailconsole.testing.SmtpSink;
+import org.mailconsole.testing.TomcatCluster;
+
+/**
+ * The Outbox of two real Tomcats (from the zip) on one private PostgreSQL: messages queued on both
+ * nodes while the mail server is down are each delivered once when it comes back; node A killed with
+ * -9 while it delivers: node B takes over A's claimed message once the claim expires and delivers
+ * every message, at most one twice. The nodes' claim and sweep are set as an admin would, with the
+ * system properties of README "Run several containers" (claim 15 s instead of 5 minutes).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresClusterOutboxIT {
+    static final int CLAIM_SECONDS = 15;
+    static final int EACH = 25;
+    /** Short retries so a message tried while the server was down goes out soon after it is back. */
+    static final String BACKOFF = String.join(",", java.util.Collections.nCopies(40, "1"));
+    static TomcatCluster cluster;
+    static TomcatCluster.Node a;
+    static TomcatCluster.Node b;
+    static final SmtpSink sink = new SmtpSink(Ports.of(30190));
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TomcatCluster.create(Path.of(System.getProperty("it.shared.work", "target/it-shared"))
+                .resolve("cluster-outbox"));
+        a = cluster.node("node-a", 30180);
+        b = cluster.node("node-b", 30181);
+        for (TomcatCluster.Node node : List.of(a, b)) {
+            node.tomcat().jvmOption("-D" + OutboxTiming.CLAIM_SECONDS + "=" + CLAIM_SECONDS);
+            node.tomcat().jvmOption("-D" + OutboxTiming.SWEEP_SECONDS + "=1");
+        }
+        cluster.startAll(a, b);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        sink.close();
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void messagesQueuedOnBothNodesWhileTheServerIsDownAreEachDeliveredOnceWhenItIsBack() throws Exception {
+        useServer(sink.port());
+        sink.down();
+        for (int i = 0; i < EACH; i++) {
+            assertEquals(200, a.appSends("to@example.com", "down A " + i));
+            assertEquals(200, b.appSends("to@example.com", "down B " + i));
+        }
+        Thread.sleep(2000); // both senders try and fail while the server is down
+        assertEquals(List.of(), sink.subjects());
+        sink.up();
+
+        awaitDeliveries(() -> sink.subjects().size(), 2 * EACH, Duration.ofSeconds(90));
+        Thread.sleep(3000); // a late duplicate would show by now
+        Map<String, Long> bySubject = sink.subjects().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        for (int i = 0; i < EACH; i++) {
+            assertEquals(1L, bySubject.getOrDefault("down A " + i, 0L), "down A " + i + ": " + bySubject);
+            assertEquals(1L, bySubject.getOrDefault("down B " + i, 0L), "down B " + i + ": " + bySubject);
+        }
+        assertEquals(2 * EACH, sink.subjects().size(), "none twice: " + bySubject);
+        assertEquals(2 * EACH, sentEntries("down "));
+    }
+
+    @Test
+    @Order(2)
+    void nodeAKilledWhileSendingNodeBTakesOverAfterTheClaimExpiresAndDeliversAll() throws Exception {
+        try (ScriptedSmtp slow = ScriptedSmtp.down()) {
+            slow.dataDelayMillis = 400; // each delivery holds its claim a while: the kill finds one in flight
+            useServer(slow.port());
+            for (int i = 0; i < EACH; i++) {
+                assertEquals(200, a.appSends("to@example.com", "killed A " + i));
+            }
+            slow.up();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (slow.dataCommands() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            a.kill();
+            Instant killedAt = Instant.now();
+
+            // a claim that does not move for 3 s (B's own deliveries take 0.4 s) is A's, left by the kill
+            Map<Long, Timestamp> before = liveClaims();
+            Thread.sleep(3000);
+            Map<Long, Timestamp> after = liveClaims();
+            Map<Long, Timestamp> stale = before.entrySet().stream()
+                    .filter(e -> e.getValue().equals(after.get(e.getKey())))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertFalse(stale.isEmpty(), "node A held no claim when it was killed: " + before + " / " + after);
+
+            // the message A had handed over may have arrived already: wait for the log to say every one is Sent
+            awaitDeliveries(() -> (int) sentEntries("killed A "), EACH, Duration.ofSeconds(CLAIM_SECONDS + 90));
+            Thread.sleep(3000);
+            Map<String, Long> bySubject = slow.received().stream().map(PostgresClusterOutboxIT::subject)
+                    .filter(s -> s.startsWith("killed A "))
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertEquals(EACH, bySubject.size(), "every message arrived: " + bySubject);
+            long twice = bySubject.values().stream().filter(n -> n > 1).count();
+            assertTrue(bySubject.values().stream().allMatch(n -> n <= 2) && twice <= 1,
+                    "at most one message twice: " + bySubject);
+            assertEquals(EACH, sentEntries("killed A "));
+            for (Map.Entry<Long, Timestamp> claim : stale.entrySet()) {
+                Instant lastAttempt = lastAttempt(claim.getKey());
+                assertTrue(!lastAttempt.isBefore(claim.getValue().toInstant()),
+                        "message " + claim.getKey() + " was taken over at " + lastAttempt + ", before A's claim expired at "
+                                + claim.getValue() + " (killed at " + killedAt + ")");
+            }
+        }
+    }
+
+    private static void useServer(int port) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("glide.email.server", "127.0.0.1");
+        values.put("glide.smtp.port", String.valueOf(port));
+        values.put("glide.email.smtp.active", "true");
+        values.put("glide.smtp.retry_backoff", BACKOFF);
+        ConsoleClient console = b.console();
+        ObjectNode body = ConsoleClient.JSON.createObjectNode();
+        body.put("version", console.properties().get("version").asLong());
+        ObjectNode valueNode = body.putObject("values");
+        values.forEach(valueNode::put);
+        HttpResponse<String> response = console.patchJson("/api/v1/properties", body.toString());
+        assertEquals(200, response.statusCode(), response.body());
+        pause(1000); // every node follows within a second
+    }
+
+    private static void awaitDeliveries(java.util.function.IntSupplier delivered, int expected, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (delivered.getAsInt() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(delivered.getAsInt() >= expected, "delivered " + delivered.getAsInt() + " of " + expected
+                + " within " + timeout);
+    }
+
+    private static String subject(ScriptedSmtp.Received received) {
+        return received.data().lines().filter(l -> l.startsWith("Subject: ")).findFirst().orElse("?")
+                .substring("Subject: ".length());
+    }
+
+    private static Map<Long, Timestamp> liveClaims() throws Exception {
+        try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT id, claim_expires_at FROM email_entry WHERE state = 'send-ready' AND claim_expires_at > ?")) {
+            query.setTimestamp(1, Timestamp.from(Instant.now()));
+            Map<Long, Timestamp> claims = new java.util.HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    claims.put(rows.getLong(1), rows.getTimestamp(2));
+                }
+            }
+            return claims;
+        }
+    }
+
+    private static long sentEntries(String subjectPrefix) {
+        try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM email_entry WHERE state = 'sent' AND subject LIKE ?")) {
+            query.setString(1, subjectPrefix + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant lastAttempt(long id) throws Exception {
+        try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT MAX(attempted_at) FROM email_attempt WHERE entry_id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
