@@ -74,6 +74,11 @@ public final class Outbox implements MessageQueue {
         sender.stop();
     }
 
+    /** Whether the sender thread runs (from {@link #start()} to {@link #stop()}). */
+    public boolean running() {
+        return sender.running();
+    }
+
     @Override
     public long accept(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
             throws MessagingException {
