@@ -147,7 +147,10 @@ class DiagnosticsIT {
 
         String page = admin.get("/diagnostics").body();
         assertTrue(page.contains(String.valueOf(smtp.getSmtp().getPort())) && page.contains("127.0.0.1"), page);
-        assertTrue(page.contains("not available yet"), "the Outbox facts say they are not there");
+        assertTrue(page.contains("running; last delivery 20") && page.contains("last failure never"), page);
+        assertTrue(page.contains("0 message(s)") && page.contains("mailbox=outbox"), page);
+        assertTrue(page.contains("last hour " + d.get("counts").get("lastHour").get("sent").asLong() + " sent, "), page);
+        assertFalse(page.contains("not available"), "the Outbox facts are there");
         assertFalse(page.contains(SMTP_CANARY));
     }
 
