@@ -147,6 +147,8 @@ class AccountsByIdLiveTest {
             message.setSubject("after a refused token");
             message.setText("x");
             Transport.send(message);
+            // queue-first: the send returns once the message is in the Outbox; the sender delivers it
+            assertTrue(server.waitForIncomingEmail(10_000, 1), "delivered by the sender");
             assertEquals(1, server.getReceivedMessages().length);
             assertEquals(1, endpoint.requests().size(), "the refused token was dropped and one new one fetched");
             assertEquals(TOKEN, core.accounts().secrets(relay.id()).accessToken());
