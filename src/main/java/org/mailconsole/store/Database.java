@@ -59,8 +59,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(database.pool)
                     .locations("classpath:db/migration")
-                    .placeholders(java.util.Map.of("binary_type",
-                            settings.jdbcUrl().startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY(67108864)"))
+                    .placeholders(migrationPlaceholders(settings.jdbcUrl()))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -190,5 +189,10 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** The Flyway placeholders of the migrations for this database ({@code binary_type}, V3). */
+    public static java.util.Map<String, String> migrationPlaceholders(String jdbcUrl) {
+        return java.util.Map.of("binary_type", jdbcUrl.startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY(67108864)");
     }
 }

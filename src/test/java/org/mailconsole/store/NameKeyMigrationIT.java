@@ -39,7 +39,8 @@ class NameKeyMigrationIT {
     }
 
     private static void migrate(String url, String user, String password) throws Exception {
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("2").load().migrate();
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .placeholders(Database.migrationPlaceholders(url)).target("2").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement sql = connection.createStatement()) {
             for (String name : List.of("Shared", "SHARED", "shared", "Other")) {
@@ -47,7 +48,8 @@ class NameKeyMigrationIT {
                         + "debug_logging, version) VALUES ('" + name + "', 'SMTP', 'NONE', 'NONE', FALSE, FALSE, 1)");
             }
         }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .placeholders(Database.migrationPlaceholders(url)).load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement sql = connection.createStatement()) {
             List<String> names = new ArrayList<>();
