@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import org.mailconsole.console.PropertiesService;
+import org.mailconsole.console.diagnostics.OutboxFacts;
+import org.mailconsole.console.diagnostics.StoredOutboxFacts;
 import org.mailconsole.mail.connect.ConnectionSessions;
 import org.mailconsole.mail.connect.ConnectionSettings;
 import org.mailconsole.mail.live.SharedEngine;
@@ -35,6 +37,7 @@ import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.emaillog.EmailLogFacts;
 import org.mailconsole.store.emaillog.EmailLogStore;
 
 /**
@@ -333,7 +336,51 @@ public final class OutboxBench {
             System.out.printf("4 search (first page of 50 and the total), %d samples over %s: p50 %.0f ms, "
                     + "p95 %.0f ms (goal <= 250 ms)%n", searches.length, totals.toString().trim(), pct(searches, 50),
                     pct(searches, 95));
+            diagnostics(database, log);
         }
+    }
+
+    /**
+     * 5: Email Diagnostics' Outbox facts and the health checks over the same log (an attempt per
+     * entry that had one), with V7's indexes and then, as the baseline, without them.
+     */
+    static void diagnostics(Database database, EmailLogStore log) throws Exception {
+        long seedStart = System.nanoTime();
+        try (Connection connection = database.connect(); Statement insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO email_attempt (entry_id, attempted_at, outcome, reply_code, reply) "
+                    + "SELECT id, updated_at, CASE state WHEN 'sent' THEN 'sent' WHEN 'send-failed' THEN 'failed' "
+                    + "ELSE 'deferred' END, reply_code, reply FROM email_entry WHERE state <> 'send-ignored' ORDER BY id");
+        }
+        double seeded = (System.nanoTime() - seedStart) / 1e9;
+        StoredOutboxFacts facts = new StoredOutboxFacts(log, new EmailLogFacts(database), () -> true, Clock.systemUTC());
+        double[] indexed = factsTimes(facts);
+        try (Connection connection = database.connect(); Statement drop = connection.createStatement()) {
+            drop.execute("DROP INDEX email_entry_by_state_updated");
+            drop.execute("DROP INDEX email_attempt_by_outcome");
+        }
+        double[] without = factsTimes(facts);
+        OutboxFacts.Counts counts = facts.counts().orElseThrow();
+        System.out.printf("5 diagnostics facts + health checks (sender, Outbox, counts of the last hour and day: "
+                        + "%s / %s; attempts seeded in %.0f s), %d samples: with V7's indexes p50 %.1f ms, p95 %.1f ms; "
+                        + "without them p50 %.1f ms, p95 %.1f ms%n", counts.lastHour(), counts.lastDay(), seeded,
+                indexed.length, pct(indexed, 50), pct(indexed, 95), pct(without, 50), pct(without, 95));
+    }
+
+    static double[] factsTimes(StoredOutboxFacts facts) {
+        for (int i = 0; i < 5; i++) { // warm-up
+            facts.counts();
+        }
+        double[] times = new double[40];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            facts.sender();
+            facts.outbox();
+            facts.counts();
+            facts.healthChecks();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times;
     }
 
     /** Writes {@code entries} realistic log rows straight into the tables (a fixture, in batches). */

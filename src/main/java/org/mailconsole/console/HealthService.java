@@ -7,7 +7,7 @@ import org.mailconsole.store.Database;
 
 /**
  * The checks behind GET /api/v1/health: {@code database}, and the Outbox's {@code sender} and
- * {@code outbox} once an {@link OutboxFacts} gives them (none until the Outbox exists).
+ * {@code outbox} from its {@link OutboxFacts} ({@code StoredOutboxFacts} defines those two rules).
  */
 public final class HealthService {
     public enum Status { UP, DOWN }

@@ -7,7 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import org.mailconsole.mail.outbox.Outbox;
-import org.mailconsole.mail.outbox.SourceWebapp;
+import org.mailconsole.mail.source.SendingWebapp;
 import org.mailconsole.model.emaillog.EmailEntry;
 
 /**
@@ -39,7 +39,7 @@ public final class LiveTestEmail {
             message.setSentDate(new Date());
             message.setText("This is a test email sent by Mail Console with the mail settings in effect.");
             message.saveChanges();
-            EmailEntry entry = outbox.sendNow(message, SourceWebapp.CONSOLE);
+            EmailEntry entry = outbox.sendNow(message, SendingWebapp.CONSOLE);
             String reply = entry.reply() == null ? "" : entry.reply();
             return switch (entry.state()) {
                 case SENT -> new Result(true, entry.refusedRecipients().isEmpty() ? "sent"

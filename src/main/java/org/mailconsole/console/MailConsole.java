@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.mailconsole.console.diagnostics.DiagnosticsService;
 import org.mailconsole.console.diagnostics.OutboxFacts;
+import org.mailconsole.console.diagnostics.StoredOutboxFacts;
 import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.store.AddressFilterStore;
@@ -12,6 +13,7 @@ import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
+import org.mailconsole.store.emaillog.EmailLogFacts;
 import org.mailconsole.store.emaillog.EmailLogStore;
 import org.mailconsole.mail.live.SharedEngine;
 
@@ -32,8 +34,8 @@ public final class MailConsole implements AutoCloseable {
         Database database = core.database();
         this.properties = new PropertiesService(new PropertyStore(database, core.secrets()), Clock.systemUTC());
         this.audit = new AuditStore(database);
-        // the Outbox (issue 9) replaces OutboxFacts.NONE with its facts and health checks
-        OutboxFacts outboxFacts = OutboxFacts.NONE;
+        OutboxFacts outboxFacts = new StoredOutboxFacts(new EmailLogStore(database), new EmailLogFacts(database),
+                core.outbox()::running, Clock.systemUTC());
         this.health = new HealthService(database, outboxFacts);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,

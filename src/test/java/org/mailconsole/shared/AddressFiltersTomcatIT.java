@@ -85,12 +85,31 @@ class AddressFiltersTomcatIT {
         assertEquals(List.of("ceo@x.blocked.example", "jane@fine.example"), smtp.recipients("filter-1"),
                 "the exception and the other domain got through; cfo was dropped");
         eventually(() -> tomcat.logs().contains("cfo@x.blocked.example"), "the dropped recipient is logged");
+        JsonNode first = logEntry("filter-1");
+        eventually(() -> logEntry("filter-1").get("state").asText().equals("sent"), "the entry is Sent");
+        assertEquals("/sharing-app", first.get("source").asText());
+        assertEquals(List.of("ceo@x.blocked.example", "cfo@x.blocked.example", "jane@fine.example"),
+                texts(first.get("recipients")), "the original recipients");
+        assertEquals(List.of("ceo@x.blocked.example", "jane@fine.example"), texts(first.get("actualRecipients")));
+        assertEquals(1, first.get("blockedRecipients").size(), first.toString());
+        JsonNode blocked = first.get("blockedRecipients").get(0);
+        assertEquals("cfo@x.blocked.example", blocked.get("address").asText());
+        assertTrue(blocked.get("reason").asText().contains("\"No blocked subdomains\""), blocked.toString());
 
         appSends("filter-2", "cfo@x.blocked.example, cto@y.blocked.example");
         eventually(() -> tomcat.logs().contains("filter-2' not sent: every recipient was blocked by the system address "
                 + "filter \"No blocked subdomains\""), "a message with no recipient left is not sent, naming the filter");
         Thread.sleep(500);
         assertEquals(List.of(), smtp.recipients("filter-2"), "nothing reached the server");
+        JsonNode skipped = logEntry("filter-2");
+        assertEquals("send-ignored", skipped.get("state").asText(), skipped.toString());
+        assertEquals("skipped", skipped.get("mailbox").asText());
+        assertEquals("every recipient was blocked by the system address filter \"No blocked subdomains\"",
+                skipped.get("reason").asText());
+        assertEquals(List.of("cfo@x.blocked.example", "cto@y.blocked.example"),
+                texts(skipped.get("blockedRecipients").findValues("address")), skipped.toString());
+        assertEquals(List.of(), texts(skipped.get("actualRecipients")));
+        assertEquals(0, skipped.get("attempts").asInt());
 
         // an SMTP account that names its own filter: deny *, allow corp.example
         JsonNode corpOnly = create(filter("Corp only", false, list("deny", List.of("*"), List.of()),
@@ -115,6 +134,11 @@ class AddressFiltersTomcatIT {
         Thread.sleep(300);
         assertEquals(List.of("a@corp.example"), smtp.recipients("filter-3"), "only corp.example: the account's filter, "
                 + "not the default one, is in effect");
+        JsonNode corp = logEntry("filter-3");
+        assertEquals(List.of("b@other.example", "c@sub.corp.example", "cfo@x.blocked.example"),
+                texts(corp.get("blockedRecipients").findValues("address")), corp.toString());
+        assertTrue(corp.get("blockedRecipients").findValuesAsText("reason").stream()
+                .allMatch(r -> r.contains("\"Corp only\"")), corp.toString());
 
         // the test address wins: applied before the filter, never blocked by it
         patch(Map.of("glide.email.test.user", "qa@test.example"));
@@ -159,6 +183,21 @@ class AddressFiltersTomcatIT {
         assertTrue(page.contains("/sharing-app") && page.contains("yes: the console uses the database"), page);
         assertFalse(page.contains(canary));
         assertFalse(tomcat.logs().contains(canary), "a password in the container's logs");
+    }
+
+    /** The one email log entry whose subject matches, through GET /api/v1/emails. */
+    static JsonNode logEntry(String subject) {
+        HttpResponse<String> response = admin.get("/api/v1/emails?q=" + URLEncoder.encode(subject, StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode page = admin.json(response);
+        assertEquals(1, page.get("total").asInt(), response.body());
+        return page.get("emails").get(0);
+    }
+
+    static List<String> texts(Iterable<JsonNode> nodes) {
+        List<String> texts = new java.util.ArrayList<>();
+        nodes.forEach(n -> texts.add(n.asText()));
+        return texts;
     }
 
     static Map<String, String> singleNull(String name) {

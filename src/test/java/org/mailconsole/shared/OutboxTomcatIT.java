@@ -218,4 +218,54 @@ class OutboxTomcatIT {
         String logs = tomcat.logs();
         assertFalse(logs.contains("SEVERE"), logs);
     }
+
+    @Test
+    @Order(5)
+    void healthGoesDownWhileMailFailsOnTheConnectionAndUpWhenItFlowsWithDiagnosticsToMatch() throws Exception {
+        String canary = "tomcat-health-canary-4471";
+        patch(Map.of("glide.smtp.retry_backoff", MANY_SHORT_STEPS, "glide.email.user_password", canary));
+        assertEquals(200, admin.get("/api/v1/health").statusCode(), admin.get("/api/v1/health").body());
+
+        smtp.stopListening();
+        appSends("h1@example.com", "tomcat health 1");
+        appSends("h2@example.com", "tomcat health 2");
+        JsonNode down = eventually(() -> admin.json(admin.get("/api/v1/health")),
+                h -> h.get("status").asText().equals("DOWN"), "health DOWN after 3 connection failures");
+        assertEquals("DOWN", down.get("checks").get("sender").asText(), down.toString());
+        assertEquals("UP", down.get("checks").get("outbox").asText(), "nothing has waited 15 minutes: " + down);
+        assertEquals("UP", down.get("checks").get("database").asText());
+        HttpResponse<String> health = admin.get("/api/v1/health");
+        assertEquals(503, health.statusCode(), health.body());
+
+        HttpResponse<String> response = admin.get("/api/v1/diagnostics");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode d = admin.json(response);
+        assertEquals("127.0.0.1", d.get("outbound").get("account").get("server").asText());
+        assertEquals(smtp.port(), d.get("outbound").get("account").get("port").asInt());
+        assertTrue(d.get("sender").get("running").asBoolean(), response.body());
+        assertTrue(d.get("sender").get("lastFailureReason").asText().startsWith("Connection refused"), response.body());
+        assertFalse(d.get("sender").get("lastFailureAt").isNull(), response.body());
+        assertTrue(d.get("outbox").get("size").asLong() >= 2, response.body());
+        assertTrue(d.get("outbox").get("oldestAgeSeconds").asLong() >= 0, response.body());
+        assertTrue(d.get("counts").get("lastHour").get("sent").asLong() >= 1, "earlier tests sent mail: " + response.body());
+        assertTrue(d.get("counts").get("lastHour").get("failed").asLong() >= 2, "550 and 451 failed: " + response.body());
+        assertTrue(d.get("sources").findValuesAsText("contextPath").contains("/sharing-app"), response.body());
+        assertTrue(d.get("sharedMode").asBoolean(), response.body());
+        assertFalse(response.body().contains(canary), "a password in the diagnostics");
+        String page = admin.get("/diagnostics").body();
+        assertTrue(page.contains("Connection refused") && page.contains("/sharing-app"), page);
+        assertFalse(page.contains(canary), "a password on the diagnostics page");
+
+        smtp.up();
+        eventually(() -> entry("tomcat health 2"), e -> e.get("state").asText().equals("sent"), "delivered when back");
+        JsonNode up = eventually(() -> admin.json(admin.get("/api/v1/health")),
+                h -> h.get("status").asText().equals("UP"), "health UP once mail flows");
+        assertEquals("UP", up.get("checks").get("sender").asText());
+        assertEquals(200, admin.get("/api/v1/health").statusCode());
+        JsonNode after = admin.json(admin.get("/api/v1/diagnostics"));
+        assertEquals(0, after.get("outbox").get("size").asLong(), after.toString());
+        assertTrue(after.get("outbox").get("oldestAgeSeconds").isNull(), after.toString());
+        assertFalse(after.get("sender").get("lastSuccessAt").isNull());
+        assertFalse(tomcat.logs().contains(canary), "a password in the container's logs");
+    }
 }

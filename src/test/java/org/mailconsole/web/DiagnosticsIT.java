@@ -127,21 +127,30 @@ class DiagnosticsIT {
         assertEquals("none", out.get("account").get("security").asText());
         assertEquals("none", out.get("account").get("authentication").asText());
         assertTrue(out.get("testAddresses").isEmpty());
-        assertTrue(d.get("sender").isNull() && d.get("outbox").isNull() && d.get("counts").isNull(),
-                "the Outbox's facts are not made up: " + response.body());
+        JsonNode sender = d.get("sender");
+        assertTrue(sender.get("running").asBoolean(), response.body());
+        assertFalse(sender.get("lastSuccessAt").isNull(), "the test email was delivered: " + response.body());
+        assertEquals(0, d.get("outbox").get("size").asLong(), response.body());
+        assertTrue(d.get("outbox").get("oldestAgeSeconds").isNull(), "an empty Outbox has no oldest entry");
+        assertTrue(d.get("counts").get("lastHour").get("sent").asLong() >= 1, response.body());
+        assertTrue(d.get("counts").get("lastDay").get("sent").asLong()
+                >= d.get("counts").get("lastHour").get("sent").asLong(), response.body());
         assertFalse(d.get("sharedMode").asBoolean(), "embedded Jetty runs the console alone");
         assertEquals("HSQLDB (embedded file)", d.get("database").get("engine").asText());
         assertEquals(String.valueOf(newestMigration()), d.get("database").get("schemaVersion").asText());
         assertTrue(d.get("database").get("url").asText().startsWith("jdbc:hsqldb:file:"));
         assertTrue(d.get("inbound").get("receiving").asBoolean());
         List<String> sources = d.get("sources").findValuesAsText("contextPath");
-        assertTrue(sources.contains("/mail-console"), "the console's own test email went through the shared session: "
+        assertTrue(sources.contains("console"), "the console's own test email went through the Outbox: "
                 + response.body());
         assertFalse(response.body().contains(SMTP_CANARY), "a password in the diagnostics");
 
         String page = admin.get("/diagnostics").body();
         assertTrue(page.contains(String.valueOf(smtp.getSmtp().getPort())) && page.contains("127.0.0.1"), page);
-        assertTrue(page.contains("not available yet"), "the Outbox facts say they are not there");
+        assertTrue(page.contains("running; last delivery 20") && page.contains("last failure never"), page);
+        assertTrue(page.contains("0 message(s)") && page.contains("mailbox=outbox"), page);
+        assertTrue(page.contains("last hour " + d.get("counts").get("lastHour").get("sent").asLong() + " sent, "), page);
+        assertFalse(page.contains("not available"), "the Outbox facts are there");
         assertFalse(page.contains(SMTP_CANARY));
     }
 
@@ -198,12 +207,13 @@ class DiagnosticsIT {
     }
 
     @Test
-    void healthReportsTheDatabaseAndFakesNothing() {
+    void healthReportsTheDatabaseTheSenderAndTheOutbox() {
         HttpResponse<String> response = admin.get("/api/v1/health");
-        assertEquals(200, response.statusCode());
+        assertEquals(200, response.statusCode(), response.body());
         JsonNode checks = admin.json(response).get("checks");
         assertEquals("UP", checks.get("database").asText());
-        assertFalse(checks.has("sender") || checks.has("outbox"), "no Outbox yet, so no made-up check: " + checks);
+        assertEquals("UP", checks.get("sender").asText(), response.body());
+        assertEquals("UP", checks.get("outbox").asText(), response.body());
     }
 
     @Test

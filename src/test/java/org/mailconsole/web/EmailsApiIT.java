@@ -1,6 +1,7 @@
 package org.mailconsole.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +90,26 @@ class EmailsApiIT {
         assertEquals(200, sentBox.statusCode());
         assertEquals(1, admin.json(sentBox).get("size").asInt());
         assertTrue(admin.json(sentBox).get("total").asInt() >= 1);
+    }
+
+    @Test
+    void aTestEmailWhileSendingIsOffIsLoggedAsSkippedWithTheReason() {
+        patch(Map.of("glide.email.smtp.active", "false"));
+        try {
+            int before = smtp.received().size();
+            JsonNode result = testEmail("while-off@example.com");
+            assertFalse(result.get("ok").asBoolean(), result.toString());
+            JsonNode entry = entryFor("while-off@example.com");
+            assertEquals("send-ignored", entry.get("state").asText(), entry.toString());
+            assertEquals("skipped", entry.get("mailbox").asText());
+            assertEquals("console", entry.get("source").asText());
+            assertTrue(entry.get("reason").asText().contains("glide.email.smtp.active"), entry.toString());
+            assertTrue(result.get("message").asText().contains(entry.get("reason").asText()), result.toString());
+            assertEquals(0, entry.get("attempts").asInt());
+            assertEquals(before, smtp.received().size(), "nothing reached the server");
+        } finally {
+            patch(Map.of("glide.email.smtp.active", "true"));
+        }
     }
 
     @Test

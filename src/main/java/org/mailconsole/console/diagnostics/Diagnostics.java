@@ -9,7 +9,7 @@ import org.mailconsole.store.DatabaseFacts;
 /**
  * The facts of Email Diagnostics (email-model.md section 6). Nothing here is a secret: no
  * password, token or key, and the database URL without its password. The Outbox's facts
- * ({@code sender}, {@code outbox}, {@code counts}) are null until an {@link OutboxFacts} gives them.
+ * ({@code sender}, {@code outbox}, {@code counts}) come from an {@link OutboxFacts}; null if it has none.
  */
 public record Diagnostics(
         Instant at,

@@ -80,7 +80,7 @@ public final class DiagnosticsService {
         return Warnings.of(outbound(properties.effective(), accounts.list()));
     }
 
-    /** The Outbox's health checks ({@code sender}, {@code outbox}); none until the Outbox exists. */
+    /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */
     public OutboxFacts outboxFacts() {
         return outbox;
     }

@@ -7,8 +7,9 @@ import org.mailconsole.console.HealthService;
 
 /**
  * The seam through which the Outbox (email-model.md section 5) gives Email Diagnostics and the
- * health check its facts. Until the Outbox exists, {@link #NONE} answers: no facts (shown as
- * "not available", JSON null) and no health checks. Nothing here is ever made up.
+ * health check its facts: {@link StoredOutboxFacts} reads them from the Outbox and the email log;
+ * {@link #NONE} (no facts, shown as "not available" / JSON null, and no checks) is for tests that
+ * need none. Nothing here is ever made up.
  */
 public interface OutboxFacts {
 
@@ -20,7 +21,7 @@ public interface OutboxFacts {
     record Outbox(long size, Long oldestAgeSeconds) {
     }
 
-    /** Sent, Failed and Skipped entries created in a time window. */
+    /** Entries that became Sent, Failed or Skipped in a time window (by their last change). */
     record Window(long sent, long failed, long skipped) {
     }
 
@@ -36,7 +37,7 @@ public interface OutboxFacts {
     /**
      * The Outbox's checks for GET /api/v1/health, by name: {@code sender} (DOWN when the last 3
      * delivery attempts all failed on connection or authentication) and {@code outbox} (DOWN when
-     * its oldest entry has waited longer than 15 minutes). Empty while there is no Outbox.
+     * its oldest entry has waited longer than 15 minutes). Empty for {@link #NONE}.
      */
     Map<String, HealthService.Status> healthChecks();
 

@@ -2,12 +2,11 @@ package org.mailconsole.mail.live;
 
 import jakarta.mail.Session;
 import java.time.Clock;
-import org.mailconsole.mail.source.SendingSources;
 
 /**
  * What a live session's transports and stores share: the cached configuration, the queue (the
- * Outbox) the transports hand messages to, and what Email Diagnostics reads (the sending webapps,
- * the last store connect of each inbound account). Attached to the live {@link Session}'s
+ * Outbox) the transports hand messages to, and what Email Diagnostics reads (the last store connect
+ * of each inbound account; the sending webapps are the Outbox's). Attached to the live {@link Session}'s
  * properties under {@link #KEY}.
  */
 final class LiveState {
@@ -15,7 +14,6 @@ final class LiveState {
 
     private final CachedConfig config;
     private final MessageQueue queue;
-    private final SendingSources sources = new SendingSources(Clock.systemUTC());
     private final InboundResults inboundResults = new InboundResults(Clock.systemUTC());
 
     LiveState(CachedConfig config, MessageQueue queue) {
@@ -38,11 +36,6 @@ final class LiveState {
 
     MessageQueue queue() {
         return queue;
-    }
-
-    /** The webapps that sent through this session. */
-    SendingSources sources() {
-        return sources;
     }
 
     /** The last store connect of each inbound account through this session. */

@@ -10,6 +10,7 @@ import jakarta.mail.event.TransportEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.mail.source.SendingWebapp;
 
 /**
  * The smtp transport of the shared session. Whatever host or user the app passes is ignored: each
@@ -37,8 +38,7 @@ public final class LiveTransport extends Transport {
         if (!(message instanceof MimeMessage mime)) {
             throw new MessagingException("the Mail Console session sends MimeMessages only");
         }
-        state.sources().recordCurrent();
-        lastEntryId = state.queue().accept(mime, recipients, state.config().current(), null);
+        lastEntryId = state.queue().accept(mime, recipients, state.config().current(), SendingWebapp.current());
         notifyTransportListeners(TransportEvent.MESSAGE_DELIVERED, recipients, new Address[0], new Address[0], message);
     }
 

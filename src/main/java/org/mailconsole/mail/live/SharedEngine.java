@@ -148,9 +148,9 @@ public final class SharedEngine {
         return session;
     }
 
-    /** The webapps that sent mail through the live session since this JVM started (in memory). */
+    /** The webapps (and the console) that sent mail through the Outbox since this JVM started (in memory). */
     public org.mailconsole.mail.source.SendingSources sendingSources() {
-        return LiveState.of(session).sources();
+        return outbox.sources();
     }
 
     /** The last store connect of each inbound account through the live session (in memory). */

@@ -18,6 +18,8 @@ import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.MessageQueue;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.mail.live.SendPolicy;
+import org.mailconsole.mail.source.SendingSources;
+import org.mailconsole.mail.source.SendingWebapp;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -42,6 +44,7 @@ public final class Outbox implements MessageQueue {
     private final OutboxSender sender;
     private final boolean soleEngine;
     private final OutboxTiming timing;
+    private final SendingSources sources;
 
     /**
      * @param soleEngine the database is an embedded file only this process can open: a claim found at
@@ -58,6 +61,7 @@ public final class Outbox implements MessageQueue {
         this.clock = clock;
         this.soleEngine = soleEngine;
         this.timing = timing;
+        this.sources = new SendingSources(clock);
         this.sender = new OutboxSender(this, store, config, clock, timing);
     }
 
@@ -78,17 +82,27 @@ public final class Outbox implements MessageQueue {
         sender.stop();
     }
 
+    /** The sources (webapps, and the console) that handed messages to this Outbox since it started, in memory. */
+    public SendingSources sources() {
+        return sources;
+    }
+
+    /** Whether the sender thread runs (from {@link #start()} to {@link #stop()}). */
+    public boolean running() {
+        return sender.running();
+    }
+
     @Override
     public long accept(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
             throws MessagingException {
-        String from = source != null ? source : SourceWebapp.ofCurrentThread();
-        long id = queue(message, recipients, snapshot, from);
+        long id = queue(message, recipients, snapshot, source != null ? source : SendingWebapp.current());
         sender.wake();
         return id;
     }
 
     private long queue(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
             throws MessagingException {
+        sources.record(source);
         OutboundConfig outbound = snapshot.outbound();
         List<String> original = addresses(recipients);
         if (!outbound.sending()) {

@@ -81,6 +81,10 @@ final class OutboxSender {
         thread = null;
     }
 
+    synchronized boolean running() {
+        return running && thread != null && thread.isAlive();
+    }
+
     void wake() {
         synchronized (signal) {
             woken = true;

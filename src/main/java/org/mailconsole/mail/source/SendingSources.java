@@ -27,11 +27,6 @@ public final class SendingSources {
         this.clock = clock;
     }
 
-    /** Notes one message handed to the shared session by the webapp of the calling thread. */
-    public void recordCurrent() {
-        record(SendingWebapp.current());
-    }
-
     public void record(String contextPath) {
         Counter counter = sources.get(contextPath);
         if (counter == null) {

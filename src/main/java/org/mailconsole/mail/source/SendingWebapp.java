@@ -8,10 +8,14 @@ import java.util.WeakHashMap;
  * Which webapp is sending: the context path of the calling thread's context class loader, as the
  * container tells it (Tomcat's WebappClassLoaderBase.getContextName, Jetty's
  * WebAppClassLoader.getContext().getContextPath), read by reflection because the shared core may
- * not depend on either container. Remembered per class loader (weakly: an undeployed webapp's
- * loader is not held).
+ * not depend on either container. Tomcat answers the base name ("ROOT", "a#b", "shop##2"), turned
+ * into the context path here. Remembered per class loader (weakly: an undeployed webapp's loader
+ * is not held). The one place the sending webapp is found: the email log entry's {@code source} and
+ * the diagnostics' sending webapps both come from it (through the Outbox).
  */
 public final class SendingWebapp {
+    /** The source of the console's own mail (its test email) in the email log. */
+    public static final String CONSOLE = "console";
     /** When the container does not tell (a thread of no webapp, an unknown container). */
     public static final String UNKNOWN = "(unknown)";
 

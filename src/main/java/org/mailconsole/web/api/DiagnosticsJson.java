@@ -8,7 +8,7 @@ import org.mailconsole.store.DatabaseFacts;
 
 /**
  * GET /api/v1/diagnostics: the facts of Email Diagnostics, times as ISO-8601 UTC strings.
- * {@code sender}, {@code outbox} and {@code counts} are null until the Outbox gives them.
+ * {@code sender}, {@code outbox} and {@code counts} are null only when the {@code OutboxFacts} has none.
  */
 public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJson sender, OutboxFacts.Outbox outbox,
                               OutboxFacts.Counts counts, List<SourceJson> sources, InboundJson inbound,

@@ -10,7 +10,7 @@ import org.mailconsole.console.diagnostics.OutboxFacts;
 
 /** The template model of Email diagnostics: every fact as text ("" when there is none). */
 final class DiagnosticsPage {
-    static final String NOT_AVAILABLE = "not available yet (comes with the Outbox)";
+    static final String NOT_AVAILABLE = "not available";
 
     private DiagnosticsPage() {
     }

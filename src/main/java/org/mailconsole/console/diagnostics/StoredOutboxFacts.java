@@ -1,0 +1,91 @@
+package org.mailconsole.console.diagnostics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.mailconsole.console.HealthService;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.store.emaillog.EmailLogFacts;
+import org.mailconsole.store.emaillog.EmailLogStore;
+
+/**
+ * The Outbox's facts, read from the Outbox and the email log (email-model.md section 6), and its
+ * two health checks: {@code sender} is DOWN when the last {@link #FAILED_ATTEMPTS} delivery
+ * attempts all failed on connection or authentication (recorded without a reply code: the server
+ * never answered the message); {@code outbox} is DOWN when its oldest entry has waited longer than
+ * {@link #OUTBOX_WAIT}.
+ */
+public final class StoredOutboxFacts implements OutboxFacts {
+    public static final int FAILED_ATTEMPTS = 3;
+    public static final Duration OUTBOX_WAIT = Duration.ofMinutes(15);
+
+    private final EmailLogStore log;
+    private final EmailLogFacts facts;
+    private final BooleanSupplier senderRunning;
+    private final Clock clock;
+
+    public StoredOutboxFacts(EmailLogStore log, EmailLogFacts facts, BooleanSupplier senderRunning, Clock clock) {
+        this.log = log;
+        this.facts = facts;
+        this.senderRunning = senderRunning;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Sender> sender() {
+        Optional<EmailLogFacts.Attempt> success = facts.lastAttempt("sent", "partial");
+        Optional<EmailLogFacts.Attempt> failure = facts.lastAttempt("deferred", "failed");
+        return Optional.of(new Sender(senderRunning.getAsBoolean(),
+                success.map(EmailLogFacts.Attempt::at).orElse(null),
+                failure.map(EmailLogFacts.Attempt::at).orElse(null),
+                failure.map(StoredOutboxFacts::reason).orElse(null)));
+    }
+
+    @Override
+    public Optional<Outbox> outbox() {
+        long size = log.counts().get(EmailState.SEND_READY);
+        Long oldestAge = facts.oldestInOutbox()
+                .map(at -> Math.max(0, Duration.between(at, clock.instant()).toSeconds()))
+                .orElse(null);
+        return Optional.of(new Outbox(size, oldestAge));
+    }
+
+    @Override
+    public Optional<Counts> counts() {
+        Instant now = clock.instant();
+        return Optional.of(new Counts(window(now.minus(Duration.ofHours(1))), window(now.minus(Duration.ofDays(1)))));
+    }
+
+    @Override
+    public Map<String, HealthService.Status> healthChecks() {
+        Map<String, HealthService.Status> checks = new LinkedHashMap<>();
+        List<EmailLogFacts.Attempt> last = facts.lastDeliveryAttempts(FAILED_ATTEMPTS);
+        boolean failing = last.size() == FAILED_ATTEMPTS && last.stream().allMatch(StoredOutboxFacts::connectionFailure);
+        checks.put("sender", failing ? HealthService.Status.DOWN : HealthService.Status.UP);
+        boolean waitedTooLong = facts.oldestInOutbox()
+                .map(at -> Duration.between(at, clock.instant()).compareTo(OUTBOX_WAIT) > 0)
+                .orElse(false);
+        checks.put("outbox", waitedTooLong ? HealthService.Status.DOWN : HealthService.Status.UP);
+        return checks;
+    }
+
+    /** A failed attempt the server never answered: refused, timed out, TLS or authentication. */
+    static boolean connectionFailure(EmailLogFacts.Attempt attempt) {
+        return attempt.replyCode() == null && !attempt.outcome().equals("sent") && !attempt.outcome().equals("partial");
+    }
+
+    private Window window(Instant since) {
+        return new Window(facts.countSince(EmailState.SENT, since), facts.countSince(EmailState.SEND_FAILED, since),
+                facts.countSince(EmailState.SEND_IGNORED, since));
+    }
+
+    /** The server's reply (it starts with the code), or the named connection failure. */
+    private static String reason(EmailLogFacts.Attempt attempt) {
+        return attempt.reply();
+    }
+}

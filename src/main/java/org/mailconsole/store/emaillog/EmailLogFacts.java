@@ -1,0 +1,106 @@
+package org.mailconsole.store.emaillog;
+
+import static org.mailconsole.store.emaillog.EmailColumns.timestamp;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.store.Database;
+
+/**
+ * What Email Diagnostics and the health check read from the Outbox and the log. Every query is
+ * served by an index (V3's {@code (state, id)} and primary keys, V7's {@code (state, updated_at)}
+ * and {@code email_attempt (outcome, id)}). The health checks' reads stop after a few rows; the
+ * counts of the last day visit every entry of that day (see the README's benchmark, part 5).
+ */
+public final class EmailLogFacts {
+    /** One delivery attempt as the facts need it: a null reply code is a connection or login failure. */
+    public record Attempt(Instant at, String outcome, Integer replyCode, String reply) {
+    }
+
+    private final Database database;
+
+    public EmailLogFacts(Database database) {
+        this.database = database;
+    }
+
+    /** The newest attempt with one of these outcomes (sent, partial, deferred, failed). */
+    public Optional<Attempt> lastAttempt(String... outcomes) {
+        return database.read(connection -> {
+            Attempt newest = null;
+            long newestId = -1;
+            for (String outcome : outcomes) {
+                // ordered exactly as the (outcome, id) index, so the read stops at the first row
+                try (PreparedStatement query = connection.prepareStatement("SELECT id, attempted_at, outcome, "
+                        + "reply_code, reply FROM email_attempt WHERE outcome = ? ORDER BY outcome DESC, id DESC LIMIT 1")) {
+                    query.setString(1, outcome);
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next() && rows.getLong(1) > newestId) {
+                            newestId = rows.getLong(1);
+                            newest = attempt(rows);
+                        }
+                    }
+                }
+            }
+            return Optional.ofNullable(newest);
+        });
+    }
+
+    /** The newest {@code limit} delivery attempts (not counting messages skipped without one), newest first. */
+    public List<Attempt> lastDeliveryAttempts(int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, attempted_at, outcome, reply_code, "
+                    + "reply FROM email_attempt WHERE outcome <> 'skipped' ORDER BY id DESC LIMIT ?")) {
+                query.setInt(1, limit);
+                List<Attempt> attempts = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        attempts.add(attempt(rows));
+                    }
+                }
+                return attempts;
+            }
+        });
+    }
+
+    /** When the oldest message in the Outbox was queued; empty when the Outbox is empty. */
+    public Optional<Instant> oldestInOutbox() {
+        return database.read(connection -> {
+            // the oldest entry has the lowest id: the (state, id) index's first row of the Outbox
+            try (PreparedStatement query = connection.prepareStatement("SELECT created_at FROM email_entry "
+                    + "WHERE state = ? ORDER BY state, id LIMIT 1")) {
+                query.setString(1, EmailState.SEND_READY.apiName());
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(EmailColumns.instant(rows.getTimestamp(1))) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    /** Entries that reached {@code state} (their last change) at or after {@code since}. */
+    public long countSince(EmailState state, Instant since) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM email_entry "
+                    + "WHERE state = ? AND updated_at >= ?")) {
+                query.setString(1, state.apiName());
+                query.setTimestamp(2, timestamp(since));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static Attempt attempt(ResultSet rows) throws java.sql.SQLException {
+        Instant at = EmailColumns.instant(rows.getTimestamp(2));
+        String outcome = rows.getString(3);
+        int code = rows.getInt(4);
+        Integer replyCode = rows.wasNull() ? null : code;
+        return new Attempt(at, outcome, replyCode, rows.getString(5));
+    }
+}

@@ -1,0 +1,150 @@
+package org.mailconsole.console.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.HealthService.Status;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.store.Database;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.emaillog.EmailLogFacts;
+import org.mailconsole.store.emaillog.EmailLogStore;
+
+/** The Outbox's facts and health rules, read from a real HSQLDB file with a clock the test moves. */
+class StoredOutboxFactsTest {
+    static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    @TempDir
+    Path dir;
+    Database database;
+    EmailLogStore store;
+    Instant now = T0;
+    boolean running = true;
+    StoredOutboxFacts facts;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
+                dir.resolve("key")));
+        store = new EmailLogStore(database);
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        facts = new StoredOutboxFacts(store, new EmailLogFacts(database), () -> running, clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    long queue(Instant at, String subject) {
+        return store.add(new NewEmail(at, EmailState.SEND_READY, "<" + subject + "@x>", "app@example.com", subject, 10,
+                List.of("to@example.com"), List.of("to@example.com"), List.of(), null, "Default SMTP", "/shop", null,
+                new byte[] {1, 2, 3}));
+    }
+
+    void attempt(long id, Instant at, EmailState state, String outcome, Integer code, String reply) {
+        assertTrue(store.record(id, new AttemptResult(at, state, outcome, code, reply, reply, List.of(),
+                state == EmailState.SEND_READY ? at.plusSeconds(60) : null, null, "Default SMTP", null)));
+    }
+
+    @Test
+    void anEmptyLogHasFactsOfNothingAndEveryCheckUp() {
+        OutboxFacts.Sender sender = facts.sender().orElseThrow();
+        assertTrue(sender.running());
+        assertNull(sender.lastSuccessAt());
+        assertNull(sender.lastFailureAt());
+        assertNull(sender.lastFailureReason());
+        assertEquals(new OutboxFacts.Outbox(0, null), facts.outbox().orElseThrow());
+        assertEquals(new OutboxFacts.Window(0, 0, 0), facts.counts().orElseThrow().lastDay());
+        assertEquals(Map.of("sender", Status.UP, "outbox", Status.UP), facts.healthChecks());
+        running = false;
+        assertFalse(facts.sender().orElseThrow().running());
+    }
+
+    @Test
+    void theSenderIsDownOnlyWhenTheLastThreeAttemptsAllFailedOnTheConnection() {
+        long a = queue(T0, "a");
+        attempt(a, T0.plusSeconds(1), EmailState.SEND_READY, "deferred", null, "Connection refused: 127.0.0.1:25");
+        attempt(a, T0.plusSeconds(2), EmailState.SEND_READY, "deferred", null, "Connection refused: 127.0.0.1:25");
+        assertEquals(Status.UP, facts.healthChecks().get("sender"), "two failures are not yet three");
+        long b = queue(T0, "b");
+        attempt(b, T0.plusSeconds(3), EmailState.SEND_READY, "deferred", 451, "451 4.3.0 try later");
+        attempt(a, T0.plusSeconds(4), EmailState.SEND_READY, "deferred", null, "Authentication failed");
+        assertEquals(Status.UP, facts.healthChecks().get("sender"), "a 451 is an answer: the server is reachable");
+        attempt(b, T0.plusSeconds(5), EmailState.SEND_FAILED, "failed", null, "Read timed out");
+        now = T0.plusSeconds(6);
+        assertEquals(Status.UP, facts.healthChecks().get("outbox"));
+        attempt(a, T0.plusSeconds(6), EmailState.SEND_READY, "deferred", null, "Connection refused: 127.0.0.1:25");
+        assertEquals(Status.DOWN, facts.healthChecks().get("sender"), "authentication, timeout, refused in a row");
+        OutboxFacts.Sender sender = facts.sender().orElseThrow();
+        assertEquals(T0.plusSeconds(6), sender.lastFailureAt());
+        assertEquals("Connection refused: 127.0.0.1:25", sender.lastFailureReason());
+        assertNull(sender.lastSuccessAt());
+
+        attempt(a, T0.plusSeconds(7), EmailState.SENT, "sent", 250, "250 2.0.0 queued");
+        assertEquals(Status.UP, facts.healthChecks().get("sender"), "mail flows again");
+        assertEquals(T0.plusSeconds(7), facts.sender().orElseThrow().lastSuccessAt());
+        assertEquals(T0.plusSeconds(6), facts.sender().orElseThrow().lastFailureAt());
+    }
+
+    @Test
+    void theOutboxIsDownWhenItsOldestMessageWaitedMoreThanFifteenMinutes() {
+        queue(T0, "old");
+        queue(T0.plusSeconds(300), "newer");
+        now = T0.plus(Duration.ofMinutes(15));
+        assertEquals(new OutboxFacts.Outbox(2, 900L), facts.outbox().orElseThrow());
+        assertEquals(Status.UP, facts.healthChecks().get("outbox"), "15 minutes exactly is not more than 15");
+        now = T0.plus(Duration.ofMinutes(15)).plusSeconds(1);
+        assertEquals(Status.DOWN, facts.healthChecks().get("outbox"));
+        assertEquals(Status.UP, facts.healthChecks().get("sender"), "no attempt failed");
+    }
+
+    @Test
+    void countsAreOfTheLastHourAndDayByWhenTheEntryReachedItsState() {
+        now = T0.plus(Duration.ofDays(2));
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        long old = queue(T0, "two days old, sent now");
+        attempt(old, now.minusSeconds(10), EmailState.SENT, "sent", 250, "250 ok");
+        long earlier = queue(now.minus(Duration.ofHours(5)), "failed five hours ago");
+        attempt(earlier, now.minus(Duration.ofHours(5)), EmailState.SEND_FAILED, "failed", 550, "550 no");
+        long ancient = queue(T0, "sent two days ago");
+        attempt(ancient, T0.plusSeconds(1), EmailState.SENT, "sent", 250, "250 ok");
+        store.add(new NewEmail(hourAgo.plusSeconds(1), EmailState.SEND_IGNORED, "<s@x>", "app@example.com", "skipped",
+                10, List.of("x@example.com"), List.of(), List.of(), null, null, "/shop", "sending off", null));
+        queue(now.minusSeconds(5), "still waiting");
+
+        OutboxFacts.Counts counts = facts.counts().orElseThrow();
+        assertEquals(new OutboxFacts.Window(1, 0, 1), counts.lastHour());
+        assertEquals(new OutboxFacts.Window(1, 1, 1), counts.lastDay());
+        assertEquals(1, facts.outbox().orElseThrow().size());
+    }
+}
