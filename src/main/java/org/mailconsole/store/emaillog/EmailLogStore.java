@@ -33,10 +33,20 @@ import org.mailconsole.store.Database;
 public final class EmailLogStore {
     private static final String READY = EmailState.SEND_READY.apiName();
 
+    /** A search counts its matches up to this many; past it the total is "10,000+" (docs/api.md). */
+    public static final int SEARCH_COUNT_CAP = 10_000;
+
     private final Database database;
+    private final int countCap;
 
     public EmailLogStore(Database database) {
+        this(database, SEARCH_COUNT_CAP);
+    }
+
+    /** {@code countCap}: tests use a small one to reach the capped search with a few entries. */
+    EmailLogStore(Database database, int countCap) {
         this.database = database;
+        this.countCap = countCap;
     }
 
     /** Writes the entry (and for the Outbox its raw MIME) in one committed transaction; its id. */
@@ -150,9 +160,15 @@ public final class EmailLogStore {
     }
 
     /**
-     * One pass over the ids of the entries with a term starting with the query (newest first): counts
-     * them all and keeps those of the page. On HSQLDB the prefix is also a range of the terms'
-     * primary key (code point order), which the index serves.
+     * A search in two bounded steps, so a broad query costs no more than a narrow one. (1) The ids of
+     * the matching entries are read from the term index, at most {@code countCap + 1} of them: a
+     * range of the index (on HSQLDB the prefix is also a range of the terms' primary key, code point
+     * order), no sort. (2a) When that range ended first, the total is exact and the page is cut from
+     * those ids, newest first. (2b) Otherwise the query is broad (more than {@code countCap}
+     * matches): the total is reported as "at least countCap", and the page comes from walking the
+     * entries newest first (the primary key or (state, id) index backwards), each tested against the
+     * term index by its entry id, which stops once the page is full: with more than {@code countCap}
+     * matches, they are dense enough that the walk is short.
      */
     private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
             throws SQLException {
@@ -161,39 +177,70 @@ public final class EmailLogStore {
             return mailboxPage(connection, state, page, size);
         }
         boolean range = !database.settings().jdbcUrl().startsWith("jdbc:postgresql:");
-        String sql = "SELECT DISTINCT t.entry_id FROM email_term t"
-                + (state == null ? "" : " JOIN email_entry e ON e.id = t.entry_id AND e.state = ?")
-                + " WHERE t.term LIKE ? ESCAPE '\\'" + (range ? " AND t.term >= ? AND t.term < ?" : "")
-                + " ORDER BY t.entry_id DESC";
+        String pattern = EmailColumns.startsWithPattern(prefix);
+        // an entry can have several terms with the prefix ("shop.example" in the sender and a recipient):
+        // read rows until countCap + 1 distinct ids, in steps
+        java.util.Set<Long> matches = new java.util.HashSet<>();
+        boolean exhausted = false;
+        int rowLimit = countCap + 1;
+        while (!exhausted && matches.size() <= countCap) {
+            matches.clear();
+            String sql = "SELECT t.entry_id FROM email_term t"
+                    + (state == null ? "" : " JOIN email_entry e ON e.id = t.entry_id AND e.state = ?")
+                    + " WHERE t.term LIKE ? ESCAPE '\\'" + (range ? " AND t.term >= ? AND t.term < ?" : "")
+                    + " LIMIT ?";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int i = 1;
+                if (state != null) {
+                    query.setString(i++, state.apiName());
+                }
+                query.setString(i++, pattern);
+                if (range) {
+                    query.setString(i++, prefix);
+                    query.setString(i++, prefix + Character.MAX_VALUE);
+                }
+                query.setInt(i, rowLimit);
+                int rows = 0;
+                try (ResultSet found = query.executeQuery()) {
+                    while (found.next()) {
+                        matches.add(found.getLong(1));
+                        rows++;
+                    }
+                }
+                exhausted = rows < rowLimit;
+            }
+            if (rowLimit > countCap * 8) {
+                break; // many terms per entry: give up counting
+            }
+            rowLimit *= 2;
+        }
         long first = (long) page * size;
-        long total = 0;
-        List<Long> ids = new ArrayList<>();
+        if (exhausted) {
+            List<Long> ids = matches.stream().sorted(java.util.Comparator.reverseOrder()).skip(first).limit(size)
+                    .toList();
+            return new EmailPage(matches.size(), false, page, size, ids.isEmpty() ? List.of() : byIds(connection, ids));
+        }
+        String sql = "SELECT " + EmailColumns.ENTRY + " FROM email_entry e WHERE "
+                + (state == null ? "" : "e.state = ? AND ")
+                + "EXISTS (SELECT 1 FROM email_term t WHERE t.entry_id = e.id AND t.term LIKE ? ESCAPE '\\')"
+                + (state == null ? " ORDER BY e.id DESC" : " ORDER BY e.state DESC, e.id DESC") + " LIMIT ? OFFSET ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
             if (state != null) {
                 query.setString(i++, state.apiName());
             }
-            query.setString(i++, EmailColumns.startsWithPattern(prefix));
-            if (range) {
-                query.setString(i++, prefix);
-                query.setString(i, prefix + Character.MAX_VALUE);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (total >= first && ids.size() < size) {
-                        ids.add(rows.getLong(1));
-                    }
-                    total++;
-                }
-            }
+            query.setString(i++, pattern);
+            query.setInt(i++, size);
+            query.setLong(i, first);
+            return new EmailPage(Math.min(matches.size(), countCap), true, page, size, entries(query));
         }
-        if (ids.isEmpty()) {
-            return new EmailPage(total, page, size, List.of());
-        }
+    }
+
+    private static List<EmailEntry> byIds(Connection connection, List<Long> ids) throws SQLException {
         String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
                 + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
-            return new EmailPage(total, page, size, entries(query));
+            return entries(query);
         }
     }
 
