@@ -38,6 +38,7 @@ public final class EmailLogStore {
 
     private final Database database;
     private final int countCap;
+    private final GroupCommit groupCommit;
 
     public EmailLogStore(Database database) {
         this(database, SEARCH_COUNT_CAP);
@@ -47,58 +48,65 @@ public final class EmailLogStore {
     EmailLogStore(Database database, int countCap) {
         this.database = database;
         this.countCap = countCap;
+        this.groupCommit = new GroupCommit(database, EmailLogStore::insert);
     }
 
-    /** Writes the entry (and for the Outbox its raw MIME) in one committed transaction; its id. */
+    /**
+     * Writes the entry (and for the Outbox its raw MIME), committed when this returns; its id.
+     * Entries of concurrent callers share a transaction ({@link GroupCommit}).
+     */
     public long add(NewEmail email) {
-        return database.inTransaction(connection -> {
-            long id;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
-                    + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
-                    + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
-                insert.setTimestamp(1, timestamp(email.createdAt()));
-                insert.setTimestamp(2, timestamp(email.createdAt()));
-                insert.setString(3, email.state().apiName());
-                insert.setString(4, cut(email.messageId(), 1000));
-                insert.setString(5, cut(email.from(), 1000));
-                insert.setString(6, cut(email.subject(), 1000));
-                insert.setLong(7, email.size());
-                insert.setString(8, EmailColumns.lines(email.recipients()));
-                insert.setString(9, EmailColumns.lines(email.actualRecipients()));
-                insert.setString(10, EmailColumns.noteLines(email.blockedRecipients()));
-                setLong(insert, 11, email.accountId());
-                insert.setString(12, cut(email.accountName(), 100));
-                insert.setString(13, cut(email.source(), 200));
-                insert.setString(14, cut(oneLine(email.reason()), 2000));
-                insert.setTimestamp(15, email.state() == EmailState.SEND_READY ? timestamp(email.createdAt()) : null);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        return groupCommit.add(email);
+    }
+
+    /** Writes one entry on {@code connection} (no commit). */
+    static long insert(Connection connection, NewEmail email) throws SQLException {
+        long id;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
+                + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
+                + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
+            insert.setTimestamp(1, timestamp(email.createdAt()));
+            insert.setTimestamp(2, timestamp(email.createdAt()));
+            insert.setString(3, email.state().apiName());
+            insert.setString(4, cut(email.messageId(), 1000));
+            insert.setString(5, cut(email.from(), 1000));
+            insert.setString(6, cut(email.subject(), 1000));
+            insert.setLong(7, email.size());
+            insert.setString(8, EmailColumns.lines(email.recipients()));
+            insert.setString(9, EmailColumns.lines(email.actualRecipients()));
+            insert.setString(10, EmailColumns.noteLines(email.blockedRecipients()));
+            setLong(insert, 11, email.accountId());
+            insert.setString(12, cut(email.accountName(), 100));
+            insert.setString(13, cut(email.source(), 200));
+            insert.setString(14, cut(oneLine(email.reason()), 2000));
+            insert.setTimestamp(15, email.state() == EmailState.SEND_READY ? timestamp(email.createdAt()) : null);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
             }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
+            for (String term : EmailColumns.terms(email.from(), email.subject(), email.recipients(),
+                    email.actualRecipients())) {
+                insert.setString(1, term);
+                insert.setLong(2, id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        if (email.mime() != null) {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
-                for (String term : EmailColumns.terms(email.from(), email.subject(), email.recipients(),
-                        email.actualRecipients())) {
-                    insert.setString(1, term);
-                    insert.setLong(2, id);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+                    "INSERT INTO email_message (entry_id, mime) VALUES (?, ?)")) {
+                insert.setLong(1, id);
+                insert.setBytes(2, email.mime());
+                insert.executeUpdate();
             }
-            if (email.mime() != null) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO email_message (entry_id, mime) VALUES (?, ?)")) {
-                    insert.setLong(1, id);
-                    insert.setBytes(2, email.mime());
-                    insert.executeUpdate();
-                }
-            }
-            count(connection, email.state(), 1);
-            return id;
-        });
+        }
+        count(connection, email.state(), 1);
+        return id;
     }
 
     public Optional<EmailEntry> find(long id) {
