@@ -36,6 +36,9 @@ public final class EmailLogStore {
     /** A search counts its matches up to this many; past it the total is "10,000+" (docs/api.md). */
     public static final int SEARCH_COUNT_CAP = 10_000;
 
+    /** Entries read at a time by a broad search's newest-first walk. */
+    private static final int WALK_CHUNK = 500;
+
     private final Database database;
     private final int countCap;
     private final GroupCommit groupCommit;
@@ -174,9 +177,9 @@ public final class EmailLogStore {
      * order), no sort. (2a) When that range ended first, the total is exact and the page is cut from
      * those ids, newest first. (2b) Otherwise the query is broad (more than {@code countCap}
      * matches): the total is reported as "at least countCap", and the page comes from walking the
-     * entries newest first (the primary key or (state, id) index backwards), each tested against the
-     * term index by its entry id, which stops once the page is full: with more than {@code countCap}
-     * matches, they are dense enough that the walk is short.
+     * entries newest first (the primary key or (state, id) index backwards), each tested in Java
+     * against the terms of its stored sender, subject and recipients, which stops once the page is
+     * full: with more than {@code countCap} matches they are dense enough that the walk is short.
      */
     private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
             throws SQLException {
@@ -187,21 +190,17 @@ public final class EmailLogStore {
         boolean range = !database.settings().jdbcUrl().startsWith("jdbc:postgresql:");
         String pattern = EmailColumns.startsWithPattern(prefix);
         // an entry can have several terms with the prefix ("shop.example" in the sender and a recipient):
-        // read rows until countCap + 1 distinct ids, in steps
+        // read rows until countCap + 1 distinct ids, in steps. No join with the entries here: looking up
+        // thousands of entries for their state costs far more than the index range itself
         java.util.Set<Long> matches = new java.util.HashSet<>();
         boolean exhausted = false;
         int rowLimit = countCap + 1;
         while (!exhausted && matches.size() <= countCap) {
             matches.clear();
-            String sql = "SELECT t.entry_id FROM email_term t"
-                    + (state == null ? "" : " JOIN email_entry e ON e.id = t.entry_id AND e.state = ?")
-                    + " WHERE t.term LIKE ? ESCAPE '\\'" + (range ? " AND t.term >= ? AND t.term < ?" : "")
-                    + " LIMIT ?";
+            String sql = "SELECT entry_id FROM email_term WHERE term LIKE ? ESCAPE '\\'"
+                    + (range ? " AND term >= ? AND term < ?" : "") + " LIMIT ?";
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 int i = 1;
-                if (state != null) {
-                    query.setString(i++, state.apiName());
-                }
                 query.setString(i++, pattern);
                 if (range) {
                     query.setString(i++, prefix);
@@ -224,24 +223,91 @@ public final class EmailLogStore {
         }
         long first = (long) page * size;
         if (exhausted) {
-            List<Long> ids = matches.stream().sorted(java.util.Comparator.reverseOrder()).skip(first).limit(size)
-                    .toList();
-            return new EmailPage(matches.size(), false, page, size, ids.isEmpty() ? List.of() : byIds(connection, ids));
-        }
-        String sql = "SELECT " + EmailColumns.ENTRY + " FROM email_entry e WHERE "
-                + (state == null ? "" : "e.state = ? AND ")
-                + "EXISTS (SELECT 1 FROM email_term t WHERE t.entry_id = e.id AND t.term LIKE ? ESCAPE '\\')"
-                + (state == null ? " ORDER BY e.id DESC" : " ORDER BY e.state DESC, e.id DESC") + " LIMIT ? OFFSET ?";
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int i = 1;
-            if (state != null) {
-                query.setString(i++, state.apiName());
+            List<Long> newestFirst = matches.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+            if (state == null) {
+                List<Long> ids = newestFirst.stream().skip(first).limit(size).toList();
+                return new EmailPage(matches.size(), false, page, size, ids.isEmpty() ? List.of() : byIds(connection, ids));
             }
-            query.setString(i++, pattern);
-            query.setInt(i++, size);
-            query.setLong(i, first);
-            return new EmailPage(Math.min(matches.size(), countCap), true, page, size, entries(query));
+            return inMailbox(connection, state, newestFirst, first, page, size);
         }
+        Walk walk = newestMatching(connection, state, prefix, first, size);
+        // without a mailbox: more than countCap match; within one, at least those the walk met
+        return new EmailPage(state == null ? countCap : walk.found(), true, page, size, walk.page());
+    }
+
+    /**
+     * The page of a mailbox among matching ids (newest first), looked up in chunks: stops once the page
+     * is full, then the total is a lower bound (capped); exact when every id was looked at.
+     */
+    private static EmailPage inMailbox(Connection connection, EmailState state, List<Long> newestFirst, long first,
+                                       int page, int size) throws SQLException {
+        List<EmailEntry> entries = new ArrayList<>();
+        long found = 0;
+        int from = 0;
+        while (from < newestFirst.size() && entries.size() < size) {
+            List<Long> chunk = newestFirst.subList(from, Math.min(newestFirst.size(), from + WALK_CHUNK));
+            from += chunk.size();
+            String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
+            // the state is tested here: with "state = ?" in the query HSQLDB walks the whole mailbox's index
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
+                    + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
+                for (EmailEntry entry : entries(query)) {
+                    if (entry.state() != state) {
+                        continue;
+                    }
+                    if (found >= first && entries.size() < size) {
+                        entries.add(entry);
+                    }
+                    found++;
+                }
+            }
+        }
+        boolean capped = from < newestFirst.size();
+        return new EmailPage(found, capped, page, size, entries);
+    }
+
+    /** A broad search's page and how many matches the walk met (skipped ones included). */
+    private record Walk(List<EmailEntry> page, long found) {
+    }
+
+    /**
+     * The broad search's page: the entries newest first (the primary key or (state, id) index
+     * backwards, in chunks), each tested against the query exactly as its terms in the index were
+     * made; stops once the page is full.
+     */
+    private static Walk newestMatching(Connection connection, EmailState state, String prefix, long skip, int size)
+            throws SQLException {
+        List<EmailEntry> page = new ArrayList<>();
+        long toSkip = skip;
+        long before = Long.MAX_VALUE;
+        String sql = "SELECT " + EmailColumns.ENTRY + " FROM email_entry WHERE "
+                + (state == null ? "id < ? ORDER BY id DESC" : "state = ? AND id < ? ORDER BY state DESC, id DESC")
+                + " LIMIT " + WALK_CHUNK;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            while (page.size() < size) {
+                int i = 1;
+                if (state != null) {
+                    query.setString(i++, state.apiName());
+                }
+                query.setLong(i, before);
+                List<EmailEntry> chunk = entries(query);
+                for (EmailEntry entry : chunk) {
+                    before = entry.id();
+                    if (page.size() < size && EmailColumns.terms(entry.from(), entry.subject(), entry.recipients(),
+                            entry.actualRecipients()).stream().anyMatch(term -> term.startsWith(prefix))) {
+                        if (toSkip > 0) {
+                            toSkip--;
+                        } else {
+                            page.add(entry);
+                        }
+                    }
+                }
+                if (chunk.size() < WALK_CHUNK) {
+                    break;
+                }
+            }
+        }
+        return new Walk(page, skip - toSkip + page.size());
     }
 
     private static List<EmailEntry> byIds(Connection connection, List<Long> ids) throws SQLException {

@@ -147,6 +147,7 @@ class AccountsByIdLiveTest {
             message.setSubject("after a refused token");
             message.setText("x");
             Transport.send(message);
+            assertTrue(server.waitForIncomingEmail(30_000, 1), "the Outbox delivers after the send returned");
             assertEquals(1, server.getReceivedMessages().length);
             assertEquals(1, endpoint.requests().size(), "the refused token was dropped and one new one fetched");
             assertEquals(TOKEN, core.accounts().secrets(relay.id()).accessToken());
