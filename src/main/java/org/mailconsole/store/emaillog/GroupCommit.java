@@ -28,6 +28,7 @@ final class GroupCommit {
     private static final class Pending {
         final NewEmail email;
         volatile boolean done;
+        boolean written;
         long id;
         RuntimeException failure;
 
@@ -80,6 +81,19 @@ final class GroupCommit {
             return;
         }
         try {
+            write(batch);
+        } finally {
+            for (Pending p : batch) {
+                if (!p.written && p.failure == null) { // an Error went by: its caller must not wait forever
+                    p.failure = new IllegalStateException("the log entry was not written");
+                }
+                p.done = true;
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
             long[] ids = database.inTransaction(connection -> {
                 long[] written = new long[batch.size()];
                 for (int i = 0; i < written.length; i++) {
@@ -89,6 +103,7 @@ final class GroupCommit {
             });
             for (int i = 0; i < ids.length; i++) {
                 batch.get(i).id = ids[i];
+                batch.get(i).written = true;
             }
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
@@ -98,14 +113,12 @@ final class GroupCommit {
                 for (Pending p : batch) {
                     try {
                         p.id = database.inTransaction(connection -> writer.insert(connection, p.email));
+                        p.written = true;
                     } catch (RuntimeException e) {
                         p.failure = e;
                     }
                 }
             }
-        }
-        for (Pending p : batch) {
-            p.done = true;
         }
     }
 }
