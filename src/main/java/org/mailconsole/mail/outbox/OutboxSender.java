@@ -25,11 +25,6 @@ final class OutboxSender {
     /** Batches deleted per housekeeping turn; the rest waits for the next turn. */
     static final int RETENTION_BATCHES_PER_TURN = 20;
     private static final int DUE_BATCH = 20;
-    /**
-     * How long the SMTP connection stays open once the Outbox is empty, for the next message of an
-     * app that sends in a stream (closing and reconnecting at each lull costs more than the message).
-     */
-    static final Duration CONNECTION_GRACE = Duration.ofMillis(500);
 
     private final Outbox outbox;
     private final EmailLogStore store;
@@ -96,7 +91,7 @@ final class OutboxSender {
         try (SmtpDelivery delivery = new SmtpDelivery(config.source())) {
             while (running) {
                 try {
-                    if (!sendDue(delivery) && !woken(CONNECTION_GRACE)) {
+                    if (!sendDue(delivery)) {
                         delivery.close();
                         housekeeping();
                         sleep();
@@ -127,23 +122,6 @@ final class OutboxSender {
             }
         }
         return any;
-    }
-
-    /** Waits up to {@code grace} for a new message; true if one woke the sender. */
-    private boolean woken(Duration grace) {
-        synchronized (signal) {
-            if (!woken && running) {
-                try {
-                    signal.wait(grace.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            boolean wokenNow = woken;
-            woken = false;
-            return wokenNow && running;
-        }
     }
 
     private void sleep() {
