@@ -292,9 +292,20 @@ public final class OutboxBench {
     static void log(Path dir, int entries) throws Exception {
         StorageSettings settings = new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key"));
+        // -Dbench.logdb=DIR keeps the seeded log in DIR and reuses it on the next run (seeding takes minutes)
+        String kept = System.getProperty("bench.logdb");
+        if (kept != null) {
+            settings = new StorageSettings(StorageSettings.embeddedUrl(Path.of(kept).resolve("db/mc")), "SA", "",
+                    Path.of(kept).resolve("key"));
+        }
         long seedStart = System.nanoTime();
-        try (Database database = Database.open(settings)) {
-            seed(database, entries);
+        if (kept == null || !Files.exists(Path.of(kept).resolve("seeded"))) {
+            try (Database database = Database.open(settings)) {
+                seed(database, entries);
+            }
+            if (kept != null) {
+                Files.writeString(Path.of(kept).resolve("seeded"), String.valueOf(entries));
+            }
         }
         double seeded = (System.nanoTime() - seedStart) / 1e9;
         try (Database database = Database.open(settings)) {
@@ -326,14 +337,15 @@ public final class OutboxBench {
             for (int i = 0; i < searches.length; i++) {
                 String q = queries[i % queries.length];
                 long start = System.nanoTime();
-                long total = log.list(i % 2 == 0 ? null : EmailState.SENT, q, 0, 50).total();
+                org.mailconsole.model.emaillog.EmailPage found = log.list(i % 2 == 0 ? null : EmailState.SENT, q, 0, 50);
+                String total = found.total() + (found.totalCapped() ? "+" : "");
                 searches[i] = (System.nanoTime() - start) / 1e6;
                 if (i < queries.length) {
                     totals.append(q).append('=').append(total).append(' ');
                 }
             }
             Arrays.sort(searches);
-            System.out.printf("4 search (first page of 50 and the total), %d samples over %s: p50 %.0f ms, "
+            System.out.printf("4 search (first page of 50 and the total, capped at 10,000), %d samples over %s: p50 %.0f ms, "
                     + "p95 %.0f ms (goal <= 250 ms)%n", searches.length, totals.toString().trim(), pct(searches, 50),
                     pct(searches, 95));
             diagnostics(database, log);

@@ -33,62 +33,83 @@ import org.mailconsole.store.Database;
 public final class EmailLogStore {
     private static final String READY = EmailState.SEND_READY.apiName();
 
+    /** A search counts its matches up to this many; past it the total is "10,000+" (docs/api.md). */
+    public static final int SEARCH_COUNT_CAP = 10_000;
+
+    /** Entries read at a time by a broad search's newest-first walk. */
+    private static final int WALK_CHUNK = 500;
+
     private final Database database;
+    private final int countCap;
+    private final GroupCommit groupCommit;
 
     public EmailLogStore(Database database) {
-        this.database = database;
+        this(database, SEARCH_COUNT_CAP);
     }
 
-    /** Writes the entry (and for the Outbox its raw MIME) in one committed transaction; its id. */
+    /** {@code countCap}: tests use a small one to reach the capped search with a few entries. */
+    EmailLogStore(Database database, int countCap) {
+        this.database = database;
+        this.countCap = countCap;
+        this.groupCommit = new GroupCommit(database, EmailLogStore::insert);
+    }
+
+    /**
+     * Writes the entry (and for the Outbox its raw MIME), committed when this returns; its id.
+     * Entries of concurrent callers share a transaction ({@link GroupCommit}).
+     */
     public long add(NewEmail email) {
-        return database.inTransaction(connection -> {
-            long id;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
-                    + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
-                    + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
-                insert.setTimestamp(1, timestamp(email.createdAt()));
-                insert.setTimestamp(2, timestamp(email.createdAt()));
-                insert.setString(3, email.state().apiName());
-                insert.setString(4, cut(email.messageId(), 1000));
-                insert.setString(5, cut(email.from(), 1000));
-                insert.setString(6, cut(email.subject(), 1000));
-                insert.setLong(7, email.size());
-                insert.setString(8, EmailColumns.lines(email.recipients()));
-                insert.setString(9, EmailColumns.lines(email.actualRecipients()));
-                insert.setString(10, EmailColumns.noteLines(email.blockedRecipients()));
-                setLong(insert, 11, email.accountId());
-                insert.setString(12, cut(email.accountName(), 100));
-                insert.setString(13, cut(email.source(), 200));
-                insert.setString(14, cut(oneLine(email.reason()), 2000));
-                insert.setTimestamp(15, email.state() == EmailState.SEND_READY ? timestamp(email.createdAt()) : null);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        return groupCommit.add(email);
+    }
+
+    /** Writes one entry on {@code connection} (no commit). */
+    static long insert(Connection connection, NewEmail email) throws SQLException {
+        long id;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
+                + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
+                + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
+            insert.setTimestamp(1, timestamp(email.createdAt()));
+            insert.setTimestamp(2, timestamp(email.createdAt()));
+            insert.setString(3, email.state().apiName());
+            insert.setString(4, cut(email.messageId(), 1000));
+            insert.setString(5, cut(email.from(), 1000));
+            insert.setString(6, cut(email.subject(), 1000));
+            insert.setLong(7, email.size());
+            insert.setString(8, EmailColumns.lines(email.recipients()));
+            insert.setString(9, EmailColumns.lines(email.actualRecipients()));
+            insert.setString(10, EmailColumns.noteLines(email.blockedRecipients()));
+            setLong(insert, 11, email.accountId());
+            insert.setString(12, cut(email.accountName(), 100));
+            insert.setString(13, cut(email.source(), 200));
+            insert.setString(14, cut(oneLine(email.reason()), 2000));
+            insert.setTimestamp(15, email.state() == EmailState.SEND_READY ? timestamp(email.createdAt()) : null);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
             }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
+            for (String term : EmailColumns.terms(email.from(), email.subject(), email.recipients(),
+                    email.actualRecipients())) {
+                insert.setString(1, term);
+                insert.setLong(2, id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        if (email.mime() != null) {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
-                for (String term : EmailColumns.terms(email.from(), email.subject(), email.recipients(),
-                        email.actualRecipients())) {
-                    insert.setString(1, term);
-                    insert.setLong(2, id);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+                    "INSERT INTO email_message (entry_id, mime) VALUES (?, ?)")) {
+                insert.setLong(1, id);
+                insert.setBytes(2, email.mime());
+                insert.executeUpdate();
             }
-            if (email.mime() != null) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO email_message (entry_id, mime) VALUES (?, ?)")) {
-                    insert.setLong(1, id);
-                    insert.setBytes(2, email.mime());
-                    insert.executeUpdate();
-                }
-            }
-            count(connection, email.state(), 1);
-            return id;
-        });
+        }
+        count(connection, email.state(), 1);
+        return id;
     }
 
     public Optional<EmailEntry> find(long id) {
@@ -150,9 +171,15 @@ public final class EmailLogStore {
     }
 
     /**
-     * One pass over the ids of the entries with a term starting with the query (newest first): counts
-     * them all and keeps those of the page. On HSQLDB the prefix is also a range of the terms'
-     * primary key (code point order), which the index serves.
+     * A search in two bounded steps, so a broad query costs no more than a narrow one. (1) The ids of
+     * the matching entries are read from the term index, at most {@code countCap + 1} of them: a
+     * range of the index (on HSQLDB the prefix is also a range of the terms' primary key, code point
+     * order), no sort. (2a) When that range ended first, the total is exact and the page is cut from
+     * those ids, newest first. (2b) Otherwise the query is broad (more than {@code countCap}
+     * matches): the total is reported as "at least countCap", and the page comes from walking the
+     * entries newest first (the primary key or (state, id) index backwards), each tested in Java
+     * against the terms of its stored sender, subject and recipients, which stops once the page is
+     * full: with more than {@code countCap} matches they are dense enough that the walk is short.
      */
     private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
             throws SQLException {
@@ -161,39 +188,133 @@ public final class EmailLogStore {
             return mailboxPage(connection, state, page, size);
         }
         boolean range = !database.settings().jdbcUrl().startsWith("jdbc:postgresql:");
-        String sql = "SELECT DISTINCT t.entry_id FROM email_term t"
-                + (state == null ? "" : " JOIN email_entry e ON e.id = t.entry_id AND e.state = ?")
-                + " WHERE t.term LIKE ? ESCAPE '\\'" + (range ? " AND t.term >= ? AND t.term < ?" : "")
-                + " ORDER BY t.entry_id DESC";
-        long first = (long) page * size;
-        long total = 0;
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int i = 1;
-            if (state != null) {
-                query.setString(i++, state.apiName());
-            }
-            query.setString(i++, EmailColumns.startsWithPattern(prefix));
-            if (range) {
-                query.setString(i++, prefix);
-                query.setString(i, prefix + Character.MAX_VALUE);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (total >= first && ids.size() < size) {
-                        ids.add(rows.getLong(1));
+        String pattern = EmailColumns.startsWithPattern(prefix);
+        // an entry can have several terms with the prefix ("shop.example" in the sender and a recipient):
+        // read rows until countCap + 1 distinct ids, in steps. No join with the entries here: looking up
+        // thousands of entries for their state costs far more than the index range itself
+        java.util.Set<Long> matches = new java.util.HashSet<>();
+        boolean exhausted = false;
+        int rowLimit = countCap + 1;
+        while (!exhausted && matches.size() <= countCap) {
+            matches.clear();
+            String sql = "SELECT entry_id FROM email_term WHERE term LIKE ? ESCAPE '\\'"
+                    + (range ? " AND term >= ? AND term < ?" : "") + " LIMIT ?";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int i = 1;
+                query.setString(i++, pattern);
+                if (range) {
+                    query.setString(i++, prefix);
+                    query.setString(i++, prefix + Character.MAX_VALUE);
+                }
+                query.setInt(i, rowLimit);
+                int rows = 0;
+                try (ResultSet found = query.executeQuery()) {
+                    while (found.next()) {
+                        matches.add(found.getLong(1));
+                        rows++;
                     }
-                    total++;
+                }
+                exhausted = rows < rowLimit;
+            }
+            if (rowLimit > countCap * 8) {
+                break; // many terms per entry: give up counting
+            }
+            rowLimit *= 2;
+        }
+        long first = (long) page * size;
+        if (exhausted) {
+            List<Long> newestFirst = matches.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+            if (state == null) {
+                List<Long> ids = newestFirst.stream().skip(first).limit(size).toList();
+                return new EmailPage(matches.size(), false, page, size, ids.isEmpty() ? List.of() : byIds(connection, ids));
+            }
+            return inMailbox(connection, state, newestFirst, first, page, size);
+        }
+        Walk walk = newestMatching(connection, state, prefix, first, size);
+        // without a mailbox: more than countCap match; within one, at least those the walk met
+        return new EmailPage(state == null ? countCap : walk.found(), true, page, size, walk.page());
+    }
+
+    /**
+     * The page of a mailbox among matching ids (newest first), looked up in chunks: stops once the page
+     * is full, then the total is a lower bound (capped); exact when every id was looked at.
+     */
+    private static EmailPage inMailbox(Connection connection, EmailState state, List<Long> newestFirst, long first,
+                                       int page, int size) throws SQLException {
+        List<EmailEntry> entries = new ArrayList<>();
+        long found = 0;
+        int from = 0;
+        while (from < newestFirst.size() && entries.size() < size) {
+            List<Long> chunk = newestFirst.subList(from, Math.min(newestFirst.size(), from + WALK_CHUNK));
+            from += chunk.size();
+            String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
+            // the state is tested here: with "state = ?" in the query HSQLDB walks the whole mailbox's index
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
+                    + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
+                for (EmailEntry entry : entries(query)) {
+                    if (entry.state() != state) {
+                        continue;
+                    }
+                    if (found >= first && entries.size() < size) {
+                        entries.add(entry);
+                    }
+                    found++;
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return new EmailPage(total, page, size, List.of());
+        boolean capped = from < newestFirst.size();
+        return new EmailPage(found, capped, page, size, entries);
+    }
+
+    /** A broad search's page and how many matches the walk met (skipped ones included). */
+    private record Walk(List<EmailEntry> page, long found) {
+    }
+
+    /**
+     * The broad search's page: the entries newest first (the primary key or (state, id) index
+     * backwards, in chunks), each tested against the query exactly as its terms in the index were
+     * made; stops once the page is full.
+     */
+    private static Walk newestMatching(Connection connection, EmailState state, String prefix, long skip, int size)
+            throws SQLException {
+        List<EmailEntry> page = new ArrayList<>();
+        long toSkip = skip;
+        long before = Long.MAX_VALUE;
+        String sql = "SELECT " + EmailColumns.ENTRY + " FROM email_entry WHERE "
+                + (state == null ? "id < ? ORDER BY id DESC" : "state = ? AND id < ? ORDER BY state DESC, id DESC")
+                + " LIMIT " + WALK_CHUNK;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            while (page.size() < size) {
+                int i = 1;
+                if (state != null) {
+                    query.setString(i++, state.apiName());
+                }
+                query.setLong(i, before);
+                List<EmailEntry> chunk = entries(query);
+                for (EmailEntry entry : chunk) {
+                    before = entry.id();
+                    if (page.size() < size && EmailColumns.terms(entry.from(), entry.subject(), entry.recipients(),
+                            entry.actualRecipients()).stream().anyMatch(term -> term.startsWith(prefix))) {
+                        if (toSkip > 0) {
+                            toSkip--;
+                        } else {
+                            page.add(entry);
+                        }
+                    }
+                }
+                if (chunk.size() < WALK_CHUNK) {
+                    break;
+                }
+            }
         }
+        return new Walk(page, skip - toSkip + page.size());
+    }
+
+    private static List<EmailEntry> byIds(Connection connection, List<Long> ids) throws SQLException {
         String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
                 + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
-            return new EmailPage(total, page, size, entries(query));
+            return entries(query);
         }
     }
 

@@ -25,9 +25,9 @@ public record EmailJson(long id, String createdAt, String updatedAt, String stat
     public record Attempt(String at, String outcome, Integer replyCode, String reply, Long transcriptId) {
     }
 
-    public record PageJson(long total, int page, int size, List<EmailJson> emails) {
+    public record PageJson(long total, boolean totalCapped, int page, int size, List<EmailJson> emails) {
         static PageJson of(EmailPage page) {
-            return new PageJson(page.total(), page.page(), page.size(),
+            return new PageJson(page.total(), page.totalCapped(), page.page(), page.size(),
                     page.emails().stream().map(e -> EmailJson.of(e, null)).toList());
         }
     }

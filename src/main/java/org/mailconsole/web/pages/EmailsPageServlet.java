@@ -50,11 +50,14 @@ public final class EmailsPageServlet extends HttpServlet {
         model.put("tabs", tabs(counts, q, size, mailbox));
         model.put("emails", page.emails().stream().map(EmailView::row).toList());
         long first = (long) page.page() * page.size();
-        model.put("total", String.valueOf(page.total()));
-        model.put("from", String.valueOf(Math.min(first + 1, page.total())));
+        // a broad search stops counting: "10000+", and an older page while this one is full
+        model.put("total", page.totalCapped() ? page.total() + "+" : String.valueOf(page.total()));
+        model.put("from", String.valueOf(page.emails().isEmpty() ? Math.min(first + 1, page.total()) : first + 1));
         model.put("to", String.valueOf(first + page.emails().size()));
-        model.put("newer", page.page() > 0 ? link(mailbox, q, size, Math.min(page.page() - 1, lastPage(page))) : "");
-        model.put("older", first + page.size() < page.total() ? link(mailbox, q, size, page.page() + 1) : "");
+        model.put("newer", page.page() > 0 ? link(mailbox, q, size, page.totalCapped() ? page.page() - 1
+                : Math.min(page.page() - 1, lastPage(page))) : "");
+        model.put("older", (page.totalCapped() ? page.emails().size() == page.size() : first + page.size() < page.total())
+                ? link(mailbox, q, size, page.page() + 1) : "");
         Templates.of(getServletContext()).render(response, 200, "emails-list.ftlh", model);
     }
 
