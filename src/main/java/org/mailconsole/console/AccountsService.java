@@ -154,6 +154,43 @@ public final class AccountsService {
         return ProvisionedAccounts.resolve(properties.effective(), saved);
     }
 
+    /** The active SMTP account (built-in one resolved), if any. */
+    public java.util.Optional<EmailAccount> activeSmtp() {
+        return list().stream().filter(a -> a.active() && a.type() == org.mailconsole.model.Protocol.SMTP).findFirst();
+    }
+
+    /**
+     * "Make this the active SMTP account": deactivates {@code expectedActiveId} (the account the admin
+     * was shown; null when none was active) and activates this one, in one transaction.
+     *
+     * @param anyActive deactivate whichever SMTP account is active instead of checking {@code expectedActiveId}
+     * @throws AccountRuleException  not an SMTP account, or the active one changed since the admin looked
+     * @throws StaleVersionException this account was changed meanwhile
+     */
+    public EmailAccount makeActiveSmtp(long id, long version, Long expectedActiveId, boolean anyActive, String actor) {
+        EmailAccount existing = stored(id);
+        if (existing.type() != org.mailconsole.model.Protocol.SMTP) {
+            throw new AccountRuleException("type", "only an SMTP account can be the active SMTP account");
+        }
+        if (existing.version() != version) {
+            throw new StaleVersionException(version, existing.version());
+        }
+        if (existing.active()) {
+            return get(id);
+        }
+        EmailAccount saved = AccountWrites.run(() -> store.activateSmtp(id, version, expectedActiveId, anyActive,
+                previous -> {
+                    List<AuditEntry> audit = new ArrayList<>();
+                    if (previous != null) {
+                        audit.add(entry(actor, subject(previous), "active", "true", "false"));
+                    }
+                    audit.add(entry(actor, subject(existing.name()), "active", "false", "true"));
+                    return audit;
+                }));
+        LOG.log(System.Logger.Level.INFO, "{0} made {1} ({2}) the active SMTP account", actor, saved.name(), saved.id());
+        return ProvisionedAccounts.resolve(properties.effective(), saved);
+    }
+
     /** @throws AccountRuleException for a built-in account, which can never be deleted */
     public void delete(long id, long version, String actor) {
         EmailAccount existing = stored(id);

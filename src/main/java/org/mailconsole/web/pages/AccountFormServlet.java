@@ -23,10 +23,11 @@ import org.mailconsole.web.ConsoleContextListener;
 /**
  * The account form and its actions: /accounts/new, /accounts/{id} (GET shows, POST saves,
  * post/redirect/get), /accounts/{id}/test (Test Connection), /accounts/{id}/test-email,
- * /accounts/{id}/delete (GET asks, POST deletes) and /accounts/{id}/log (debug transcripts).
+ * /accounts/{id}/delete (GET asks, POST deletes), /accounts/{id}/make-active (GET names the account it
+ * deactivates, POST switches) and /accounts/{id}/log (debug transcripts).
  */
 public final class AccountFormServlet extends HttpServlet {
-    private static final Pattern PATH = Pattern.compile("/(new|[0-9]{1,18})(?:/(test|test-email|delete|log))?");
+    private static final Pattern PATH = Pattern.compile("/(new|[0-9]{1,18})(?:/(test|test-email|delete|log|make-active))?");
 
     private record Target(Long id, String action) {
     }
@@ -40,9 +41,14 @@ public final class AccountFormServlet extends HttpServlet {
         }
         try {
             if (target.id() == null) {
+                if (!request.isUserInRole(PageBasics.ADMIN_ROLE)) {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN, "Read-only access: you cannot add accounts.");
+                    return;
+                }
                 render(request, response, 200, null, Map.of(), List.of(), "", "");
             } else if (target.action() == null) {
-                String notice = request.getParameter("saved") != null ? "Saved." : "";
+                String notice = request.getParameter("saved") != null ? "Saved."
+                        : request.getParameter("activated") != null ? "This is now the active SMTP account." : "";
                 render(request, response, 200, console().accounts().get(target.id()), Map.of(), List.of(), notice, "");
             } else if (target.action().equals("delete")) {
                 Map<String, Object> model = PageBasics.model(request);
@@ -52,6 +58,8 @@ public final class AccountFormServlet extends HttpServlet {
                 model.put("version", String.valueOf(account.version()));
                 model.put("provisioned", account.isProvisioned());
                 Templates.of(getServletContext()).render(response, 200, "account-delete.ftlh", model);
+            } else if (target.action().equals("make-active")) {
+                renderMakeActive(request, response, 200, console().accounts().get(target.id()), "");
             } else if (target.action().equals("log")) {
                 renderLog(request, response, console().accounts().get(target.id()));
             } else {
@@ -77,6 +85,8 @@ public final class AccountFormServlet extends HttpServlet {
                 save(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("delete")) {
                 delete(request, response, console().accounts().get(target.id()));
+            } else if (target.action().equals("make-active")) {
+                makeActive(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("test")) {
                 EmailAccount account = console().accounts().get(target.id());
                 AccountConnections.TestOutcome outcome = console().accountConnections().test(target.id());
@@ -160,6 +170,48 @@ public final class AccountFormServlet extends HttpServlet {
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + "/accounts?deleted");
+    }
+
+    private void makeActive(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
+            throws IOException, ServletException {
+        Long version = number(request.getParameter("version"));
+        String replacesText = request.getParameter("replaces");
+        Long replaces = replacesText == null || replacesText.isBlank() ? null : number(replacesText);
+        try {
+            if (version == null || (replaces == null && replacesText != null && !replacesText.isBlank())) {
+                throw new StaleVersionException(-1, account.version());
+            }
+            console().accounts().makeActiveSmtp(account.id(), version, replaces, false, request.getRemoteUser());
+        } catch (AccountRuleException | StaleVersionException e) {
+            renderMakeActive(request, response, 409, console().accounts().get(account.id()),
+                    "Not switched: " + e.getMessage() + ". The page now shows the current state.");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/accounts/" + account.id() + "?activated");
+    }
+
+    private void renderMakeActive(HttpServletRequest request, HttpServletResponse response, int status,
+                                  EmailAccount account, String error) throws IOException, ServletException {
+        Map<String, Object> model = PageBasics.model(request);
+        model.put("id", account.id().toString());
+        model.put("name", account.name());
+        model.put("version", String.valueOf(account.version()));
+        model.put("smtp", account.type() == org.mailconsole.model.Protocol.SMTP);
+        model.put("alreadyActive", account.active());
+        EmailAccount active = console().accounts().activeSmtp().filter(a -> !a.id().equals(account.id())).orElse(null);
+        model.put("replacesId", active == null ? "" : active.id().toString());
+        model.put("replacesName", active == null ? "" : active.name());
+        model.put("error", error);
+        Templates.of(getServletContext()).render(response, status, "account-make-active.ftlh", model);
+    }
+
+    private static Long number(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private void renderLog(HttpServletRequest request, HttpServletResponse response, EmailAccount account)

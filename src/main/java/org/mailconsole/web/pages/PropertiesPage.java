@@ -52,7 +52,8 @@ final class PropertiesPage {
             sections.get(def.section()).add(row);
         }
         List<Map<String, Object>> sectionList = new ArrayList<>();
-        sections.forEach((section, rows) -> sectionList.add(Map.of("title", section.title(), "rows", rows)));
+        sections.forEach((section, rows) -> sectionList.add(Map.of("title", section.title(), "rows", rows,
+                "outgoing", section == org.mailconsole.model.Section.OUTGOING_SERVER)));
 
         List<String> unplaced = errors.stream()
                 .filter(e -> PropertyCatalog.find(e.field()).isEmpty())
