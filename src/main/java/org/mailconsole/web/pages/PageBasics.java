@@ -24,7 +24,16 @@ final class PageBasics {
         model.put("notice", "");
         model.put("error", "");
         model.put("warnings", warnings(request));
+        model.put("currentPath", currentPath(request));
         return model;
+    }
+
+    /** The page's path inside the console (the failed request's on an error page): marks the navigation. */
+    private static String currentPath(HttpServletRequest request) {
+        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failed instanceof String s ? s : request.getRequestURI();
+        String context = request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     /** The banner: sending off, or a test address redirecting all mail (each naming its setting). */
