@@ -95,7 +95,7 @@ class AccountsPagesIT {
         assertTrue(page.contains("Less safe than SSL/TLS"), "security warning for None");
 
         String csrf = ConsoleClient.csrfToken(page);
-        HttpResponse<String> tested = admin.postForm("/accounts/" + id + "/test", form(csrf));
+        HttpResponse<String> tested = admin.followed(admin.postForm("/accounts/" + id + "/test", form(csrf)));
         assertEquals(200, tested.statusCode(), tested.body());
         assertTrue(tested.body().contains("Test Connection: succeeded"), tested.body());
         assertTrue(tested.body().contains("id=\"test-transcript\""), "a link to the kept transcript");
@@ -180,7 +180,7 @@ class AccountsPagesIT {
         long id = idFrom(created);
         JsonNode account = admin.json(admin.get("/api/v1/accounts/" + id));
         assertTrue(account.get("trustedCertificates").asText().contains("BEGIN CERTIFICATE"));
-        String tested = admin.postForm("/accounts/" + id + "/test", form(csrf())).body();
+        String tested = admin.followed(admin.postForm("/accounts/" + id + "/test", form(csrf()))).body();
         assertTrue(tested.contains("Test Connection: succeeded"), tested);
 
         String viewerPage = server.viewer().get("/accounts/" + id).body();

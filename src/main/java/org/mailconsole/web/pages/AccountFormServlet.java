@@ -45,8 +45,13 @@ public final class AccountFormServlet extends HttpServlet {
                     response.sendError(HttpServletResponse.SC_FORBIDDEN, "Read-only access: you cannot add accounts.");
                     return;
                 }
-                render(request, response, 200, null, Map.of(), List.of(), "", "");
+                if (!renderTested(request, response, null)) {
+                    render(request, response, 200, null, Map.of(), List.of(), "", "");
+                }
             } else if (target.action() == null) {
+                if (renderTested(request, response, console().accounts().get(target.id()))) {
+                    return;
+                }
                 String notice = request.getParameter("saved") != null ? "Saved."
                         : request.getParameter("activated") != null ? "This is now the active SMTP account." : "";
                 render(request, response, 200, console().accounts().get(target.id()), Map.of(), List.of(), notice, "");
@@ -79,7 +84,9 @@ public final class AccountFormServlet extends HttpServlet {
             return;
         }
         try {
-            if (target.id() == null && target.action() == null) {
+            if (target.id() == null && "test".equals(target.action())) {
+                testForm(request, response, null);
+            } else if (target.id() == null && target.action() == null) {
                 save(request, response, null);
             } else if (target.action() == null) {
                 save(request, response, console().accounts().get(target.id()));
@@ -88,16 +95,7 @@ public final class AccountFormServlet extends HttpServlet {
             } else if (target.action().equals("make-active")) {
                 makeActive(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("test")) {
-                EmailAccount account = console().accounts().get(target.id());
-                AccountConnections.TestOutcome outcome = console().accountConnections().test(target.id());
-                Map<String, Object> result = new HashMap<>();
-                result.put("ok", outcome.result().ok());
-                result.put("message", outcome.result().message());
-                result.put("elapsedMs", String.valueOf(outcome.result().elapsedMs()));
-                result.put("transcriptId", outcome.transcriptId() == null ? "" : outcome.transcriptId().toString());
-                Map<String, Object> model = formModel(request, account, Map.of(), List.of(), "", "");
-                model.put("testResult", result);
-                Templates.of(getServletContext()).render(response, 200, "account-form.ftlh", model);
+                testForm(request, response, target.id());
             } else if (target.action().equals("test-email")) {
                 EmailAccount account = console().accounts().get(target.id());
                 Map<String, Object> model = formModel(request, account, Map.of(), List.of(), "", "");
@@ -170,6 +168,56 @@ public final class AccountFormServlet extends HttpServlet {
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + "/accounts?deleted");
+    }
+
+    /**
+     * Test Connection of what the form holds (a form without fields: the saved account), nothing saved;
+     * the result is shown on the form after a redirect, so a reload does not test again.
+     */
+    private void testForm(HttpServletRequest request, HttpServletResponse response, Long id)
+            throws IOException, ServletException {
+        EmailAccount existing = id == null ? null : console().accounts().get(id);
+        boolean provisioned = existing != null && existing.isProvisioned();
+        AccountForm form = AccountForm.read(request, provisioned);
+        boolean formFields = request.getParameter("name") != null || request.getParameter("type") != null;
+        Map<String, String> typed = provisioned || !formFields ? Map.of() : form.typed();
+        if (form.uploadProblem() != null) {
+            render(request, response, 400, existing, typed, List.of(new FieldError("trustedCertificates",
+                    form.uploadProblem())), "", "Not tested: correct the fields marked below.");
+            return;
+        }
+        AccountConnections.TestOutcome outcome;
+        try {
+            outcome = existing != null && (provisioned || !formFields) ? console().accountConnections().test(id)
+                    : console().accountConnections().testForm(id, form.input());
+        } catch (ValidationException e) {
+            render(request, response, 400, existing, typed, e.errors(), "",
+                    "Not tested: correct the fields marked below.");
+            return;
+        }
+        Map<String, Object> result = new HashMap<>();
+        result.put("ok", outcome.result().ok());
+        result.put("message", outcome.result().message());
+        result.put("elapsedMs", String.valueOf(outcome.result().elapsedMs()));
+        result.put("transcriptId", outcome.transcriptId() == null ? "" : outcome.transcriptId().toString());
+        result.put("unsaved", !typed.isEmpty());
+        String key = TestResultFlash.put(request, typed, result);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/accounts/" + (id == null ? "new" : id)
+                + "?tested=" + key + "#test-result");
+    }
+
+    /** The form with a kept Test Connection result ({@code ?tested=key}); false when there is none. */
+    private boolean renderTested(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
+            throws IOException, ServletException {
+        TestResultFlash.Entry tested = TestResultFlash.get(request, request.getParameter("tested"));
+        if (tested == null) {
+            return false;
+        }
+        Map<String, Object> model = formModel(request, account, tested.typed(), List.of(), "", "");
+        model.put("testResult", tested.result());
+        Templates.of(getServletContext()).render(response, 200, "account-form.ftlh", model);
+        return true;
     }
 
     private void makeActive(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
@@ -253,7 +301,7 @@ public final class AccountFormServlet extends HttpServlet {
     private Target target(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         Matcher matcher = path == null ? null : PATH.matcher(path);
-        if (matcher == null || !matcher.matches() || (matcher.group(1).equals("new") && matcher.group(2) != null)) {
+        if (matcher == null || !matcher.matches() || (matcher.group(1).equals("new") && matcher.group(2) != null && !matcher.group(2).equals("test"))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such page.");
             return null;
         }
