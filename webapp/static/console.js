@@ -18,3 +18,20 @@ document.addEventListener("DOMContentLoaded", function () {
     warning.hidden = !messages[select.value];
   });
 });
+
+// A refused form: focus moves to its error summary; a link there puts the cursor in its field.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.getElementById("error-summary");
+  if (!summary) { return; }
+  summary.focus();
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    if (!link) { return; }
+    var field = document.getElementById(link.getAttribute("href").substring(1));
+    if (field && typeof field.focus === "function") {
+      event.preventDefault();
+      field.scrollIntoView({block: "center"});
+      field.focus();
+    }
+  });
+});

@@ -30,7 +30,7 @@ final class AccountFormPage {
     static Map<String, Object> model(EmailAccount account, Map<String, String> typed, List<FieldError> errors) {
         Map<String, String> values = account == null ? defaults() : values(account);
         values.putAll(typed);
-        Map<String, String> errorByField = new HashMap<>();
+        Map<String, String> errorByField = new LinkedHashMap<>(); // the validator's order: the form's
         errors.forEach(e -> errorByField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
         List<String> known = Stream.concat(Arrays.stream(AccountField.values()).map(AccountField::field),
                 Arrays.stream(AccountSecret.values()).map(AccountSecret::field)).toList();
