@@ -92,7 +92,8 @@ class AccountsPagesIT {
         assertTrue(page.contains("Saved."));
         assertTrue(page.contains("(stored; leave blank to keep)"));
         assertFalse(page.contains(MailServers.PASSWORD), "the stored password is never rendered");
-        assertTrue(page.contains("Less safe than SSL/TLS"), "security warning for None");
+        assertTrue(page.contains("None: the password and every message cross the network in plain text"),
+                "security warning for None");
 
         String csrf = ConsoleClient.csrfToken(page);
         HttpResponse<String> tested = admin.followed(admin.postForm("/accounts/" + id + "/test", form(csrf)));

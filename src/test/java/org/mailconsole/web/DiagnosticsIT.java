@@ -131,7 +131,7 @@ class DiagnosticsIT {
                 "the Outbox's facts are not made up: " + response.body());
         assertFalse(d.get("sharedMode").asBoolean(), "embedded Jetty runs the console alone");
         assertEquals("HSQLDB (embedded file)", d.get("database").get("engine").asText());
-        assertEquals("5", d.get("database").get("schemaVersion").asText());
+        assertEquals("6", d.get("database").get("schemaVersion").asText()); // V6 key_check (hardening)
         assertTrue(d.get("database").get("url").asText().startsWith("jdbc:hsqldb:file:"));
         assertTrue(d.get("inbound").get("receiving").asBoolean());
         List<String> sources = d.get("sources").findValuesAsText("contextPath");

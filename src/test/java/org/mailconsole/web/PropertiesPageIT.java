@@ -66,7 +66,7 @@ class PropertiesPageIT {
         assertTrue(html.contains("type=\"checkbox\" id=\"glide-smtp-auth\""));
         assertTrue(html.contains("<select id=\"glide-smtp-encryption\""));
         assertTrue(html.contains("type=\"password\" id=\"glide-email-user_password\" name=\"glide.email.user_password\" value=\"\""));
-        assertTrue(html.contains("Less safe than SSL/TLS"), "security none is warned about");
+        assertFalse(html.contains(">None: the password"), "no security note while outgoing mail is off (no server)");
         assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
                 page.headers().firstValue("Content-Security-Policy").orElse(""));

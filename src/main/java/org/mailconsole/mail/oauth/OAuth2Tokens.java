@@ -60,6 +60,11 @@ public final class OAuth2Tokens {
 
     /** A new token from the endpoint. */
     public Token token(Request request) throws OAuth2Exception {
+        String urlProblem = request.tokenUrl() == null ? "is not set"
+                : org.mailconsole.model.TokenEndpointUrl.check(request.tokenUrl());
+        if (urlProblem != null) {
+            throw new OAuth2Exception("OAuth 2.0 token endpoint URL " + urlProblem + " (nothing was sent)");
+        }
         Map<String, String> form = new LinkedHashMap<>();
         boolean refresh = request.refreshToken() != null && !request.refreshToken().isBlank();
         form.put("grant_type", refresh ? "refresh_token" : "client_credentials");
