@@ -45,8 +45,15 @@ final class PropertiesPage {
             row.put("choices", def.choices());
             row.put("selected", shown == null || shown.isBlank() ? view.effective() : shown);
             row.put("set", view.set());
-            row.put("note", nullToEmpty(EffectiveNote.of(view)));
-            row.put("error", nullToEmpty(errorByField.get(def.name())));
+            String error = nullToEmpty(errorByField.get(def.name()));
+            // the note describes a blank field: not beside a typed value, never beside that value's error
+            boolean blank = !typed.containsKey(def.name()) || typed.get(def.name()) == null
+                    || typed.get(def.name()).isBlank();
+            String note = blank && error.isEmpty() ? nullToEmpty(EffectiveNote.of(view)) : "";
+            row.put("note", note);
+            row.put("error", error);
+            // a help line that only says what blank means is not repeated under the note that says it concretely
+            row.put("help", !note.isEmpty() && def.help().startsWith("Blank") ? "" : def.help());
             Map<String, String> security = SecurityNote.of(
                     def.name().equals(PropertyCatalog.SMTP_ENCRYPTION) ? (String) row.get("selected") : null, outgoingOff);
             row.put("warning", security.get("text"));

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * saves nothing, works for a new account, and shows its result on the form after a redirect (a
  * reload does not test again). Real GreenMail IMAP behind it.
  */
-class TestConnectionBrowserIT {
+class FormConnectionTestBrowserIT {
     @RegisterExtension
     static final RunningConsole console = new RunningConsole();
     @RegisterExtension
