@@ -202,7 +202,7 @@ public final class AccountConnections {
         if (!outbound.usable()) {
             return new EmailOutcome(new TestEmailResult(false, outbound.reason(), null, null), null);
         }
-        LiveTestEmail.Result result = live.send(to);
+        LiveTestEmail.Result result = live.send(to, outbound.settings());
         return new EmailOutcome(new TestEmailResult(result.ok(), result.message(), result.reply(), null), null);
     }
 

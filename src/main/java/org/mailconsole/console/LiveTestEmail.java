@@ -23,7 +23,8 @@ public final class LiveTestEmail {
     public record Result(boolean ok, String message, String reply) {
     }
 
-    public Result send(String to) {
+    /** @param settings the outgoing connection in effect, to name the cause of a failure (null: the server's words) */
+    public Result send(String to, org.mailconsole.mail.connect.ConnectionSettings settings) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
@@ -43,7 +44,8 @@ public final class LiveTestEmail {
                 transport.close();
             }
         } catch (MessagingException e) {
-            return new Result(false, "not sent: " + e.getMessage(), "");
+            return new Result(false, "Not sent: " + (settings == null ? e.getMessage()
+                    : org.mailconsole.mail.connect.FailureCauses.describeSend(e, settings)), "");
         }
     }
 }

@@ -226,13 +226,13 @@ class LiveSessionTest {
 
     @Test
     void theConsoleTestEmailTakesTheSamePath() throws Exception {
-        LiveTestEmail.Result result = new LiveTestEmail(session).send("admin@example.com");
+        LiveTestEmail.Result result = new LiveTestEmail(session).send("admin@example.com", null);
         assertTrue(result.ok(), result.message());
         assertTrue(result.reply().startsWith("250"), result.reply());
         assertEquals(1, a.getReceivedMessages().length);
 
         set(Map.of("glide.email.smtp.active", "false"));
-        assertFalse(new LiveTestEmail(session).send("admin@example.com").ok());
+        assertFalse(new LiveTestEmail(session).send("admin@example.com", null).ok());
     }
 
     @Test
