@@ -89,7 +89,7 @@ class ScreenshotsBrowserIT {
             tooWide.add(name + "@" + width + " (" + scrollWidth + " > " + clientWidth + ")");
         }
         long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
-        browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 20, 600), 8000)));
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 160, 600), 8000)));
         org.mailconsole.testing.Browser.screenshot(browser, "pages/" + width + "/" + name);
     }
 }

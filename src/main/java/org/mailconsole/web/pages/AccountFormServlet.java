@@ -272,7 +272,7 @@ public final class AccountFormServlet extends HttpServlet {
         model.put("transcripts", console().accountConnections().transcripts(account.id()).stream().map(t -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", String.valueOf(t.id()));
-            row.put("at", t.at().toString());
+            row.put("at", PageBasics.time(t.at()));
             row.put("kind", t.kind());
             row.put("outcome", t.outcome());
             row.put("text", t.text());

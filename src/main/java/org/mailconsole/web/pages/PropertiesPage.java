@@ -107,7 +107,7 @@ final class PropertiesPage {
 
     private static Map<String, Object> change(AuditEntry entry) {
         Map<String, Object> row = new HashMap<>();
-        row.put("at", entry.at().toString());
+        row.put("at", PageBasics.time(entry.at()));
         row.put("actor", entry.actor());
         row.put("subject", entry.subject());
         row.put("field", entry.field());
