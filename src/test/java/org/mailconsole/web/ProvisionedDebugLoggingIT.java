@@ -40,7 +40,17 @@ class ProvisionedDebugLoggingIT {
         assertTrue(form.contains("id=\"debugLogging\" name=\"debugLogging\" value=\"true\" checked>"),
                 "the box is not disabled on the built-in account's form: " + form);
 
-        body.put("version", admin.json(on).get("version").asLong());
+        // and through the form: the box turns it off again
+        String csrf = ConsoleClient.csrfToken(form);
+        HttpResponse<String> saved = admin.postForm("/accounts/" + id, java.util.List.of(java.util.Map.entry("_csrf", csrf),
+                java.util.Map.entry("version", ConsoleClient.formVersion(form)), java.util.Map.entry("active", "false"),
+                java.util.Map.entry("active", "true"), java.util.Map.entry("debugLogging", "false")));
+        assertEquals(303, saved.statusCode(), saved.body());
+        JsonNode off = admin.json(admin.get("/api/v1/accounts/" + id));
+        assertFalse(off.get("debugLogging").asBoolean(), "the form's box reached the built-in account");
+        assertTrue(off.get("active").asBoolean());
+
+        body.put("version", off.get("version").asLong());
         body.put("server", "elsewhere.example.com");
         HttpResponse<String> refused = admin.putJson("/api/v1/accounts/" + id, body.toString());
         assertEquals(409, refused.statusCode(), refused.body());
