@@ -9,10 +9,7 @@ document.addEventListener("DOMContentLoaded", function () {
   var warning = document.getElementById("security-warning");
   var ports = { SMTP: { NONE: 25, STARTTLS: 587, SSL: 465 }, POP3: { NONE: 110, STARTTLS: 110, SSL: 995 },
                 IMAP: { NONE: 143, STARTTLS: 143, SSL: 993 } };
-  var warnings = {
-    NONE: "Less safe than SSL/TLS: None sends the password and every message in plain text.",
-    STARTTLS: "Less safe than SSL/TLS: STARTTLS begins in plain text; the upgrade is required, so a server that does not offer it is refused."
-  };
+  var warnings = { NONE: warning.dataset.none, STARTTLS: warning.dataset.starttls };
   function show(elements, visible) {
     elements.forEach(function (el) {
       el.hidden = !visible;
@@ -30,9 +27,31 @@ document.addEventListener("DOMContentLoaded", function () {
     if (ports[type.value]) { port.placeholder = ports[type.value][security.value]; }
     warning.textContent = warnings[security.value] || "";
     warning.hidden = !warnings[security.value];
+    warning.className = "security-note " + (security.value === "NONE" ? "warning" : "note");
   }
   [type, security, auth].forEach(function (el) { el.addEventListener("change", update); });
   update();
+  ["preset-microsoft365", "preset-google"].forEach(function (id) {
+    var preset = document.getElementById(id);
+    if (!preset) { return; }
+    preset.hidden = false;
+    preset.addEventListener("click", function () {
+      var kind = type.value.toLowerCase();
+      var connection = (preset.dataset[kind] || "").split(" ");
+      document.getElementById("oauth2-tokenUrl").value = preset.dataset.tokenUrl;
+      document.getElementById("oauth2-scope").value = preset.dataset["scope" + kind.charAt(0).toUpperCase() + kind.slice(1)] || "";
+      if (connection.length === 3) {
+        document.getElementById("server").value = connection[0];
+        port.value = connection[1];
+        security.value = connection[2];
+      }
+      update();
+      var tokenUrl = document.getElementById("oauth2-tokenUrl");
+      var tenant = tokenUrl.value.indexOf("<tenant-id>");
+      tokenUrl.focus();
+      if (tenant >= 0) { tokenUrl.setSelectionRange(tenant, tenant + "<tenant-id>".length); }
+    });
+  });
   var file = document.getElementById("trustedCertificatesFile");
   var pem = document.getElementById("trustedCertificates");
   if (file && pem && window.FileReader) {

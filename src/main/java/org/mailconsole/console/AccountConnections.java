@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
@@ -69,6 +70,82 @@ public final class AccountConnections {
                 stored.debugLogging(), prepared.redact());
         forgetRefusedToken(stored, prepared.settings(), result.ok());
         return new TestOutcome(result, keep(stored, "test", result.message(), result.transcript()));
+    }
+
+    /**
+     * Test Connection of what a form holds, saved or not, without saving anything: {@code id} is the
+     * stored account (null for a new one), {@code input} the form. A blank secret means the stored one;
+     * a cleared one, none. OAuth 2.0 with the stored client uses the account's token cache; changed
+     * OAuth 2.0 settings fetch a token that is kept nowhere. A built-in account tests its stored values.
+     *
+     * @throws ValidationException the form's fields are not valid (nothing was tested)
+     */
+    public TestOutcome testForm(Long id, AccountInput input) {
+        EmailAccount stored = id == null ? null : accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        if (stored != null && stored.isProvisioned()) {
+            return test(id);
+        }
+        EmailAccount account = AccountValidator.check(input, stored);
+        AccountSecrets saved = stored == null ? AccountSecrets.NONE : accounts.secrets(stored.id());
+        String password = secret(input, AccountSecret.PASSWORD, saved.password());
+        String clientSecret = secret(input, AccountSecret.CLIENT_SECRET, saved.clientSecret());
+        String refreshToken = secret(input, AccountSecret.REFRESH_TOKEN, saved.refreshToken());
+        List<String> redact = new ArrayList<>(List.of(nonNull(password), nonNull(clientSecret), nonNull(refreshToken),
+                nonNull(saved.accessToken())));
+        long start = System.nanoTime();
+        boolean storedClient = stored != null && stored.authentication() == Authentication.OAUTH2
+                && Objects.equals(stored.oauth2(), account.oauth2()) && Objects.equals(clientSecret, saved.clientSecret())
+                && Objects.equals(refreshToken, saved.refreshToken());
+        String accessToken = null;
+        String note = "";
+        if (account.authentication() == Authentication.OAUTH2) {
+            Duration timeout = Duration.ofMillis((long) properties.effective().integer(
+                    org.mailconsole.model.PropertyCatalog.SMTP_CONNECT_TIMEOUT)
+                    + properties.effective().integer(org.mailconsole.model.PropertyCatalog.SMTP_READ_TIMEOUT));
+            try {
+                OAuth2Tokens.Token token = storedClient ? tokens.current(stored, timeout)
+                        : tokens.unsaved(new OAuth2Tokens.Request(account.oauth2().tokenUrl(), account.oauth2().clientId(),
+                        clientSecret, account.oauth2().scope(), refreshToken, timeout));
+                accessToken = token.accessToken();
+                redact.add(nonNull(token.accessToken()));
+                redact.add(nonNull(token.rotatedRefreshToken()));
+                if (!storedClient && token.rotatedRefreshToken() != null) {
+                    note = " The token endpoint replaced the refresh token; the new one was not kept because nothing "
+                            + "was saved: paste a fresh refresh token when you save.";
+                }
+            } catch (OAuth2Exception e) {
+                return new TestOutcome(new ConnectionTestResult(false, e.getMessage(),
+                        (System.nanoTime() - start) / 1_000_000, null), null);
+            }
+        }
+        AccountSecrets secrets = new AccountSecrets(password, clientSecret, refreshToken, accessToken, null);
+        ActiveConnections.Effective connection = ActiveConnections.effective(properties.effective(), account, a -> secrets);
+        if (!connection.usable()) {
+            return new TestOutcome(new ConnectionTestResult(false, connection.reason(),
+                    (System.nanoTime() - start) / 1_000_000, null), null);
+        }
+        boolean record = stored != null && stored.debugLogging();
+        ConnectionTestResult result = ConnectionTester.test(connection.settings(), account.folder(), record, clean(redact));
+        if (storedClient) {
+            forgetRefusedToken(stored, connection.settings(), result.ok());
+        }
+        if (!note.isEmpty()) {
+            result = new ConnectionTestResult(result.ok(), result.message() + note, result.elapsedMs(), result.transcript());
+        }
+        return new TestOutcome(result, stored == null ? null : keep(stored, "test", result.message(), result.transcript()));
+    }
+
+    /** The secret a form means: typed (non-blank) wins, a cleared one is none, blank keeps the stored one. */
+    private static String secret(AccountInput input, AccountSecret secret, String stored) {
+        if (!input.secrets().containsKey(secret)) {
+            return stored;
+        }
+        String typed = input.secrets().get(secret);
+        return typed == null ? null : typed.isEmpty() ? stored : typed;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
     }
 
     /**

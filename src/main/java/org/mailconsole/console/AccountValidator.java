@@ -1,6 +1,5 @@
 package org.mailconsole.console;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -218,14 +217,9 @@ final class AccountValidator {
     }
 
     private void checkUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                errors.add(new FieldError("oauth2.tokenUrl", "must be an https:// (or http://) URL with a host"));
-            }
-        } catch (java.net.URISyntaxException e) {
-            errors.add(new FieldError("oauth2.tokenUrl", "is not a valid URL"));
+        String problem = org.mailconsole.model.TokenEndpointUrl.check(url);
+        if (problem != null) {
+            errors.add(new FieldError("oauth2.tokenUrl", problem));
         }
     }
 }

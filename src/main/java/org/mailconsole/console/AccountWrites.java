@@ -22,6 +22,9 @@ final class AccountWrites {
             throw switch (e.conflict()) {
                 case ACTIVE_SMTP -> new AccountRuleException("active", "Only one SMTP account may be active: \""
                         + e.otherAccount() + "\" is active. Deactivate it first.");
+                case ACTIVE_SMTP_CHANGED -> new AccountRuleException("active", e.otherAccount() == null
+                        ? "No SMTP account is active any more: look again before switching."
+                        : "The active SMTP account is now \"" + e.otherAccount() + "\": look again before switching.");
                 case NAME -> new AccountRuleException("name", "is already the name of another account");
                 case ADDRESS_FILTER -> new AccountRuleException("addressFilterId", e.getMessage());
             };

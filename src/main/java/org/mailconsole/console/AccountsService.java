@@ -74,7 +74,7 @@ public final class AccountsService {
     }
 
     /**
-     * Replaces an account's fields. A built-in account only takes a change of Active: any other
+     * Replaces an account's fields. A built-in account only takes a change of Active and debug logging: any other
      * field that differs from what it shows is refused.
      *
      * @throws StaleVersionException if {@code version} is not the current one
@@ -120,14 +120,8 @@ public final class AccountsService {
         List<String> refused = new ArrayList<>();
         for (AccountField field : AccountField.values()) {
             switch (field) {
-                case ACTIVE, ADDRESS_FILTER_ID -> {
-                    // Active is what may change; the address filter is not the built-in accounts' to have
-                }
-                case DEBUG_LOGGING -> {
-                    Boolean debugLogging = input.flag(field);
-                    if (debugLogging != null && debugLogging != existing.debugLogging()) {
-                        refused.add(field.field());
-                    }
+                case ACTIVE, DEBUG_LOGGING, ADDRESS_FILTER_ID -> {
+                    // Active and debug logging may change; the address filter is not the built-in accounts' to have
                 }
                 case PORT -> compare(refused, field.field(), input.get(field), String.valueOf(shown.effectivePort()));
                 default -> compare(refused, field.field(), input.get(field), field.text(shown));
@@ -141,16 +135,64 @@ public final class AccountsService {
         if (!refused.isEmpty()) {
             throw new AccountRuleException(refused.get(0), "\"" + existing.name() + "\" is a provisioned account: "
                     + "its connection values are the System Properties (change them on System Properties > Email); "
-                    + "only Active can be changed here. Refused: " + String.join(", ", refused));
+                    + "only Active and Enable debug logging can be changed here. Refused: " + String.join(", ", refused));
         }
         boolean active = input.flag(AccountField.ACTIVE) == null ? existing.active() : input.flag(AccountField.ACTIVE);
-        if (active == existing.active()) {
+        boolean debugLogging = input.flag(AccountField.DEBUG_LOGGING) == null ? existing.debugLogging()
+                : input.flag(AccountField.DEBUG_LOGGING);
+        List<AuditEntry> audit = new ArrayList<>();
+        if (active != existing.active()) {
+            audit.add(entry(actor, subject(existing.name()), "active", String.valueOf(existing.active()),
+                    String.valueOf(active)));
+        }
+        if (debugLogging != existing.debugLogging()) {
+            audit.add(entry(actor, subject(existing.name()), "debugLogging", String.valueOf(existing.debugLogging()),
+                    String.valueOf(debugLogging)));
+        }
+        if (audit.isEmpty()) {
             return shown;
         }
-        List<AuditEntry> audit = List.of(entry(actor, subject(existing.name()), "active",
-                String.valueOf(existing.active()), String.valueOf(active)));
-        EmailAccount saved = AccountWrites.run(() -> store.update(existing.withActive(active), Map.of(), audit));
-        LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2}", actor, existing.name(), active);
+        EmailAccount changed = existing.toBuilder().active(active).debugLogging(debugLogging).build();
+        EmailAccount saved = AccountWrites.run(() -> store.update(changed, Map.of(), audit));
+        LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2} debugLogging={3}", actor, existing.name(), active,
+                debugLogging);
+        return ProvisionedAccounts.resolve(properties.effective(), saved);
+    }
+
+    /** The active SMTP account (built-in one resolved), if any. */
+    public java.util.Optional<EmailAccount> activeSmtp() {
+        return list().stream().filter(a -> a.active() && a.type() == org.mailconsole.model.Protocol.SMTP).findFirst();
+    }
+
+    /**
+     * "Make this the active SMTP account": deactivates {@code expectedActiveId} (the account the admin
+     * was shown; null when none was active) and activates this one, in one transaction.
+     *
+     * @param anyActive deactivate whichever SMTP account is active instead of checking {@code expectedActiveId}
+     * @throws AccountRuleException  not an SMTP account, or the active one changed since the admin looked
+     * @throws StaleVersionException this account was changed meanwhile
+     */
+    public EmailAccount makeActiveSmtp(long id, long version, Long expectedActiveId, boolean anyActive, String actor) {
+        EmailAccount existing = stored(id);
+        if (existing.type() != org.mailconsole.model.Protocol.SMTP) {
+            throw new AccountRuleException("type", "only an SMTP account can be the active SMTP account");
+        }
+        if (existing.version() != version) {
+            throw new StaleVersionException(version, existing.version());
+        }
+        if (existing.active()) {
+            return get(id);
+        }
+        EmailAccount saved = AccountWrites.run(() -> store.activateSmtp(id, version, expectedActiveId, anyActive,
+                previous -> {
+                    List<AuditEntry> audit = new ArrayList<>();
+                    if (previous != null) {
+                        audit.add(entry(actor, subject(previous), "active", "true", "false"));
+                    }
+                    audit.add(entry(actor, subject(existing.name()), "active", "false", "true"));
+                    return audit;
+                }));
+        LOG.log(System.Logger.Level.INFO, "{0} made {1} ({2}) the active SMTP account", actor, saved.name(), saved.id());
         return ProvisionedAccounts.resolve(properties.effective(), saved);
     }
 

@@ -64,8 +64,8 @@ public final class PropertyCatalog {
                     "Usually 25, 587 with STARTTLS, 465 with SSL/TLS."),
             new PropertyDef(SMTP_ENCRYPTION, "Connection security", OUTGOING_SERVER, CHOICE,
                     List.of(ENCRYPTION_NONE, ENCRYPTION_STARTTLS, ENCRYPTION_SSL), ENCRYPTION_NONE,
-                    "none: plain text; starttls: upgrade required (never falls back to plain text); "
-                            + "ssl: TLS from the first byte."),
+                    "None: plain text; STARTTLS: upgrade required (never falls back to plain text); "
+                            + "SSL/TLS: TLS from the first byte."),
             def(SMTP_AUTH, "Authenticate with the SMTP server using the user name and password", OUTGOING_SERVER,
                     BOOLEAN, "false", "Log in with the user and password below."),
             def(EMAIL_USER, "User email used to log in to the SMTP server", OUTGOING_SERVER, EMAIL, "",

@@ -9,6 +9,8 @@ public class AccountConflictException extends RuntimeException {
     public enum Conflict {
         /** Another SMTP account is active. */
         ACTIVE_SMTP,
+        /** The active SMTP account is no longer the one the admin confirmed replacing. */
+        ACTIVE_SMTP_CHANGED,
         /** Another account has the name (letter case ignored). */
         NAME,
         /** The named system address filter does not exist or is of the other direction. */

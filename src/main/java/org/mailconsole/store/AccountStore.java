@@ -152,6 +152,56 @@ public final class AccountStore {
         });
     }
 
+    /**
+     * Makes an SMTP account the active one in one transaction: the other active SMTP account (the one
+     * the admin confirmed, {@code expectedActiveId}, or none when null) is deactivated and this one
+     * activated, so there is no moment without an active SMTP account and never two.
+     *
+     * @param anyActive deactivate whichever SMTP account is active (the API without {@code replaces})
+     * @param audit     the audit entries, given the name of the account deactivated (null: none was active)
+     * @return the activated account with its new version
+     * @throws AccountConflictException {@code ACTIVE_SMTP_CHANGED} when the active SMTP account is no
+     *                                  longer the one confirmed (naming the current one)
+     */
+    public EmailAccount activateSmtp(long id, long version, Long expectedActiveId, boolean anyActive,
+                                     java.util.function.Function<String, List<AuditEntry>> audit) {
+        return database.inTransaction(connection -> {
+            ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS); // first: serialises account writes
+            Long activeId = null;
+            String activeName = null;
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, name FROM email_account "
+                    + "WHERE account_type = 'SMTP' AND active = TRUE AND id <> ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        activeId = rows.getLong(1);
+                        activeName = rows.getString(2);
+                    }
+                }
+            }
+            if (!anyActive && !java.util.Objects.equals(activeId, expectedActiveId)) {
+                throw new AccountConflictException(AccountConflictException.Conflict.ACTIVE_SMTP_CHANGED, activeName);
+            }
+            if (activeId != null) {
+                try (PreparedStatement off = connection.prepareStatement("UPDATE email_account SET active = FALSE, "
+                        + "version = version + 1 WHERE id = ?")) {
+                    off.setLong(1, activeId);
+                    off.executeUpdate();
+                }
+            }
+            try (PreparedStatement on = connection.prepareStatement("UPDATE email_account SET active = TRUE, "
+                    + "version = version + 1 WHERE id = ? AND version = ? AND account_type = 'SMTP'")) {
+                on.setLong(1, id);
+                on.setLong(2, version);
+                if (on.executeUpdate() != 1) {
+                    throw stale(connection, id, version);
+                }
+            }
+            AuditStore.insert(connection, audit.apply(activeName));
+            return find(connection, id).orElseThrow();
+        });
+    }
+
     /** Deletes an account (and its transcripts) if its version is still {@code version}. */
     public void delete(long id, long version, List<AuditEntry> audit) {
         database.inTransaction(connection -> {

@@ -42,7 +42,8 @@ public final class Browser {
 
     /** Saves a screenshot under target/screenshots for a person to look at. */
     public static void screenshot(ChromeDriver driver, String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Path file = Path.of("target/screenshots").resolve(name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 }

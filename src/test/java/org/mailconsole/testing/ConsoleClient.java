@@ -105,6 +105,18 @@ public final class ConsoleClient {
                 .build());
     }
 
+    /** The page a 303 (post/redirect/get) leads to; any other answer as it is. */
+    public HttpResponse<String> followed(HttpResponse<String> response) {
+        if (response.statusCode() != 303) {
+            return response;
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        String path = java.net.URI.create(location).getRawPath();
+        String query = java.net.URI.create(location).getRawQuery();
+        String context = java.net.URI.create(baseUrl).getRawPath();
+        return get(path.substring(context.length()) + (query == null ? "" : "?" + query));
+    }
+
     public JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

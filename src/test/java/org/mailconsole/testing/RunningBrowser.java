@@ -13,10 +13,19 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 public final class RunningBrowser implements BeforeAllCallback, AfterAllCallback {
     private final RunningConsole console;
+    private final String user;
+    private final String password;
     private ChromeDriver driver;
 
     public RunningBrowser(RunningConsole console) {
+        this(console, ConsoleServer.ADMIN, ConsoleServer.ADMIN_PASSWORD);
+    }
+
+    /** A browser logged in as another user (for example {@link ConsoleServer#VIEWER}). */
+    public RunningBrowser(RunningConsole console, String user, String password) {
         this.console = console;
+        this.user = user;
+        this.password = password;
     }
 
     @Override
@@ -42,7 +51,7 @@ public final class RunningBrowser implements BeforeAllCallback, AfterAllCallback
     /** Opens a console page; the first URL carries the admin's BASIC credentials, which Chromium reuses. */
     public void open(String path) {
         String base = console.server().baseUrl();
-        driver.get(base.replace("http://", "http://" + ConsoleServer.ADMIN + ":" + ConsoleServer.ADMIN_PASSWORD + "@")
+        driver.get(base.replace("http://", "http://" + user + ":" + password + "@")
                 + path);
     }
 

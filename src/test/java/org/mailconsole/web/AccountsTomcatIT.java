@@ -57,8 +57,8 @@ class AccountsTomcatIT {
         assertTrue(account.get("trustedCertificates").asText().contains("BEGIN CERTIFICATE"));
         assertTrue(account.get("passwordSet").asBoolean());
 
-        String tested = admin.postForm("/accounts/" + id + "/test",
-                AccountsPagesIT.form(ConsoleClient.csrfToken(admin.get("/accounts/" + id).body()))).body();
+        String tested = admin.followed(admin.postForm("/accounts/" + id + "/test",
+                AccountsPagesIT.form(ConsoleClient.csrfToken(admin.get("/accounts/" + id).body())))).body();
         assertTrue(tested.contains("Test Connection: succeeded"), tested);
         assertTrue(admin.get("/accounts").body().contains("Tomcat IMAPS"));
 

@@ -344,7 +344,7 @@ class HardeningIT {
 
     static void assertConsolePage(String body, String contentType) {
         assertTrue(contentType.startsWith("text/html"), contentType);
-        assertTrue(body.contains("<span class=\"brand\">Mail Console</span>"), body);
+        assertTrue(body.contains("id=\"home-link\">Mail Console</a>"), body);
         assertTrue(body.contains("id=\"error-detail\""), body);
         for (String leak : List.of("Jetty", "jetty", "Tomcat", "Exception", "at org.", "Powered by")) {
             assertFalse(body.contains(leak), leak + " in " + body);

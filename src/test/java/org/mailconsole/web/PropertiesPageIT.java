@@ -66,7 +66,7 @@ class PropertiesPageIT {
         assertTrue(html.contains("type=\"checkbox\" id=\"glide-smtp-auth\""));
         assertTrue(html.contains("<select id=\"glide-smtp-encryption\""));
         assertTrue(html.contains("type=\"password\" id=\"glide-email-user_password\" name=\"glide.email.user_password\" value=\"\""));
-        assertTrue(html.contains("Less safe than SSL/TLS"), "security none is warned about");
+        assertFalse(html.contains(">None: the password"), "no security note while outgoing mail is off (no server)");
         assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
                 page.headers().firstValue("Content-Security-Policy").orElse(""));
@@ -141,6 +141,24 @@ class PropertiesPageIT {
         assertTrue(html.contains("value=\"70000\""), "the admin's input comes back");
         assertTrue(html.contains("value=\"good.example.com\""));
         assertEquals(before, admin.get("/api/v1/properties").body(), "nothing saved, not even the good field");
+        // issue 11 item 7: a note never contradicts a field error, and describes only a blank field
+        assertFalse(html.contains("id=\"effective-glide-smtp-port\""), "no 'using the default' beside 70000 and its error");
+        assertFalse(html.contains("id=\"effective-glide-email-server\""), "no 'outgoing mail is disabled' beside a typed server");
+    }
+
+    @Test
+    void theHelpIsNotRepeatedUnderAnEffectiveNote() {
+        ConsoleClient admin = server.admin();
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("glide.email.server", "smtp.example.com");
+        values.put("glide.pop3.server", "");
+        assertEquals(303, admin.postForm(PAGE, form(admin.get(PAGE).body(), values)).statusCode());
+        String html = admin.get(PAGE).body();
+        int row = html.indexOf("id=\"row-glide-pop3-server\"");
+        String pop3Server = html.substring(row, html.indexOf("id=\"row-", row + 10));
+        assertTrue(pop3Server.contains("id=\"effective-glide-pop3-server\">blank: using smtp.example.com from glide.email.server"),
+                pop3Server);
+        assertFalse(pop3Server.contains("Blank: the outgoing (SMTP) mail server is used."), "the help says what the note says");
     }
 
     @Test

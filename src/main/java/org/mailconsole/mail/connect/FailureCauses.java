@@ -53,12 +53,12 @@ public final class FailureCauses {
         }
         for (Throwable t : chain) {
             if (t instanceof UnknownHostException) {
-                return "Unknown host: " + settings.host() + " (the name does not resolve)";
+                return unknownHost(settings.host());
             }
         }
         for (Throwable t : chain) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return "Connection refused by " + where + " (nothing listens there, or a firewall refuses)";
+                return refused(where);
             }
         }
         String subject = certificate == null ? "" : " (server certificate: " + certificate.getSubjectX500Principal().getName() + ")";
@@ -85,6 +85,61 @@ public final class FailureCauses {
             }
         }
         return "Connection to " + where + " failed: " + failure.getMessage();
+    }
+
+    /** A failed send: the server's refusal of the message or of recipients, else the connection's named cause. */
+    public static String describeSend(Throwable failure, ConnectionSettings settings) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException
+                    || t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException) {
+                return "The server refused the message: " + (t.getMessage() == null ? "(no reply text)" : t.getMessage().trim());
+            }
+        }
+        return describe(failure, settings, null);
+    }
+
+    /**
+     * A failed HTTPS request (the OAuth 2.0 token endpoint) in the same words as a mail connection.
+     *
+     * @param timeoutMs the request's timeout
+     */
+    public static String describeHttp(Throwable failure, String host, int port, long timeoutMs) {
+        String where = host + ":" + port;
+        List<Throwable> chain = chain(failure);
+        for (Throwable t : chain) {
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof SocketTimeoutException) {
+                return "Timed out waiting for " + where + " after " + timeoutMs + " ms";
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return unknownHost(host);
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return refused(where);
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof CertificateException) {
+                return "TLS certificate check failed: the certificate of " + where + " is not trusted";
+            }
+            if (t instanceof SSLException) {
+                return "TLS handshake failed with " + where + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            }
+        }
+        String message = chain.stream().map(Throwable::getMessage).filter(m -> m != null && !m.isBlank())
+                .findFirst().orElse("the connection was closed without an answer");
+        return "Connection to " + where + " failed: " + message;
+    }
+
+    private static String unknownHost(String host) {
+        return "Unknown host: " + host + " (the name does not resolve)";
+    }
+
+    private static String refused(String where) {
+        return "Connection refused by " + where + " (nothing listens there, or a firewall refuses)";
     }
 
     private static List<Throwable> chain(Throwable failure) {

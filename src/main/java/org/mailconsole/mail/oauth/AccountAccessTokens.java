@@ -49,6 +49,11 @@ public final class AccountAccessTokens {
         }
     }
 
+    /** A token for settings not saved yet (Test Connection of a form): fetched, kept nowhere. */
+    public OAuth2Tokens.Token unsaved(OAuth2Tokens.Request request) throws OAuth2Exception {
+        return endpoint.token(request);
+    }
+
     /**
      * The mail server refused {@code accessToken} (revoked, or rejected before its expiry): forgets it,
      * unless the account already holds another one.

@@ -60,6 +60,11 @@ public final class OAuth2Tokens {
 
     /** A new token from the endpoint. */
     public Token token(Request request) throws OAuth2Exception {
+        String urlProblem = request.tokenUrl() == null ? "is not set"
+                : org.mailconsole.model.TokenEndpointUrl.check(request.tokenUrl());
+        if (urlProblem != null) {
+            throw new OAuth2Exception("OAuth 2.0 token endpoint URL " + urlProblem + " (nothing was sent)");
+        }
         Map<String, String> form = new LinkedHashMap<>();
         boolean refresh = request.refreshToken() != null && !request.refreshToken().isBlank();
         form.put("grant_type", refresh ? "refresh_token" : "client_credentials");
@@ -83,8 +88,10 @@ public final class OAuth2Tokens {
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new OAuth2Exception("OAuth 2.0 token endpoint " + request.tokenUrl() + " could not be reached: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            URI endpoint = URI.create(request.tokenUrl());
+            int port = endpoint.getPort() > 0 ? endpoint.getPort() : "http".equalsIgnoreCase(endpoint.getScheme()) ? 80 : 443;
+            throw new OAuth2Exception("OAuth 2.0 token endpoint not reached: " + org.mailconsole.mail.connect.FailureCauses
+                    .describeHttp(e, endpoint.getHost(), port, request.timeout().toMillis()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OAuth2Exception("interrupted while asking for an OAuth 2.0 token", e);

@@ -89,6 +89,17 @@ public final class AccountsResource {
         return Response.noContent().build();
     }
 
+    /** Makes this SMTP account the active one, deactivating the active one in the same transaction. */
+    @POST
+    @Path("{id}/make-active")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountJson makeActive(@PathParam("id") String id, JsonNode body) {
+        long accountId = id(id);
+        MakeActiveRequest request = MakeActiveRequest.read(body);
+        service().makeActiveSmtp(accountId, request.version(), request.replaces(), !request.replacesGiven(), actor());
+        return AccountJson.of(service().get(accountId));
+    }
+
     @POST
     @Path("{id}/test")
     public TestResultJson test(@PathParam("id") String id) {

@@ -18,8 +18,6 @@ import org.mailconsole.model.Protocol;
  * admin typed (never a secret), with one message per bad field.
  */
 final class AccountFormPage {
-    static final String SECURITY_WARNING = "Less safe than SSL/TLS: ";
-
     private AccountFormPage() {
     }
 
@@ -30,7 +28,7 @@ final class AccountFormPage {
     static Map<String, Object> model(EmailAccount account, Map<String, String> typed, List<FieldError> errors) {
         Map<String, String> values = account == null ? defaults() : values(account);
         values.putAll(typed);
-        Map<String, String> errorByField = new HashMap<>();
+        Map<String, String> errorByField = new LinkedHashMap<>(); // the validator's order: the form's
         errors.forEach(e -> errorByField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
         List<String> known = Stream.concat(Arrays.stream(AccountField.values()).map(AccountField::field),
                 Arrays.stream(AccountSecret.values()).map(AccountSecret::field)).toList();
@@ -50,7 +48,7 @@ final class AccountFormPage {
         model.put("errors", errorByField);
         model.put("otherErrors", errors.stream().filter(e -> !known.contains(e.field()))
                 .map(e -> e.field() + " " + e.message()).toList());
-        model.put("securityWarning", warning(values.get("security")));
+        model.put("securityNote", SecurityNote.of(values.get("security"), false));
         model.put("portPlaceholder", portPlaceholder(values.get("type"), values.get("security")));
         model.put("types", options(Map.of("SMTP", "SMTP (sends)", "POP3", "POP3 (receives)", "IMAP", "IMAP (receives)"),
                 List.of("SMTP", "POP3", "IMAP")));
@@ -64,23 +62,7 @@ final class AccountFormPage {
     }
 
     static String securityLabel(ConnectionSecurity security) {
-        return switch (security) {
-            case NONE -> "None";
-            case STARTTLS -> "STARTTLS";
-            case SSL -> "SSL/TLS";
-        };
-    }
-
-    static String warning(String security) {
-        if (security == null) {
-            return "";
-        }
-        return switch (security.toUpperCase(java.util.Locale.ROOT)) {
-            case "NONE" -> SECURITY_WARNING + "None sends the password and every message in plain text.";
-            case "STARTTLS" -> SECURITY_WARNING + "STARTTLS begins in plain text; the upgrade is required, "
-                    + "so a server that does not offer it is refused.";
-            default -> "";
-        };
+        return SecurityNote.label(security.name());
     }
 
     private static String portPlaceholder(String type, String security) {

@@ -23,10 +23,11 @@ import org.mailconsole.web.ConsoleContextListener;
 /**
  * The account form and its actions: /accounts/new, /accounts/{id} (GET shows, POST saves,
  * post/redirect/get), /accounts/{id}/test (Test Connection), /accounts/{id}/test-email,
- * /accounts/{id}/delete (GET asks, POST deletes) and /accounts/{id}/log (debug transcripts).
+ * /accounts/{id}/delete (GET asks, POST deletes), /accounts/{id}/make-active (GET names the account it
+ * deactivates, POST switches) and /accounts/{id}/log (debug transcripts).
  */
 public final class AccountFormServlet extends HttpServlet {
-    private static final Pattern PATH = Pattern.compile("/(new|[0-9]{1,18})(?:/(test|test-email|delete|log))?");
+    private static final Pattern PATH = Pattern.compile("/(new|[0-9]{1,18})(?:/(test|test-email|delete|log|make-active))?");
 
     private record Target(Long id, String action) {
     }
@@ -40,9 +41,19 @@ public final class AccountFormServlet extends HttpServlet {
         }
         try {
             if (target.id() == null) {
-                render(request, response, 200, null, Map.of(), List.of(), "", "");
+                if (!request.isUserInRole(PageBasics.ADMIN_ROLE)) {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN, "Read-only access: you cannot add accounts.");
+                    return;
+                }
+                if (!renderTested(request, response, null)) {
+                    render(request, response, 200, null, Map.of(), List.of(), "", "");
+                }
             } else if (target.action() == null) {
-                String notice = request.getParameter("saved") != null ? "Saved." : "";
+                if (renderTested(request, response, console().accounts().get(target.id()))) {
+                    return;
+                }
+                String notice = request.getParameter("saved") != null ? "Saved."
+                        : request.getParameter("activated") != null ? "This is now the active SMTP account." : "";
                 render(request, response, 200, console().accounts().get(target.id()), Map.of(), List.of(), notice, "");
             } else if (target.action().equals("delete")) {
                 Map<String, Object> model = PageBasics.model(request);
@@ -52,6 +63,8 @@ public final class AccountFormServlet extends HttpServlet {
                 model.put("version", String.valueOf(account.version()));
                 model.put("provisioned", account.isProvisioned());
                 Templates.of(getServletContext()).render(response, 200, "account-delete.ftlh", model);
+            } else if (target.action().equals("make-active")) {
+                renderMakeActive(request, response, 200, console().accounts().get(target.id()), "");
             } else if (target.action().equals("log")) {
                 renderLog(request, response, console().accounts().get(target.id()));
             } else {
@@ -71,23 +84,18 @@ public final class AccountFormServlet extends HttpServlet {
             return;
         }
         try {
-            if (target.id() == null && target.action() == null) {
+            if (target.id() == null && "test".equals(target.action())) {
+                testForm(request, response, null);
+            } else if (target.id() == null && target.action() == null) {
                 save(request, response, null);
             } else if (target.action() == null) {
                 save(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("delete")) {
                 delete(request, response, console().accounts().get(target.id()));
+            } else if (target.action().equals("make-active")) {
+                makeActive(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("test")) {
-                EmailAccount account = console().accounts().get(target.id());
-                AccountConnections.TestOutcome outcome = console().accountConnections().test(target.id());
-                Map<String, Object> result = new HashMap<>();
-                result.put("ok", outcome.result().ok());
-                result.put("message", outcome.result().message());
-                result.put("elapsedMs", String.valueOf(outcome.result().elapsedMs()));
-                result.put("transcriptId", outcome.transcriptId() == null ? "" : outcome.transcriptId().toString());
-                Map<String, Object> model = formModel(request, account, Map.of(), List.of(), "", "");
-                model.put("testResult", result);
-                Templates.of(getServletContext()).render(response, 200, "account-form.ftlh", model);
+                testForm(request, response, target.id());
             } else if (target.action().equals("test-email")) {
                 EmailAccount account = console().accounts().get(target.id());
                 Map<String, Object> model = formModel(request, account, Map.of(), List.of(), "", "");
@@ -162,6 +170,98 @@ public final class AccountFormServlet extends HttpServlet {
         response.setHeader("Location", request.getContextPath() + "/accounts?deleted");
     }
 
+    /**
+     * Test Connection of what the form holds (a form without fields: the saved account), nothing saved;
+     * the result is shown on the form after a redirect, so a reload does not test again.
+     */
+    private void testForm(HttpServletRequest request, HttpServletResponse response, Long id)
+            throws IOException, ServletException {
+        EmailAccount existing = id == null ? null : console().accounts().get(id);
+        boolean provisioned = existing != null && existing.isProvisioned();
+        AccountForm form = AccountForm.read(request, provisioned);
+        boolean formFields = request.getParameter("name") != null || request.getParameter("type") != null;
+        Map<String, String> typed = provisioned || !formFields ? Map.of() : form.typed();
+        if (form.uploadProblem() != null) {
+            render(request, response, 400, existing, typed, List.of(new FieldError("trustedCertificates",
+                    form.uploadProblem())), "", "Not tested: correct the fields marked below.");
+            return;
+        }
+        AccountConnections.TestOutcome outcome;
+        try {
+            outcome = existing != null && (provisioned || !formFields) ? console().accountConnections().test(id)
+                    : console().accountConnections().testForm(id, form.input());
+        } catch (ValidationException e) {
+            render(request, response, 400, existing, typed, e.errors(), "",
+                    "Not tested: correct the fields marked below.");
+            return;
+        }
+        Map<String, Object> result = new HashMap<>();
+        result.put("ok", outcome.result().ok());
+        result.put("message", outcome.result().message());
+        result.put("elapsedMs", String.valueOf(outcome.result().elapsedMs()));
+        result.put("transcriptId", outcome.transcriptId() == null ? "" : outcome.transcriptId().toString());
+        result.put("unsaved", !typed.isEmpty());
+        String key = TestResultFlash.put(request, typed, result);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/accounts/" + (id == null ? "new" : id)
+                + "?tested=" + key + "#test-result");
+    }
+
+    /** The form with a kept Test Connection result ({@code ?tested=key}); false when there is none. */
+    private boolean renderTested(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
+            throws IOException, ServletException {
+        TestResultFlash.Entry tested = TestResultFlash.get(request, request.getParameter("tested"));
+        if (tested == null) {
+            return false;
+        }
+        Map<String, Object> model = formModel(request, account, tested.typed(), List.of(), "", "");
+        model.put("testResult", tested.result());
+        Templates.of(getServletContext()).render(response, 200, "account-form.ftlh", model);
+        return true;
+    }
+
+    private void makeActive(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
+            throws IOException, ServletException {
+        Long version = number(request.getParameter("version"));
+        String replacesText = request.getParameter("replaces");
+        Long replaces = replacesText == null || replacesText.isBlank() ? null : number(replacesText);
+        try {
+            if (version == null || (replaces == null && replacesText != null && !replacesText.isBlank())) {
+                throw new StaleVersionException(-1, account.version());
+            }
+            console().accounts().makeActiveSmtp(account.id(), version, replaces, false, request.getRemoteUser());
+        } catch (AccountRuleException | StaleVersionException e) {
+            renderMakeActive(request, response, 409, console().accounts().get(account.id()),
+                    "Not switched: " + e.getMessage() + ". The page now shows the current state.");
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/accounts/" + account.id() + "?activated");
+    }
+
+    private void renderMakeActive(HttpServletRequest request, HttpServletResponse response, int status,
+                                  EmailAccount account, String error) throws IOException, ServletException {
+        Map<String, Object> model = PageBasics.model(request);
+        model.put("id", account.id().toString());
+        model.put("name", account.name());
+        model.put("version", String.valueOf(account.version()));
+        model.put("smtp", account.type() == org.mailconsole.model.Protocol.SMTP);
+        model.put("alreadyActive", account.active());
+        EmailAccount active = console().accounts().activeSmtp().filter(a -> !a.id().equals(account.id())).orElse(null);
+        model.put("replacesId", active == null ? "" : active.id().toString());
+        model.put("replacesName", active == null ? "" : active.name());
+        model.put("error", error);
+        Templates.of(getServletContext()).render(response, status, "account-make-active.ftlh", model);
+    }
+
+    private static Long number(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private void renderLog(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
             throws IOException, ServletException {
         Map<String, Object> model = PageBasics.model(request);
@@ -172,7 +272,7 @@ public final class AccountFormServlet extends HttpServlet {
         model.put("transcripts", console().accountConnections().transcripts(account.id()).stream().map(t -> {
             Map<String, Object> row = new HashMap<>();
             row.put("id", String.valueOf(t.id()));
-            row.put("at", t.at().toString());
+            row.put("at", PageBasics.time(t.at()));
             row.put("kind", t.kind());
             row.put("outcome", t.outcome());
             row.put("text", t.text());
@@ -201,7 +301,7 @@ public final class AccountFormServlet extends HttpServlet {
     private Target target(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         Matcher matcher = path == null ? null : PATH.matcher(path);
-        if (matcher == null || !matcher.matches() || (matcher.group(1).equals("new") && matcher.group(2) != null)) {
+        if (matcher == null || !matcher.matches() || (matcher.group(1).equals("new") && matcher.group(2) != null && !matcher.group(2).equals("test"))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such page.");
             return null;
         }

@@ -79,7 +79,7 @@ final class AddressFilterForm {
         model.put("direction", shown.direction() == null ? "outbound" : shown.direction().toLowerCase(java.util.Locale.ROOT));
         model.put("active", Boolean.TRUE.equals(shown.active()));
         model.put("isDefault", Boolean.TRUE.equals(shown.isDefault()));
-        Map<String, String> errorByField = new HashMap<>();
+        Map<String, String> errorByField = new java.util.LinkedHashMap<>(); // the validator's order
         for (FieldError e : errors) {
             // lists[0].domains[2] is shown at lists[0].domains
             String field = e.field().replaceFirst("^(lists\\[\\d+]\\.(?:domains|exceptions))\\[\\d+]$", "$1");

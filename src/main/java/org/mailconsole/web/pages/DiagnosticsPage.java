@@ -73,7 +73,7 @@ final class DiagnosticsPage {
         m.put("type", c.type());
         m.put("server", c.server() == null ? "(not set)" : c.server());
         m.put("port", c.port() == null ? "" : String.valueOf(c.port()));
-        m.put("security", c.security());
+        m.put("security", c.security() == null ? "(not set)" : SecurityNote.label(c.security()));
         m.put("authentication", c.authentication());
         m.put("userName", text(c.userName()));
         return m;

@@ -24,7 +24,24 @@ final class PageBasics {
         model.put("notice", "");
         model.put("error", "");
         model.put("warnings", warnings(request));
+        model.put("currentPath", currentPath(request));
         return model;
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** A time as pages show it: to the second, in UTC (the column says so). */
+    static String time(java.time.Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    /** The page's path inside the console (the failed request's on an error page): marks the navigation. */
+    private static String currentPath(HttpServletRequest request) {
+        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failed instanceof String s ? s : request.getRequestURI();
+        String context = request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     /** The banner: sending off, or a test address redirecting all mail (each naming its setting). */

@@ -18,8 +18,6 @@ import org.mailconsole.model.Section;
  * showing either the stored values or, after a refused save, what the admin typed.
  */
 final class PropertiesPage {
-    static final String SECURITY_WARNING = "Less safe than SSL/TLS: ";
-
     private PropertiesPage() {
     }
 
@@ -31,6 +29,7 @@ final class PropertiesPage {
         for (Section section : Section.values()) {
             sections.put(section, new ArrayList<>());
         }
+        boolean outgoingOff = outgoingOff(document, typed);
         for (PropertyView view : document.properties()) {
             PropertyDef def = view.def();
             String shown = typed.containsKey(def.name()) ? typed.get(def.name()) : view.value();
@@ -46,13 +45,27 @@ final class PropertiesPage {
             row.put("choices", def.choices());
             row.put("selected", shown == null || shown.isBlank() ? view.effective() : shown);
             row.put("set", view.set());
-            row.put("note", nullToEmpty(EffectiveNote.of(view)));
-            row.put("error", nullToEmpty(errorByField.get(def.name())));
-            row.put("warning", nullToEmpty(warning(def, (String) row.get("selected"))));
+            String error = nullToEmpty(errorByField.get(def.name()));
+            // the note describes a blank field: not beside a typed value, never beside that value's error
+            boolean blank = !typed.containsKey(def.name()) || typed.get(def.name()) == null
+                    || typed.get(def.name()).isBlank();
+            String note = blank && error.isEmpty() ? nullToEmpty(EffectiveNote.of(view)) : "";
+            row.put("note", note);
+            row.put("error", error);
+            // a help line that only says what blank means is not repeated under the note that says it concretely
+            row.put("help", !note.isEmpty() && def.help().startsWith("Blank") ? "" : def.help());
+            Map<String, String> security = SecurityNote.of(
+                    def.name().equals(PropertyCatalog.SMTP_ENCRYPTION) ? (String) row.get("selected") : null, outgoingOff);
+            row.put("warning", security.get("text"));
+            row.put("warningKind", security.get("kind"));
+            row.put("noteNone", security.get("none"));
+            row.put("noteStarttls", security.get("starttls"));
+            row.put("choiceLabels", def.choices().stream().map(SecurityNote::label).toList());
             sections.get(def.section()).add(row);
         }
         List<Map<String, Object>> sectionList = new ArrayList<>();
-        sections.forEach((section, rows) -> sectionList.add(Map.of("title", section.title(), "rows", rows)));
+        sections.forEach((section, rows) -> sectionList.add(Map.of("title", section.title(), "rows", rows,
+                "outgoing", section == org.mailconsole.model.Section.OUTGOING_SERVER)));
 
         List<String> unplaced = errors.stream()
                 .filter(e -> PropertyCatalog.find(e.field()).isEmpty())
@@ -66,18 +79,20 @@ final class PropertiesPage {
         return model;
     }
 
-    static String warning(PropertyDef def, String encryption) {
-        if (!def.name().equals(PropertyCatalog.SMTP_ENCRYPTION) || encryption == null) {
-            return null;
+    /** Outgoing mail is off: no server, or sending switched off (then no note on its security). */
+    private static boolean outgoingOff(PropertiesDocument document, Map<String, String> typed) {
+        String server = null;
+        String sending = null;
+        for (PropertyView view : document.properties()) {
+            String name = view.def().name();
+            String shown = typed.containsKey(name) ? typed.get(name) : view.effective();
+            if (name.equals(PropertyCatalog.EMAIL_SERVER)) {
+                server = shown;
+            } else if (name.equals(PropertyCatalog.SENDING_ACTIVE)) {
+                sending = shown;
+            }
         }
-        return switch (encryption) {
-            case PropertyCatalog.ENCRYPTION_NONE ->
-                    SECURITY_WARNING + "none sends the password and every message in plain text.";
-            case PropertyCatalog.ENCRYPTION_STARTTLS ->
-                    SECURITY_WARNING + "starttls begins in plain text; the upgrade is required, "
-                            + "so a server that does not offer it is refused.";
-            default -> null;
-        };
+        return server == null || server.isBlank() || "false".equals(sending);
     }
 
     private static String kind(PropertyDef def) {
@@ -92,7 +107,7 @@ final class PropertiesPage {
 
     private static Map<String, Object> change(AuditEntry entry) {
         Map<String, Object> row = new HashMap<>();
-        row.put("at", entry.at().toString());
+        row.put("at", PageBasics.time(entry.at()));
         row.put("actor", entry.actor());
         row.put("subject", entry.subject());
         row.put("field", entry.field());

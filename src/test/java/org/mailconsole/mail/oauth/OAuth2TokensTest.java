@@ -96,6 +96,10 @@ class OAuth2TokensTest {
         }
         OAuth2Exception unreachable = assertThrows(OAuth2Exception.class, () -> tokens.token(
                 new OAuth2Tokens.Request("http://127.0.0.1:1/token", "c", "s", null, null, Duration.ofSeconds(2))));
-        assertTrue(unreachable.getMessage().contains("could not be reached"), unreachable.getMessage());
+        assertTrue(unreachable.getMessage().contains("Connection refused by 127.0.0.1:1"), unreachable.getMessage());
+        assertTrue(!unreachable.getMessage().contains("Exception"), "no Java class names: " + unreachable.getMessage());
+        OAuth2Exception clear = assertThrows(OAuth2Exception.class, () -> tokens.token(
+                new OAuth2Tokens.Request("http://login.example.com/token", "c", "s", null, null, Duration.ofSeconds(2))));
+        assertTrue(clear.getMessage().contains("must be https://"), clear.getMessage());
     }
 }
