@@ -79,7 +79,7 @@ public final class AccountsPageServlet extends HttpServlet {
         row.put("port", String.valueOf(a.effectivePort()));
         row.put("security", AccountFormPage.securityLabel(a.security()));
         row.put("authentication", AUTHENTICATION_LABELS.get(a.authentication()));
-        row.put("user", a.userName() == null || a.userName().isBlank() ? "" : a.userName());
+        row.put("user", a.authentication() == Authentication.NONE || a.userName() == null ? "" : a.userName());
         row.put("active", a.active());
         row.put("provisioned", a.isProvisioned());
         return row;
