@@ -234,7 +234,10 @@ class ScreenshotsBrowserIT {
             + ".filter(b => !['primary', 'secondary', 'danger'].some(c => b.classList.contains(c))"
             + " || getComputedStyle(b).borderTopLeftRadius === '0px'"
             + " || getComputedStyle(b).backgroundColor === 'rgb(239, 239, 239)')"
-            + ".map(b => (b.id || b.textContent.trim())).join(', ');";
+            + ".map(b => (b.id || b.textContent.trim()))"
+            + ".concat(Array.from(document.querySelectorAll('input[type=file]')).filter(f => f.offsetParent !== null)"
+            + ".filter(f => getComputedStyle(f, '::file-selector-button').borderTopLeftRadius === '0px').map(f => f.id))"
+            + ".join(', ');";
 
     private static void shoot(ChromeDriver browser, int width, String name, List<String> problems) throws Exception {
         long scrollWidth = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
