@@ -1,7 +1,7 @@
 // Enhancements of the account form only: it works without this script.
 document.addEventListener("DOMContentLoaded", function () {
   var form = document.getElementById("account-form");
-  if (!form) { return; }
+  if (!form || form.dataset.readonly) { return; } // read-only: values shown as text, nothing to switch
   var type = document.getElementById("type");
   var security = document.getElementById("security");
   var auth = document.getElementById("authentication");

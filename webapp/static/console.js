@@ -1,7 +1,7 @@
 // Enhancements only: every page works without this script.
 document.addEventListener("DOMContentLoaded", function () {
   var select = document.getElementById("glide-smtp-encryption");
-  if (!select) { return; }
+  if (!select || select.tagName !== "SELECT") { return; } // a viewer sees the value as text
   var note = document.getElementById("warning-glide-smtp-encryption");
   var server = document.getElementById("glide-email-server");
   var sending = document.getElementById("glide-email-smtp-active");

@@ -208,6 +208,14 @@ public final class AccountConnections {
         return transcripts.list(accountId);
     }
 
+    /** Clear on the account's debug log: deletes its kept transcripts; how many there were. */
+    public int clearTranscripts(long accountId, String actor) {
+        int cleared = transcripts.clear(accountId);
+        System.getLogger(AccountConnections.class.getName()).log(System.Logger.Level.INFO,
+                "{0} cleared the debug log of account {1} ({2} transcript(s))", actor, accountId, cleared);
+        return cleared;
+    }
+
     private record Prepared(EmailAccount account, ConnectionSettings settings, List<String> redact, String problem) {
     }
 

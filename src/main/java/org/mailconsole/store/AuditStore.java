@@ -17,13 +17,20 @@ public final class AuditStore {
         this.database = database;
     }
 
-    /** Adds entries inside the caller's transaction, so they commit or roll back with the change. */
+    /**
+     * Adds entries inside the caller's transaction, so they commit or roll back with the change. The
+     * entries of one call are one save: they all get its first entry's time, which groups them on the page.
+     */
     static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Timestamp savedAt = Timestamp.from(entries.get(0).at());
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO audit_log (changed_at, actor, subject, field, old_value, new_value) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")) {
             for (AuditEntry entry : entries) {
-                insert.setTimestamp(1, Timestamp.from(entry.at()));
+                insert.setTimestamp(1, savedAt);
                 insert.setString(2, entry.actor());
                 insert.setString(3, entry.subject());
                 insert.setString(4, entry.field());

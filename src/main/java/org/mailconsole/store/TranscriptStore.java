@@ -76,6 +76,17 @@ public final class TranscriptStore {
         });
     }
 
+    /** Deletes every transcript of the account (Clear on its debug log); how many there were. */
+    public int clear(long accountId) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM account_transcript WHERE account_id = ?")) {
+                delete.setLong(1, accountId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     public Optional<TranscriptEntry> find(long id) {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT id, account_id, created_at, kind, "

@@ -155,9 +155,9 @@ class AccountsApiIT {
         ObjectNode newPassword = ((ObjectNode) admin.json(put).deepCopy()).put("password", CANARY + "-2");
         assertEquals(200, admin.putJson("/api/v1/accounts/" + id, newPassword.toString()).statusCode());
         String audit = admin.get("/properties/email").body();
-        assertTrue(audit.contains("<td>displayName</td><td>No Reply</td><td>Changed</td>"), audit);
-        assertTrue(audit.contains("<td>password</td><td></td><td>changed</td>"), audit);
-        assertTrue(audit.contains("<td>account</td><td></td><td>created</td>"), audit);
+        assertTrue(audit.contains("<code class=\"audit-field\">displayName</code>: <span class=\"audit-old\">No Reply</span> &rarr; <span class=\"audit-new\">Changed</span>"), audit);
+        assertTrue(audit.contains("<code class=\"audit-field\">password</code>: <span class=\"audit-old\">(none)</span> &rarr; <span class=\"audit-new\">changed</span>"), audit);
+        assertTrue(audit.contains("<code class=\"audit-field\">account</code>: <span class=\"audit-old\">(none)</span> &rarr; <span class=\"audit-new\">created</span>"), audit);
         assertFalse(audit.contains(CANARY));
 
         String all = admin.get("/api/v1/accounts").body() + admin.get("/api/v1/accounts/" + id).body()

@@ -142,7 +142,9 @@ class AccountsPagesIT {
         String page = admin.get("/accounts/" + id).body();
         assertTrue(page.contains("id=\"provisioned-note\""));
         assertTrue(page.contains("href=\"/mail-console/properties/email\""));
-        assertTrue(page.contains("id=\"server\" name=\"server\" value=\"\" placeholder=\"mail.example.com\" disabled"), page);
+        assertTrue(page.contains("<span class=\"ro-value\" id=\"server\"><span class=\"none\">(not set)</span></span>"),
+                "a built-in account's server is text, not a greyed input: " + page);
+        assertFalse(page.contains("name=\"server\""), page);
         assertFalse(page.contains("id=\"delete-link\""));
         String csrf = ConsoleClient.csrfToken(page);
         String version = ConsoleClient.formVersion(page);
@@ -187,7 +189,8 @@ class AccountsPagesIT {
         String viewerPage = server.viewer().get("/accounts/" + id).body();
         assertFalse(viewerPage.contains("id=\"save\""));
         assertFalse(viewerPage.contains("id=\"test-connection\""));
-        assertTrue(viewerPage.contains("id=\"name\" name=\"name\" value=\"Uploaded\" maxlength=\"100\" disabled"));
+        assertTrue(viewerPage.contains("<span class=\"ro-value\" id=\"name\">Uploaded</span>"), viewerPage);
+        assertFalse(viewerPage.contains(" disabled"), "a viewer sees values, not greyed inputs");
         assertEquals(403, admin.postForm("/accounts/new", List.of(Map.entry("name", "no csrf"))).statusCode());
     }
 

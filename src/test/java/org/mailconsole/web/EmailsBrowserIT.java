@@ -75,6 +75,9 @@ class EmailsBrowserIT {
         assertEquals("Retry now: attempted. The message is now in Sent.", notice.getText());
         assertTrue(browser.findElement(By.id("reply")).getText().contains("250 2.0.0 accepted at last"));
         assertEquals(2, browser.findElements(By.cssSelector("#history tbody tr")).size());
+        assertEquals("✗ failed", browser.findElement(By.cssSelector("#attempt-1 .attempt-outcome")).getText(),
+                "each attempt's outcome has a mark besides its colour");
+        assertEquals("✓ sent", browser.findElement(By.cssSelector("#attempt-2 .attempt-outcome")).getText());
         assertTrue(browser.getCurrentUrl().endsWith("/emails/" + failed + "?retried"), "post/redirect/get");
         chromium.screenshot("email-entry-retried-1400");
         assertNoSidewaysScroll();

@@ -145,7 +145,7 @@ class EmailsPagesIT {
                 + "</li></ul>"), "the original recipient: " + partial);
         assertTrue(partial.contains("no such user"), "the refused recipient's reply: " + partial);
         assertTrue(partial.contains("250 2.0.0 accepted for delivery"), "the last reply");
-        assertTrue(partial.contains("<td data-label=\"Outcome\">partial</td>"), "the attempt's outcome");
+        assertTrue(partial.contains("<td data-label=\"Outcome\"><div class=\"attempt-outcome partial\"><span class=\"outcome-mark\" aria-hidden=\"true\">✓</span> partial</div></td>"), "the attempt's outcome");
         assertFalse(partial.contains("id=\"retry\""), "a Sent message has no Retry now");
         assertFalse(partial.contains("id=\"cancel\""));
 
@@ -153,7 +153,7 @@ class EmailsPagesIT {
         String waiting = page(admin, "/emails/" + outbox);
         JsonNode api = entries.current(outbox);
         assertTrue(waiting.contains("451 4.3.0 try again later"), waiting);
-        assertTrue(waiting.contains("<td data-label=\"Outcome\">deferred</td>"), waiting);
+        assertTrue(waiting.contains("<td data-label=\"Outcome\"><div class=\"attempt-outcome deferred\"><span class=\"outcome-mark\" aria-hidden=\"true\">⟳</span> deferred</div></td>"), waiting);
         String next = api.get("nextAttemptAt").asText();
         assertTrue(waiting.contains(next.substring(0, 10) + " " + next.substring(11, 19) + " UTC"),
                 "the next attempt " + next + ": " + waiting);

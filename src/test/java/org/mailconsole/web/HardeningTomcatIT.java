@@ -38,6 +38,12 @@ class HardeningTomcatIT {
         assertEquals(404, missing.statusCode());
         HardeningIT.assertConsolePage(missing.body(), missing.headers().firstValue("Content-Type").orElse(""));
         assertEquals("DENY", missing.headers().firstValue("X-Frame-Options").orElse(""));
+        for (String path : java.util.List.of("/nope/deeper", "/emails/999999", "/accounts/999999")) {
+            HttpResponse<String> unknown = admin.get(path);
+            assertEquals(404, unknown.statusCode(), path);
+            HardeningIT.assertConsolePage(unknown.body(), unknown.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(unknown.body().contains("id=\"main-nav\"") && unknown.body().contains("id=\"breadcrumbs\""), path);
+        }
         HttpResponse<String> login = new ConsoleClient(url, null, null).get("/properties/email");
         assertEquals(401, login.statusCode());
         assertTrue(login.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));

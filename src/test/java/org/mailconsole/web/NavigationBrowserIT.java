@@ -38,6 +38,8 @@ class NavigationBrowserIT {
                 List.of("/address-filters", "System address filters", "Home|System address filters"),
                 List.of("/address-filters/new", "System address filters", "Home|System address filters|"),
                 List.of("/diagnostics", "Email diagnostics", "Home|Email diagnostics"),
+                List.of("/emails", "Emails", "Home|Emails"),
+                List.of("/emails/999999", "Emails", "Home|Emails|Not Found"),
                 List.of("/no-such-page", "", "Home|"));
         for (List<String> page : pages) {
             chromium.open(page.get(0));

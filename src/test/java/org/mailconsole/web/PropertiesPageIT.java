@@ -104,7 +104,7 @@ class PropertiesPageIT {
         }
         assertFalse(html.contains("api-secret-1"));
         assertFalse(html.contains("api-secret-2"));
-        assertTrue(html.contains("System Properties &gt; Email</td><td>glide.email.user_password</td><td></td><td>changed"),
+        assertTrue(html.contains("<code class=\"audit-field\">glide.email.user_password</code>: <span class=\"audit-old\">(none)</span> &rarr; <span class=\"audit-new\">changed</span>"),
                 "audit shows what changed, secrets only as changed");
 
         // a blank password keeps the stored one; "clear" removes it

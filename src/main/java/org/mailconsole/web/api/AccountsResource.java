@@ -117,6 +117,16 @@ public final class AccountsResource {
                 .transcripts(accountId).stream().map(TranscriptJson::of).toList());
     }
 
+    /** Clear the account's debug log: deletes its kept transcripts (mail-admin, as every change). */
+    @DELETE
+    @Path("{id}/transcripts")
+    public Response clearTranscripts(@PathParam("id") String id) {
+        long accountId = id(id);
+        service().get(accountId);
+        ConsoleContextListener.console(servletContext).accountConnections().clearTranscripts(accountId, actor());
+        return Response.noContent().build();
+    }
+
     private AccountsService service() {
         return ConsoleContextListener.console(servletContext).accounts();
     }

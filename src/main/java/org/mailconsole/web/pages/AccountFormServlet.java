@@ -27,7 +27,7 @@ import org.mailconsole.web.ConsoleContextListener;
  * deactivates, POST switches) and /accounts/{id}/log (debug transcripts).
  */
 public final class AccountFormServlet extends HttpServlet {
-    private static final Pattern PATH = Pattern.compile("/(new|[0-9]{1,18})(?:/(test|test-email|delete|log|make-active))?");
+    private static final Pattern PATH = Pattern.compile("/(new|[0-9]{1,18})(?:/(test|test-email|delete|log|clear-log|make-active))?");
 
     private record Target(Long id, String action) {
     }
@@ -67,6 +67,8 @@ public final class AccountFormServlet extends HttpServlet {
                 renderMakeActive(request, response, 200, console().accounts().get(target.id()), "");
             } else if (target.action().equals("log")) {
                 renderLog(request, response, console().accounts().get(target.id()));
+            } else if (target.action().equals("clear-log")) {
+                renderClearLog(request, response, console().accounts().get(target.id()));
             } else {
                 response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             }
@@ -94,6 +96,8 @@ public final class AccountFormServlet extends HttpServlet {
                 delete(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("make-active")) {
                 makeActive(request, response, console().accounts().get(target.id()));
+            } else if (target.action().equals("clear-log")) {
+                clearLog(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("test")) {
                 testForm(request, response, target.id());
             } else if (target.action().equals("test-email")) {
@@ -262,9 +266,33 @@ public final class AccountFormServlet extends HttpServlet {
         }
     }
 
+    private void renderClearLog(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
+            throws IOException, ServletException {
+        Map<String, Object> model = PageBasics.model(request);
+        model.put("id", account.id().toString());
+        model.put("name", account.name());
+        model.put("count", String.valueOf(console().accountConnections().transcripts(account.id()).size()));
+        Templates.of(getServletContext()).render(response, 200, "account-clear-log.ftlh", model);
+    }
+
+    private void clearLog(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
+            throws IOException {
+        if (!request.isUserInRole(PageBasics.ADMIN_ROLE)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Read-only access: you cannot clear the debug log.");
+            return;
+        }
+        int cleared = console().accountConnections().clearTranscripts(account.id(), request.getRemoteUser());
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/accounts/" + account.id() + "/log?cleared=" + cleared);
+    }
+
     private void renderLog(HttpServletRequest request, HttpServletResponse response, EmailAccount account)
             throws IOException, ServletException {
         Map<String, Object> model = PageBasics.model(request);
+        String cleared = request.getParameter("cleared");
+        if (cleared != null && cleared.matches("[0-9]{1,9}")) {
+            model.put("notice", "Cleared: " + cleared + " transcript" + ("1".equals(cleared) ? " was" : "s were") + " deleted.");
+        }
         model.put("id", account.id().toString());
         model.put("name", account.name());
         model.put("debugLogging", account.debugLogging());
@@ -275,6 +303,10 @@ public final class AccountFormServlet extends HttpServlet {
             row.put("at", PageBasics.time(t.at()));
             row.put("kind", t.kind());
             row.put("outcome", t.outcome());
+            TranscriptOutcome mark = TranscriptOutcome.of(t.kind(), t.outcome());
+            row.put("mark", mark.mark());
+            row.put("markClass", mark.cssClass());
+            row.put("markLabel", mark.label());
             row.put("text", t.text());
             return row;
         }).toList());

@@ -10,12 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.web.ConsoleContextListener;
 
-/** Email Accounts: the list, sortable by any column, filtered by type and active. */
+/**
+ * Email Accounts: the list, sortable by any column, filtered by type and active, searched ({@code ?q=}, no
+ * script needed) in the name, server and user name.
+ */
 public final class AccountsPageServlet extends HttpServlet {
-    static final List<String> COLUMNS = List.of("name", "type", "server", "port", "security", "active", "provisioned");
+    static final List<String> COLUMNS = List.of("name", "type", "server", "port", "security", "authentication", "user",
+            "active", "provisioned");
+    static final int MAX_QUERY = 200;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -25,10 +31,14 @@ public final class AccountsPageServlet extends HttpServlet {
         boolean descending = "desc".equals(request.getParameter("dir"));
         String type = oneOf(request.getParameter("type"), List.of("smtp", "pop3", "imap"));
         String active = oneOf(request.getParameter("active"), List.of("true", "false"));
+        String q = request.getParameter("q") == null ? "" : request.getParameter("q").strip();
+        q = q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+        String needle = q.toLowerCase(Locale.ROOT);
 
         List<EmailAccount> accounts = ConsoleContextListener.console(getServletContext()).accounts().list().stream()
                 .filter(a -> type.isEmpty() || a.type().name().equalsIgnoreCase(type))
                 .filter(a -> active.isEmpty() || String.valueOf(a.active()).equals(active))
+                .filter(a -> needle.isEmpty() || matches(a, needle))
                 .sorted(descending ? comparator(sort).reversed() : comparator(sort))
                 .toList();
 
@@ -38,6 +48,7 @@ public final class AccountsPageServlet extends HttpServlet {
         model.put("dir", descending ? "desc" : "asc");
         model.put("type", type);
         model.put("active", active);
+        model.put("q", q);
         model.put("columns", COLUMNS);
         model.put("notice", request.getParameter("deleted") != null ? "The account was deleted." : "");
         Templates.of(getServletContext()).render(response, 200, "accounts-list.ftlh", model);
@@ -50,6 +61,8 @@ public final class AccountsPageServlet extends HttpServlet {
             case "server" -> Comparator.comparing(a -> a.server() == null ? "" : a.server().toLowerCase(Locale.ROOT));
             case "port" -> Comparator.comparingInt(EmailAccount::effectivePort);
             case "security" -> Comparator.comparing(a -> a.security().name());
+            case "authentication" -> Comparator.comparing(a -> a.authentication().name());
+            case "user" -> Comparator.comparing(a -> lower(a.userName()));
             case "active" -> Comparator.comparing(EmailAccount::active);
             case "provisioned" -> Comparator.comparing(EmailAccount::isProvisioned);
             default -> byName;
@@ -65,9 +78,24 @@ public final class AccountsPageServlet extends HttpServlet {
         row.put("server", a.server() == null || a.server().isBlank() ? "(not set)" : a.server());
         row.put("port", String.valueOf(a.effectivePort()));
         row.put("security", AccountFormPage.securityLabel(a.security()));
+        row.put("authentication", AUTHENTICATION_LABELS.get(a.authentication()));
+        row.put("user", a.authentication() == Authentication.NONE || a.userName() == null ? "" : a.userName());
         row.put("active", a.active());
         row.put("provisioned", a.isProvisioned());
         return row;
+    }
+
+    private static final Map<Authentication, String> AUTHENTICATION_LABELS = Map.of(
+            Authentication.NONE, "None", Authentication.PASSWORD, "Password", Authentication.OAUTH2, "OAuth 2.0");
+
+    /** The search: a part of the name, the server or the user name, ignoring case. */
+    private static boolean matches(EmailAccount a, String needle) {
+        return lower(a.name()).contains(needle) || lower(a.server()).contains(needle)
+                || lower(a.userName()).contains(needle);
+    }
+
+    private static String lower(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
     }
 
     private static String oneOf(String value, List<String> allowed) {

@@ -88,7 +88,7 @@ final class DiagnosticsPage {
             return "never";
         }
         long ago = Duration.between(at, Instant.now()).toSeconds();
-        return at + " (" + Math.max(0, ago) + " s ago)";
+        return PageBasics.time(at) + " UTC (" + Math.max(0, ago) + " s ago)";
     }
 
     private static String text(String value) {

@@ -38,6 +38,8 @@ public final class ErrorPageServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("base", request.getContextPath());
         model.put("user", request.getRemoteUser() == null ? "" : request.getRemoteUser());
+        model.put("currentPath", PageBasics.currentPath(request)); // the section and breadcrumbs of the failed page
+        model.put("warnings", status == 401 ? java.util.List.of() : PageBasics.warnings(request));
         model.put("status", String.valueOf(status));
         model.put("title", ProblemWriter.title(status));
         model.put("detail", detail);

@@ -37,7 +37,7 @@ final class PageBasics {
     }
 
     /** The page's path inside the console (the failed request's on an error page): marks the navigation. */
-    private static String currentPath(HttpServletRequest request) {
+    static String currentPath(HttpServletRequest request) {
         Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String uri = failed instanceof String s ? s : request.getRequestURI();
         String context = request.getContextPath();
@@ -45,7 +45,7 @@ final class PageBasics {
     }
 
     /** The banner: sending off, or a test address redirecting all mail (each naming its setting). */
-    private static List<Map<String, String>> warnings(HttpServletRequest request) {
+    static List<Map<String, String>> warnings(HttpServletRequest request) {
         MailConsole console = ConsoleContextListener.console(request.getServletContext());
         if (console == null) {
             return List.of();

@@ -18,6 +18,9 @@ import org.mailconsole.model.Section;
  * showing either the stored values or, after a refused save, what the admin typed.
  */
 final class PropertiesPage {
+    /** Recent changes: the audit rows read (newest first) and the saves shown of them. */
+    static final int RECENT_ROWS = 200;
+    static final int RECENT_SAVES = 10;
     private PropertiesPage() {
     }
 
@@ -75,7 +78,7 @@ final class PropertiesPage {
         model.put("version", document.version());
         model.put("sections", sectionList);
         model.put("otherErrors", unplaced);
-        model.put("changes", changes.stream().map(PropertiesPage::change).toList());
+        model.put("changes", AuditGroups.of(changes, changes.size() >= RECENT_ROWS, RECENT_SAVES));
         return model;
     }
 
@@ -103,17 +106,6 @@ final class PropertiesPage {
             case PORT, POSITIVE_INTEGER -> "number";
             default -> "text";
         };
-    }
-
-    private static Map<String, Object> change(AuditEntry entry) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("at", PageBasics.time(entry.at()));
-        row.put("actor", entry.actor());
-        row.put("subject", entry.subject());
-        row.put("field", entry.field());
-        row.put("oldValue", nullToEmpty(entry.oldValue()));
-        row.put("newValue", nullToEmpty(entry.newValue()));
-        return row;
     }
 
     private static String nullToEmpty(String value) {

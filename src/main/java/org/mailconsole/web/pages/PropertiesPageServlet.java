@@ -18,7 +18,6 @@ import org.mailconsole.web.ConsoleContextListener;
 /** System Properties > Email: GET shows the form, POST saves it (post/redirect/get). */
 public final class PropertiesPageServlet extends HttpServlet {
     static final String ADMIN_ROLE = "mail-admin";
-    private static final int AUDIT_ROWS = 20;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -57,7 +56,7 @@ public final class PropertiesPageServlet extends HttpServlet {
                         PropertiesDocument document, Map<String, String> typed, List<FieldError> errors,
                         String notice, String error) throws IOException, ServletException {
         Map<String, Object> model = new HashMap<>(
-                PropertiesPage.model(document, typed, errors, console().recentChanges(AUDIT_ROWS)));
+                PropertiesPage.model(document, typed, errors, console().recentChanges(PropertiesPage.RECENT_ROWS)));
         model.putAll(PageBasics.model(request));
         model.put("notice", notice);
         model.put("error", error);
