@@ -120,8 +120,7 @@ final class OutboxSender {
             if (!running) {
                 break;
             }
-            Instant at = clock.instant();
-            if (store.claim(id, owner, at, at.plus(timing.claim()))) {
+            if (outbox.claim(id, owner)) {
                 outbox.attemptClaimed(id, delivery);
                 any = true;
             }
