@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.mailconsole.mail.filter.FilterOutcome;
 import org.mailconsole.mail.filter.RecipientFilter;
 import org.mailconsole.mail.live.CachedConfig;
@@ -50,6 +52,10 @@ public final class Outbox implements MessageQueue {
     private final SendingSources sources;
     /** The messages being attempted or cancelled in this process right now (the in-process claim). */
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    static final long APPS_QUIET_NANOS = 1_000_000;
+    static final long MAX_YIELD_NANOS = 5_000_000;
+    private final AtomicInteger appsQueueing = new AtomicInteger();
+    private volatile long lastAccepted = System.nanoTime() - APPS_QUIET_NANOS;
 
     /**
      * @param soleEngine the database is an embedded file only this process can open: a claim found at
@@ -102,9 +108,29 @@ public final class Outbox implements MessageQueue {
     @Override
     public long accept(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
             throws MessagingException {
-        long id = queue(message, recipients, snapshot, source != null ? source : SendingWebapp.current());
-        sender.wake();
-        return id;
+        appsQueueing.incrementAndGet();
+        try {
+            long id = queue(message, recipients, snapshot, source != null ? source : SendingWebapp.current());
+            sender.wake();
+            return id;
+        } finally {
+            lastAccepted = System.nanoTime();
+            appsQueueing.decrementAndGet();
+        }
+    }
+
+    /**
+     * The sender gives way to apps that are handing over messages: an app's send waits for the
+     * database's commit while the sender's outcome commit syncs, and both share the cores. Waits until
+     * no app has handed over a message for {@link #APPS_QUIET_NANOS}, at most {@link #MAX_YIELD_NANOS}
+     * per message, so a steady stream of sends slows delivery but cannot stop it.
+     */
+    void yieldToApps() {
+        long deadline = System.nanoTime() + MAX_YIELD_NANOS;
+        for (long now = System.nanoTime(); now < deadline
+                && (appsQueueing.get() > 0 || now - lastAccepted < APPS_QUIET_NANOS); now = System.nanoTime()) {
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     private long queue(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)

@@ -120,6 +120,7 @@ final class OutboxSender {
             if (!running) {
                 break;
             }
+            outbox.yieldToApps();
             if (outbox.claim(id, owner)) {
                 outbox.attemptClaimed(id, delivery);
                 any = true;

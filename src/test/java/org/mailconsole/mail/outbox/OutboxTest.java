@@ -247,6 +247,23 @@ class OutboxTest {
     }
 
     @Test
+    void theSenderGivesWayToSendingAppsButIsNotStoppedByThem() throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            send("steady " + sent++, "to@example.com");
+        }
+        long deliveredMeanwhile = log.counts().get(EmailState.SENT);
+        assertTrue(deliveredMeanwhile > 0, "the sender delivered while an app sent without a pause (" + sent + " sent)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (log.counts().get(EmailState.SENT) < sent && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+        }
+        assertEquals(sent, log.counts().get(EmailState.SENT), "all delivered once the app stopped");
+        assertEquals(sent, smtp.received().size(), "each once");
+    }
+
+    @Test
     void theOutboxSurvivesARestartAndIsDeliveredOnceEach() throws Exception {
         ScriptedSmtp later = ScriptedSmtp.down();
         point(later);
