@@ -123,7 +123,9 @@ public final class Outbox implements MessageQueue {
      * The sender gives way to apps that are handing over messages: an app's send waits for the
      * database's commit while the sender's outcome commit syncs, and both share the cores. Waits until
      * no app has handed over a message for {@link #APPS_QUIET_NANOS}, at most {@link #MAX_YIELD_NANOS}
-     * per message, so a steady stream of sends slows delivery but cannot stop it.
+     * each time, so a steady stream of sends slows delivery but cannot stop it. Called before an
+     * attempt and before its outcome's commit (a delivered message is then held up to that much
+     * longer before it is recorded; still the only one a kill could send twice).
      */
     void yieldToApps() {
         long deadline = System.nanoTime() + MAX_YIELD_NANOS;
@@ -300,6 +302,7 @@ public final class Outbox implements MessageQueue {
             result = DeliveryOutcomes.decide(delivery1, snapshot.rules(), entry.get().attempts() + 1, clock.instant(),
                     outbound);
         }
+        yieldToApps(); // the outcome's commit too: it is the one that syncs
         store.record(id, result);
     }
 
