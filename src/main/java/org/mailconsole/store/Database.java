@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
     private final StorageSettings settings;
     private final HikariDataSource pool;
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     private Database(StorageSettings settings, HikariDataSource pool) {
         this.settings = settings;
@@ -119,6 +120,17 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
+        T result = inRecordTransaction(work);
+        changes.incrementAndGet();
+        return result;
+    }
+
+    /**
+     * As {@link #inTransaction}, for work that changes nothing a cache of this JVM keeps (the email
+     * log's entries, written several times per message): it does not move {@link #changes()}, so the
+     * live configuration is not looked up again after each of them.
+     */
+    public <T> T inRecordTransaction(SqlWork<T> work) {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try {
@@ -144,12 +156,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * How many transactions this handle committed: an in-memory hint that lets a cache in the same
-     * JVM notice a local change at once, without a query (changes from other nodes need the query).
-     */
+    /** How many transactions this handle committed (both kinds). */
     public long commits() {
         return commits.get();
+    }
+
+    /**
+     * How many {@link #inTransaction} commits this handle made: an in-memory hint that lets a cache in
+     * the same JVM notice a local change at once, without a query (changes from other nodes need the
+     * query). Record transactions ({@link #inRecordTransaction}) do not move it.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     public boolean isReachable() {

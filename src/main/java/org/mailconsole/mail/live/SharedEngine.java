@@ -54,7 +54,7 @@ public final class SharedEngine {
         this.tokens = new AccountAccessTokens(accounts, new OAuth2Tokens(Clock.systemUTC()));
         StoredConfigSource source = new StoredConfigSource(new PropertyStore(database, secrets), accounts, tokens,
                 new TranscriptStore(database), new AddressFilterStore(database));
-        CachedConfig config = new CachedConfig(source, database::commits);
+        CachedConfig config = new CachedConfig(source, database::changes);
         // the one composition point where the live session meets the Outbox that delivers its messages
         this.outbox = new Outbox(new EmailLogStore(database), config, Clock.systemUTC(),
                 settings.embeddedHsqldb(), timing);

@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.mailconsole.mail.filter.FilterOutcome;
 import org.mailconsole.mail.filter.RecipientFilter;
 import org.mailconsole.mail.live.CachedConfig;
@@ -28,6 +32,7 @@ import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.EmailLogStore;
 import org.mailconsole.store.emaillog.EmailNotFoundException;
+import org.mailconsole.store.emaillog.EmailStateConflictException;
 
 /**
  * The Outbox (email-model.md section 5): queue-first sending for the shared session. {@link #accept}
@@ -45,10 +50,18 @@ public final class Outbox implements MessageQueue {
     private final boolean soleEngine;
     private final OutboxTiming timing;
     private final SendingSources sources;
+    /** The messages being attempted or cancelled in this process right now (the in-process claim). */
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    static final long APPS_QUIET_NANOS = 1_000_000;
+    static final long MAX_YIELD_NANOS = 5_000_000;
+    private final AtomicInteger appsQueueing = new AtomicInteger();
+    private volatile long lastAccepted = System.nanoTime() - APPS_QUIET_NANOS;
 
     /**
      * @param soleEngine the database is an embedded file only this process can open: a claim found at
-     *                   start belongs to a process that died, and is released at once
+     *                   start belongs to a process that died, and is released at once, and a claim is
+     *                   held in memory only (no synced commit of its own); with a database server
+     *                   (several nodes) a claim is also the stored conditional UPDATE
      */
     public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine) {
         this(store, config, clock, soleEngine, OutboxTiming.DEFAULT);
@@ -95,9 +108,31 @@ public final class Outbox implements MessageQueue {
     @Override
     public long accept(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
             throws MessagingException {
-        long id = queue(message, recipients, snapshot, source != null ? source : SendingWebapp.current());
-        sender.wake();
-        return id;
+        appsQueueing.incrementAndGet();
+        try {
+            long id = queue(message, recipients, snapshot, source != null ? source : SendingWebapp.current());
+            sender.wake();
+            return id;
+        } finally {
+            lastAccepted = System.nanoTime();
+            appsQueueing.decrementAndGet();
+        }
+    }
+
+    /**
+     * The sender gives way to apps that are handing over messages: an app's send waits for the
+     * database's commit while the sender's outcome commit syncs, and both share the cores. Waits until
+     * no app has handed over a message for {@link #APPS_QUIET_NANOS}, at most {@link #MAX_YIELD_NANOS}
+     * each time, so a steady stream of sends slows delivery but cannot stop it. Called before an
+     * attempt and before its outcome's commit (a delivered message is then held up to that much
+     * longer before it is recorded; still the only one a kill could send twice).
+     */
+    void yieldToApps() {
+        long deadline = System.nanoTime() + MAX_YIELD_NANOS;
+        for (long now = System.nanoTime(); now < deadline
+                && (appsQueueing.get() > 0 || now - lastAccepted < APPS_QUIET_NANOS); now = System.nanoTime()) {
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     private long queue(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
@@ -174,7 +209,32 @@ public final class Outbox implements MessageQueue {
 
     /** Cancel (Outbox, not being sent right now; 409 otherwise): the entry, now Skipped. */
     public EmailEntry cancel(long id, String user) {
-        return store.cancel(id, user, clock.instant());
+        // held while cancelling, so this process's sender cannot start on it meanwhile
+        if (!inHand.add(id)) {
+            store.find(id).orElseThrow(() -> new EmailNotFoundException(id));
+            throw new EmailStateConflictException("the message is being sent right now; it cannot be cancelled");
+        }
+        try {
+            return store.cancel(id, user, clock.instant());
+        } finally {
+            inHand.remove(id);
+        }
+    }
+
+    /**
+     * Claims a message for an attempt by this process: in memory, and with a database server also in
+     * the database (the conditional UPDATE, which one node wins). False if someone holds it.
+     */
+    boolean claim(long id, String owner) {
+        if (!inHand.add(id)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (!soleEngine && !store.claim(id, owner, now, now.plus(timing.claim()))) {
+            inHand.remove(id);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -182,8 +242,7 @@ public final class Outbox implements MessageQueue {
      * already, waits (bounded by the claim) for that attempt instead. The entry afterwards.
      */
     EmailEntry attemptNow(long id) {
-        Instant now = clock.instant();
-        if (store.claim(id, sender.owner(), now, now.plus(timing.claim()))) {
+        if (claim(id, sender.owner())) {
             try (SmtpDelivery delivery = new SmtpDelivery(config.source())) {
                 attemptClaimed(id, delivery);
             }
@@ -196,9 +255,15 @@ public final class Outbox implements MessageQueue {
     private void waitWhileClaimed(long id) {
         long deadline = System.nanoTime() + timing.claim().toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<EmailEntry> entry = store.find(id);
-            if (entry.isEmpty() || entry.get().state() != EmailState.SEND_READY || !entry.get().claimedAt(clock.instant())) {
-                return;
+            if (!inHand.contains(id)) {
+                if (soleEngine) {
+                    return;
+                }
+                Optional<EmailEntry> entry = store.find(id);
+                if (entry.isEmpty() || entry.get().state() != EmailState.SEND_READY
+                        || !entry.get().claimedAt(clock.instant())) {
+                    return;
+                }
             }
             try {
                 Thread.sleep(100);
@@ -211,9 +276,18 @@ public final class Outbox implements MessageQueue {
 
     /** One attempt of a message this node has claimed; records the outcome and releases the claim. */
     void attemptClaimed(long id, SmtpDelivery delivery) {
+        try {
+            attemptHeld(id, delivery);
+        } finally {
+            inHand.remove(id);
+        }
+    }
+
+    private void attemptHeld(long id, SmtpDelivery delivery) {
         ConfigSnapshot snapshot = config.current();
         Optional<EmailEntry> entry = store.find(id);
-        if (entry.isEmpty()) {
+        // read after the claim: an entry cancelled (or sent by a Retry now) just before is left alone
+        if (entry.isEmpty() || entry.get().state() != EmailState.SEND_READY) {
             return;
         }
         OutboundConfig outbound = snapshot.outbound();
@@ -228,6 +302,7 @@ public final class Outbox implements MessageQueue {
             result = DeliveryOutcomes.decide(delivery1, snapshot.rules(), entry.get().attempts() + 1, clock.instant(),
                     outbound);
         }
+        yieldToApps(); // the outcome's commit too: it is the one that syncs
         store.record(id, result);
     }
 

@@ -120,8 +120,8 @@ final class OutboxSender {
             if (!running) {
                 break;
             }
-            Instant at = clock.instant();
-            if (store.claim(id, owner, at, at.plus(timing.claim()))) {
+            outbox.yieldToApps();
+            if (outbox.claim(id, owner)) {
                 outbox.attemptClaimed(id, delivery);
                 any = true;
             }

@@ -359,7 +359,7 @@ public final class EmailLogStore {
      * still send-ready and no other claim was live at {@code now}).
      */
     public boolean claim(long id, String owner, Instant now, Instant until) {
-        return database.inTransaction(connection -> {
+        return database.inRecordTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = ?, "
                     + "claim_expires_at = ? WHERE id = ? AND state = ? AND (claim_expires_at IS NULL OR claim_expires_at < ?)")) {
                 update.setString(1, owner);
@@ -374,7 +374,7 @@ public final class EmailLogStore {
 
     /** Drops every claim: for an embedded database at start (only one engine can use it, so a claim left is a dead one's). */
     public int releaseAllClaims() {
-        return database.inTransaction(connection -> {
+        return database.inRecordTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = NULL, "
                     + "claim_expires_at = NULL WHERE state = ? AND claimed_by IS NOT NULL")) {
                 update.setString(1, READY);
@@ -401,7 +401,7 @@ public final class EmailLogStore {
      * Outbox meanwhile.
      */
     public boolean record(long id, AttemptResult result) {
-        return database.inTransaction(connection -> {
+        return database.inRecordTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
                     + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
                     + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
@@ -448,7 +448,7 @@ public final class EmailLogStore {
      * Outbox). 409 for any other state, or when its raw message is gone.
      */
     public EmailEntry retryNow(long id, Instant now) {
-        return database.inTransaction(connection -> {
+        return database.inRecordTransaction(connection -> {
             EmailEntry entry = existing(connection, id);
             if (entry.state() != EmailState.SEND_READY && entry.state() != EmailState.SEND_FAILED) {
                 throw new EmailStateConflictException("only an Outbox or Failed message can be retried; this one is "
@@ -478,7 +478,7 @@ public final class EmailLogStore {
      * and its raw message is dropped. 409 otherwise.
      */
     public EmailEntry cancel(long id, String user, Instant now) {
-        return database.inTransaction(connection -> {
+        return database.inRecordTransaction(connection -> {
             EmailEntry entry = existing(connection, id);
             if (entry.state() != EmailState.SEND_READY) {
                 throw new EmailStateConflictException("only an Outbox message can be cancelled; this one is "
@@ -509,7 +509,7 @@ public final class EmailLogStore {
      * {@code before}, oldest first (never the Outbox); how many went. Call again while it returns {@code batch}.
      */
     public int deleteOlderThan(Instant before, int batch) {
-        return database.inTransaction(connection -> {
+        return database.inRecordTransaction(connection -> {
             int deleted = 0;
             for (EmailState state : List.of(EmailState.SENT, EmailState.SEND_FAILED, EmailState.SEND_IGNORED)) {
                 List<Long> ids = new ArrayList<>();

@@ -94,7 +94,7 @@ final class GroupCommit {
 
     private void write(List<Pending> batch) {
         try {
-            long[] ids = database.inTransaction(connection -> {
+            long[] ids = database.inRecordTransaction(connection -> {
                 long[] written = new long[batch.size()];
                 for (int i = 0; i < written.length; i++) {
                     written[i] = writer.insert(connection, batch.get(i).email);
@@ -112,7 +112,7 @@ final class GroupCommit {
                 // one bad entry must not fail the others: each alone, with its own error
                 for (Pending p : batch) {
                     try {
-                        p.id = database.inTransaction(connection -> writer.insert(connection, p.email));
+                        p.id = database.inRecordTransaction(connection -> writer.insert(connection, p.email));
                         p.written = true;
                     } catch (RuntimeException e) {
                         p.failure = e;

@@ -227,6 +227,43 @@ class OutboxTest {
     }
 
     @Test
+    void aMessageBeingSentCannotBeCancelledAndRetryNowWaitsForThatAttempt() throws Exception {
+        // the embedded database: the sender's claim is held in memory only, and Cancel and Retry now respect it
+        smtp.dataDelayMillis = 3000;
+        long id = send("in flight", "to@example.com");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (smtp.dataCommands() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, smtp.dataCommands(), "the sender has transferred the message and waits for the reply");
+        assertNull(log.find(id).orElseThrow().claimedBy(), "no stored claim on the embedded database");
+        EmailStateConflictException refused = assertThrows(EmailStateConflictException.class,
+                () -> core.outbox().cancel(id, "admin"));
+        assertTrue(refused.getMessage().contains("being sent"), refused.getMessage());
+        EmailEntry after = core.outbox().retryNow(id);
+        assertEquals(EmailState.SENT, after.state(), "Retry now waited for the sender's attempt: " + after);
+        assertEquals(1, after.attempts());
+        assertEquals(1, smtp.received().size(), "sent once");
+    }
+
+    @Test
+    void theSenderGivesWayToSendingAppsButIsNotStoppedByThem() throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        int sent = 0;
+        while (System.nanoTime() < end) {
+            send("steady " + sent++, "to@example.com");
+        }
+        long deliveredMeanwhile = log.counts().get(EmailState.SENT);
+        assertTrue(deliveredMeanwhile > 0, "the sender delivered while an app sent without a pause (" + sent + " sent)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (log.counts().get(EmailState.SENT) < sent && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+        }
+        assertEquals(sent, log.counts().get(EmailState.SENT), "all delivered once the app stopped");
+        assertEquals(sent, smtp.received().size(), "each once");
+    }
+
+    @Test
     void theOutboxSurvivesARestartAndIsDeliveredOnceEach() throws Exception {
         ScriptedSmtp later = ScriptedSmtp.down();
         point(later);
