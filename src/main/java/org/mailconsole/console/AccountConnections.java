@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.AccountSecrets;
+import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
+import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
@@ -100,8 +102,8 @@ public final class AccountConnections {
         String note = "";
         if (account.authentication() == Authentication.OAUTH2) {
             Duration timeout = Duration.ofMillis((long) properties.effective().integer(
-                    org.mailconsole.model.PropertyCatalog.SMTP_CONNECT_TIMEOUT)
-                    + properties.effective().integer(org.mailconsole.model.PropertyCatalog.SMTP_READ_TIMEOUT));
+                    PropertyCatalog.SMTP_CONNECT_TIMEOUT)
+                    + properties.effective().integer(PropertyCatalog.SMTP_READ_TIMEOUT));
             try {
                 OAuth2Tokens.Token token = storedClient ? tokens.current(stored, timeout)
                         : tokens.unsaved(new OAuth2Tokens.Request(account.oauth2().tokenUrl(), account.oauth2().clientId(),
@@ -210,7 +212,9 @@ public final class AccountConnections {
 
     /** Clear on the account's debug log: deletes its kept transcripts; how many there were. */
     public int clearTranscripts(long accountId, String actor) {
-        int cleared = transcripts.clear(accountId);
+        EmailAccount account = accounts.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+        int cleared = transcripts.clear(accountId, count -> List.of(new AuditEntry(clock.instant(), actor,
+                AccountsService.subject(account.name()), "debugLog", count + " transcript(s)", "cleared")));
         System.getLogger(AccountConnections.class.getName()).log(System.Logger.Level.INFO,
                 "{0} cleared the debug log of account {1} ({2} transcript(s))", actor, accountId, cleared);
         return cleared;

@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.TranscriptEntry;
 
 /** Redacted protocol transcripts of accounts with debug logging on, the newest {@link #KEPT} per account. */
@@ -76,13 +78,20 @@ public final class TranscriptStore {
         });
     }
 
-    /** Deletes every transcript of the account (Clear on its debug log); how many there were. */
-    public int clear(long accountId) {
+    /**
+     * Deletes every transcript of the account (Clear on its debug log) and records it in the audit
+     * table in the same transaction; how many there were.
+     *
+     * @param audit the audit entries, given how many transcripts were deleted
+     */
+    public int clear(long accountId, IntFunction<List<AuditEntry>> audit) {
         return database.inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM account_transcript WHERE account_id = ?")) {
                 delete.setLong(1, accountId);
-                return delete.executeUpdate();
+                int cleared = delete.executeUpdate();
+                AuditStore.insert(connection, audit.apply(cleared));
+                return cleared;
             }
         });
     }

@@ -170,6 +170,9 @@ class PolishIT {
         assertTrue(after.contains("Cleared: 2 transcripts were deleted.") && after.contains("id=\"no-transcripts\""), after);
         assertEquals(0, transcripts(good).size());
         assertEquals(1, transcripts(bad).size(), "only that account's log is cleared");
+        String recent = admin.get("/properties/email").body();
+        assertTrue(recent.contains("debugLog") && recent.contains("2 transcript(s)") && recent.contains("cleared"),
+                "Recent changes record who cleared which debug log: " + recent);
 
         // the API: DELETE /api/v1/accounts/{id}/transcripts
         assertEquals(403, admin.send("DELETE", "/api/v1/accounts/" + bad + "/transcripts", "application/json", "", false)
