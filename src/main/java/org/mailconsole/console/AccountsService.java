@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
 import org.mailconsole.store.AccountStore;
 
@@ -160,8 +162,8 @@ public final class AccountsService {
     }
 
     /** The active SMTP account (built-in one resolved), if any. */
-    public java.util.Optional<EmailAccount> activeSmtp() {
-        return list().stream().filter(a -> a.active() && a.type() == org.mailconsole.model.Protocol.SMTP).findFirst();
+    public Optional<EmailAccount> activeSmtp() {
+        return list().stream().filter(a -> a.active() && a.type() == Protocol.SMTP).findFirst();
     }
 
     /**
@@ -174,7 +176,7 @@ public final class AccountsService {
      */
     public EmailAccount makeActiveSmtp(long id, long version, Long expectedActiveId, boolean anyActive, String actor) {
         EmailAccount existing = stored(id);
-        if (existing.type() != org.mailconsole.model.Protocol.SMTP) {
+        if (existing.type() != Protocol.SMTP) {
             throw new AccountRuleException("type", "only an SMTP account can be the active SMTP account");
         }
         if (existing.version() != version) {

@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AccountField;
@@ -164,7 +166,7 @@ public final class AccountStore {
      *                                  longer the one confirmed (naming the current one)
      */
     public EmailAccount activateSmtp(long id, long version, Long expectedActiveId, boolean anyActive,
-                                     java.util.function.Function<String, List<AuditEntry>> audit) {
+                                     Function<String, List<AuditEntry>> audit) {
         return database.inTransaction(connection -> {
             ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS); // first: serialises account writes
             Long activeId = null;
@@ -179,7 +181,7 @@ public final class AccountStore {
                     }
                 }
             }
-            if (!anyActive && !java.util.Objects.equals(activeId, expectedActiveId)) {
+            if (!anyActive && !Objects.equals(activeId, expectedActiveId)) {
                 throw new AccountConflictException(AccountConflictException.Conflict.ACTIVE_SMTP_CHANGED, activeName);
             }
             if (activeId != null) {

@@ -3,8 +3,8 @@ package org.mailconsole.web.pages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mailconsole.model.EmailAccount;
-import org.mailconsole.model.Protocol;
 
 /**
  * Whether the outgoing server of System Properties > Email is the one in effect: it is only while
@@ -14,11 +14,10 @@ final class OutgoingInEffect {
     private OutgoingInEffect() {
     }
 
-    static Map<String, Object> model(List<EmailAccount> accounts) {
+    static Map<String, Object> model(List<EmailAccount> accounts, Optional<EmailAccount> activeSmtp) {
         EmailAccount defaultSmtp = accounts.stream()
                 .filter(a -> a.provisioned() == EmailAccount.Provisioned.DEFAULT_SMTP).findFirst().orElse(null);
-        EmailAccount active = accounts.stream().filter(a -> a.active() && a.type() == Protocol.SMTP)
-                .findFirst().orElse(null);
+        EmailAccount active = activeSmtp.orElse(null);
         Map<String, Object> model = new HashMap<>();
         model.put("outgoingOff", defaultSmtp != null && !defaultSmtp.active());
         model.put("defaultSmtpId", defaultSmtp == null ? "" : defaultSmtp.id().toString());

@@ -60,7 +60,7 @@ public final class PropertiesPageServlet extends HttpServlet {
         model.putAll(PageBasics.model(request));
         model.put("notice", notice);
         model.put("error", error);
-        model.putAll(OutgoingInEffect.model(console().accounts().list()));
+        model.putAll(OutgoingInEffect.model(console().accounts().list(), console().accounts().activeSmtp()));
         Templates.of(getServletContext()).render(response, status, "properties-email.ftlh", model);
     }
 
