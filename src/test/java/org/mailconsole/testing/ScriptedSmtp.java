@@ -126,6 +126,9 @@ public final class ScriptedSmtp implements AutoCloseable {
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         data.append(line).append("\n");
                     }
+                    if (line == null) {
+                        return; // the client went away before the final dot: as a real server, keep nothing
+                    }
                     dataCommands.incrementAndGet();
                     if (dataDelayMillis > 0) {
                         Thread.sleep(dataDelayMillis);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.mailconsole.mail.filter.FilterOutcome;
 import org.mailconsole.mail.filter.RecipientFilter;
@@ -30,6 +31,7 @@ import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
+import org.mailconsole.store.emaillog.DueMessage;
 import org.mailconsole.store.emaillog.EmailLogStore;
 import org.mailconsole.store.emaillog.EmailNotFoundException;
 import org.mailconsole.store.emaillog.EmailStateConflictException;
@@ -52,6 +54,12 @@ public final class Outbox implements MessageQueue {
     private final SendingSources sources;
     /** The messages being attempted or cancelled in this process right now (the in-process claim). */
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    /**
+     * Moves with every change of an Outbox entry made outside the sender (Cancel, Retry now, an attempt
+     * made now), while that entry is in hand: a message the sender read whole before such a change is
+     * read again once it holds it.
+     */
+    private final AtomicLong outsideChanges = new AtomicLong();
     static final long APPS_QUIET_NANOS = 1_000_000;
     static final long MAX_YIELD_NANOS = 5_000_000;
     private final AtomicInteger appsQueueing = new AtomicInteger();
@@ -120,19 +128,21 @@ public final class Outbox implements MessageQueue {
     }
 
     /**
-     * The sender gives way to apps that are handing over messages: an app's send waits for the
-     * database's commit while the sender's outcome commit syncs, and both share the cores. Waits until
-     * no app has handed over a message for {@link #APPS_QUIET_NANOS}, at most {@link #MAX_YIELD_NANOS}
-     * each time, so a steady stream of sends slows delivery but cannot stop it. Called before an
-     * attempt and before its outcome's commit (a delivered message is then held up to that much
-     * longer before it is recorded; still the only one a kill could send twice).
+     * The sender gives way to apps that are handing over messages: the sender's reads and its SMTP
+     * exchange share the cores and the database with the apps' commits. Waits until no app has handed
+     * over a message for {@link #APPS_QUIET_NANOS}, at most {@link #MAX_YIELD_NANOS} each time, so a
+     * steady stream of sends slows delivery but cannot stop it. Called before each attempt.
      */
     void yieldToApps() {
         long deadline = System.nanoTime() + MAX_YIELD_NANOS;
-        for (long now = System.nanoTime(); now < deadline
-                && (appsQueueing.get() > 0 || now - lastAccepted < APPS_QUIET_NANOS); now = System.nanoTime()) {
+        while (System.nanoTime() < deadline && appsWriting()) {
             LockSupport.parkNanos(100_000);
         }
+    }
+
+    /** Whether an app is handing over a message now, or did within {@link #APPS_QUIET_NANOS}. */
+    boolean appsWriting() {
+        return appsQueueing.get() > 0 || System.nanoTime() - lastAccepted < APPS_QUIET_NANOS;
     }
 
     private long queue(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
@@ -203,6 +213,7 @@ public final class Outbox implements MessageQueue {
 
     /** Retry now (Outbox or Failed; 409 otherwise): the entry after an attempt made now. */
     public EmailEntry retryNow(long id) {
+        outsideChanges.incrementAndGet();
         store.retryNow(id, clock.instant());
         return attemptNow(id);
     }
@@ -214,6 +225,7 @@ public final class Outbox implements MessageQueue {
             store.find(id).orElseThrow(() -> new EmailNotFoundException(id));
             throw new EmailStateConflictException("the message is being sent right now; it cannot be cancelled");
         }
+        outsideChanges.incrementAndGet();
         try {
             return store.cancel(id, user, clock.instant());
         } finally {
@@ -243,8 +255,14 @@ public final class Outbox implements MessageQueue {
      */
     EmailEntry attemptNow(long id) {
         if (claim(id, sender.owner())) {
-            try (SmtpDelivery delivery = new SmtpDelivery(config.source())) {
-                attemptClaimed(id, delivery);
+            outsideChanges.incrementAndGet();
+            try (SmtpDelivery delivery = newDelivery()) {
+                DueMessage message = read(id);
+                if (message != null) {
+                    store.record(id, attempt(message, delivery, DotGate.OPEN));
+                }
+            } finally {
+                inHand.remove(id);
             }
         } else {
             waitWhileClaimed(id);
@@ -274,36 +292,76 @@ public final class Outbox implements MessageQueue {
         }
     }
 
-    /** One attempt of a message this node has claimed; records the outcome and releases the claim. */
-    void attemptClaimed(long id, SmtpDelivery delivery) {
+    /** A connection of its own for the live configuration's outbound account. */
+    SmtpDelivery newDelivery() {
+        return new SmtpDelivery(config.source());
+    }
+
+    /** A message the sender may attempt: its id, and (embedded database) its entry and MIME as read at {@code mark}. */
+    record Candidate(long id, DueMessage read, long mark) {
+    }
+
+    /**
+     * The messages due at {@code now}, at most {@code limit}, earliest first. With the embedded
+     * database, where only this process changes an entry, each is read whole in one query; with a
+     * database server only their ids (each is read again once claimed, as another node may have
+     * changed it).
+     */
+    List<Candidate> due(Instant now, int limit) {
+        if (!soleEngine) {
+            return store.due(now, limit).stream().map(id -> new Candidate(id, null, 0)).toList();
+        }
+        long mark = outsideChanges.get();
+        return store.dueMessages(now, limit).stream().map(m -> new Candidate(m.entry().id(), m, mark)).toList();
+    }
+
+    /**
+     * The sender's attempt of a message it has claimed: delivered on the sender's connection, whose
+     * final dot waits for the previous outcome ({@link OutcomeRecorder}); the outcome is handed to the
+     * recorder, and the claim is released once it is recorded.
+     */
+    void attemptClaimed(Candidate candidate, SmtpDelivery delivery, OutcomeRecorder recorder) {
+        long id = candidate.id();
+        boolean handedOver = false;
         try {
-            attemptHeld(id, delivery);
+            // read again unless read whole after every outside change: an entry cancelled (or sent by a
+            // Retry now) just before is left alone
+            DueMessage message = candidate.read() != null && outsideChanges.get() == candidate.mark()
+                    ? candidate.read() : read(id);
+            if (message == null) {
+                return;
+            }
+            AttemptResult result = attempt(message, delivery, recorder::awaitLast);
+            recorder.submit(id, result, () -> inHand.remove(id));
+            handedOver = true;
         } finally {
-            inHand.remove(id);
+            if (!handedOver) {
+                inHand.remove(id);
+            }
         }
     }
 
-    private void attemptHeld(long id, SmtpDelivery delivery) {
-        ConfigSnapshot snapshot = config.current();
+    /** The entry and its raw message, if it is still in the Outbox. */
+    private DueMessage read(long id) {
         Optional<EmailEntry> entry = store.find(id);
-        // read after the claim: an entry cancelled (or sent by a Retry now) just before is left alone
         if (entry.isEmpty() || entry.get().state() != EmailState.SEND_READY) {
-            return;
+            return null;
         }
+        return new DueMessage(entry.get(), store.mime(id).orElse(null));
+    }
+
+    /** One attempt with the configuration in effect now; its outcome, not yet recorded. */
+    private AttemptResult attempt(DueMessage message, SmtpDelivery delivery, DotGate gate) {
+        ConfigSnapshot snapshot = config.current();
         OutboundConfig outbound = snapshot.outbound();
-        AttemptResult result;
         if (!outbound.sending()) {
-            result = DeliveryOutcomes.skipped(clock.instant(), "not sent: " + outbound.skipReason(), outbound);
-        } else {
-            Optional<byte[]> mime = store.mime(id);
-            Delivery delivery1 = mime.isPresent()
-                    ? delivery.deliver(snapshot, mime.get(), entry.get().actualRecipients())
-                    : new Delivery(false, 554, "the stored message is missing", List.of(), null);
-            result = DeliveryOutcomes.decide(delivery1, snapshot.rules(), entry.get().attempts() + 1, clock.instant(),
-                    outbound);
+            return DeliveryOutcomes.skipped(clock.instant(), "not sent: " + outbound.skipReason(), outbound);
         }
-        yieldToApps(); // the outcome's commit too: it is the one that syncs
-        store.record(id, result);
+        EmailEntry entry = message.entry();
+        Delivery delivered = message.mime() != null
+                ? delivery.deliver(snapshot, message.mime(), entry.actualRecipients(), gate)
+                : new Delivery(false, 554, "the stored message is missing", List.of(), null);
+        return DeliveryOutcomes.decide(delivered, snapshot.rules(), entry.attempts() + 1, clock.instant(), outbound);
     }
 
     private static List<String> addresses(Address[] recipients) {

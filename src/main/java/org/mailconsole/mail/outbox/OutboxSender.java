@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.mailconsole.mail.live.CachedConfig;
@@ -12,7 +11,9 @@ import org.mailconsole.store.emaillog.EmailLogStore;
 
 /**
  * The one sender thread of a core: delivers Outbox messages as soon as they are committed (each new
- * message wakes it), one claimed message at a time over one kept SMTP connection. When nothing is
+ * message wakes it), one claimed message at a time over one kept SMTP connection. Each outcome is
+ * committed by the {@link OutcomeRecorder} while the next message goes over the wire; that message's
+ * final dot waits for it. When nothing is
  * due it closes the connection and sleeps until the next retry is due, a new message arrives, or at
  * most the sweep interval passes ({@link OutboxTiming#sweep()}) (the sweep finds messages whose claim expired, e.g. of a dead node).
  * Housekeeping (log retention, in small batches) runs when idle, at most once per {@link #HOUSEKEEPING}.
@@ -24,6 +25,8 @@ final class OutboxSender {
     /** Batches deleted per housekeeping turn; the rest waits for the next turn. */
     static final int RETENTION_BATCHES_PER_TURN = 20;
     private static final int DUE_BATCH = 20;
+    /** How long a message's final dot waits for the previous outcome's commit before the attempt is given up. */
+    static final Duration OUTCOME_PATIENCE = Duration.ofSeconds(60);
 
     private final Outbox outbox;
     private final EmailLogStore store;
@@ -93,10 +96,12 @@ final class OutboxSender {
     }
 
     private void run() {
-        try (SmtpDelivery delivery = new SmtpDelivery(config.source())) {
+        // closed in reverse: the last outcome is recorded before the connection closes
+        try (SmtpDelivery delivery = outbox.newDelivery();
+             OutcomeRecorder recorder = new OutcomeRecorder(store, OUTCOME_PATIENCE, outbox::appsWriting)) {
             while (running) {
                 try {
-                    if (!sendDue(delivery)) {
+                    if (!sendDue(delivery, recorder)) {
                         delivery.close();
                         housekeeping();
                         sleep();
@@ -112,17 +117,16 @@ final class OutboxSender {
     }
 
     /** Claims and delivers due messages; false when none was due. */
-    private boolean sendDue(SmtpDelivery delivery) {
-        Instant now = clock.instant();
-        List<Long> due = store.due(now, DUE_BATCH);
+    private boolean sendDue(SmtpDelivery delivery, OutcomeRecorder recorder) {
+        recorder.drain(); // the database is read again only once every outcome before is in it
         boolean any = false;
-        for (long id : due) {
+        for (Outbox.Candidate candidate : outbox.due(clock.instant(), DUE_BATCH)) {
             if (!running) {
                 break;
             }
             outbox.yieldToApps();
-            if (outbox.claim(id, owner)) {
-                outbox.attemptClaimed(id, delivery);
+            if (outbox.claim(candidate.id(), owner)) {
+                outbox.attemptClaimed(candidate, delivery, recorder);
                 any = true;
             }
         }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,7 +52,7 @@ public final class EmailLogStore {
     EmailLogStore(Database database, int countCap) {
         this.database = database;
         this.countCap = countCap;
-        this.groupCommit = new GroupCommit(database, EmailLogStore::insert);
+        this.groupCommit = new GroupCommit(database);
     }
 
     /**
@@ -59,7 +60,7 @@ public final class EmailLogStore {
      * Entries of concurrent callers share a transaction ({@link GroupCommit}).
      */
     public long add(NewEmail email) {
-        return groupCommit.add(email);
+        return groupCommit.commit(connection -> insert(connection, email));
     }
 
     /** Writes one entry on {@code connection} (no commit). */
@@ -323,7 +324,7 @@ public final class EmailLogStore {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry WHERE state = ? "
                     + "AND next_attempt_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at < ?) "
-                    + "ORDER BY next_attempt_at, id LIMIT ?")) {
+                    + "ORDER BY state, next_attempt_at, id LIMIT ?" + dueOrderHint())) {
                 query.setString(1, READY);
                 query.setTimestamp(2, timestamp(now));
                 query.setTimestamp(3, timestamp(now));
@@ -337,6 +338,41 @@ public final class EmailLogStore {
                 return ids;
             }
         });
+    }
+
+    /**
+     * As {@link #due}, each message read whole (its entry and raw MIME) in the same query: the
+     * sender's read for an embedded database, where nothing but this process changes an entry.
+     */
+    public List<DueMessage> dueMessages(Instant now, int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY + ", mime "
+                    + "FROM email_entry LEFT JOIN email_message ON email_message.entry_id = email_entry.id "
+                    + "WHERE state = ? AND next_attempt_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at < ?) "
+                    + "ORDER BY state, next_attempt_at, id LIMIT ?" + dueOrderHint())) {
+                query.setString(1, READY);
+                query.setTimestamp(2, timestamp(now));
+                query.setTimestamp(3, timestamp(now));
+                query.setInt(4, limit);
+                List<DueMessage> due = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new DueMessage(EmailColumns.entry(rows), rows.getBytes("mime")));
+                    }
+                }
+                return due;
+            }
+        });
+    }
+
+    /**
+     * HSQLDB reads an ORDER BY ... LIMIT in index order only when told ({@code USING INDEX}) and when
+     * the ORDER BY spells out the index's columns (state first, though the WHERE fixes it); else it
+     * sorts every due row for each batch: 11 to 30 ms with 10,000 waiting, against 0.2 ms. PostgreSQL's
+     * planner uses the index by itself.
+     */
+    private String dueOrderHint() {
+        return database.settings().jdbcUrl().startsWith("jdbc:postgresql:") ? "" : " USING INDEX";
     }
 
     /** When the earliest Outbox message no live claim holds is due; empty when there is none. */
@@ -398,10 +434,22 @@ public final class EmailLogStore {
     /**
      * Records an attempt of an Outbox message and moves the entry to its new state, releasing the
      * claim; the raw MIME of a message that can no longer be sent (Sent, Skipped) is dropped. False (nothing changed) if the entry has left the
-     * Outbox meanwhile.
+     * Outbox meanwhile. Committed with whatever other log writes wait at that moment ({@link GroupCommit}).
      */
     public boolean record(long id, AttemptResult result) {
-        return database.inRecordTransaction(connection -> {
+        return groupCommit.commit(connection -> record(connection, id, result));
+    }
+
+    /**
+     * As {@link #record}, but first waits up to {@code along} for another writer's commit (an app
+     * handing over a message) to take it along, so the outcome costs no synced commit of its own.
+     */
+    public boolean recordAlong(long id, AttemptResult result, Duration along) {
+        return groupCommit.commit(connection -> record(connection, id, result), along.toNanos());
+    }
+
+    private static boolean record(Connection connection, long id, AttemptResult result) throws SQLException {
+        {
             try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
                     + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
                     + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
@@ -440,7 +488,7 @@ public final class EmailLogStore {
                 dropMime(connection, id);
             }
             return true;
-        });
+        }
     }
 
     /**

@@ -3,54 +3,66 @@ package org.mailconsole.store.emaillog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.store.Database;
+import org.mailconsole.store.Database.SqlWork;
 
 /**
- * Group commit of new log entries: the entries of every thread waiting at that moment go into one
- * transaction, so concurrent app threads share one synced commit instead of paying one each. Same
- * durability: a caller returns only after the transaction holding its entry has committed (HSQLDB
- * syncs its log at each commit), and it gets that entry's own error if it fails.
+ * Group commit of the email log's writes: the work of every thread waiting at that moment goes into
+ * one transaction, so concurrent writers share one synced commit instead of paying one each. App
+ * threads handing over new entries share it, and the sender's outcome rides along with them. Same
+ * durability: a caller returns only after the transaction holding its work has committed (HSQLDB
+ * syncs its log at each commit), and it gets its own work's error if that fails.
  * <p>
- * No thread of its own (leader/follower): a caller queues its entry and takes the commit lock; the
- * holder writes whatever is queued then, including the entries of callers that queued while the
- * previous commit ran. A lone caller therefore commits at once, exactly as before.
+ * No thread of its own (leader/follower): a caller queues its work and takes the commit lock; the
+ * holder writes whatever is queued then, including the work of callers that queued while the
+ * previous commit ran. A lone caller therefore commits at once.
  */
 final class GroupCommit {
-    /** The entries one transaction takes at most (a bounded transaction, and a bounded wait for the first). */
+    /** The pieces of work one transaction takes at most (a bounded transaction, and a bounded wait for the first). */
     static final int MAX_BATCH = 256;
+    private static final long ALONG_POLL_NANOS = 50_000;
 
-    interface Writer {
-        long insert(java.sql.Connection connection, NewEmail email) throws java.sql.SQLException;
-    }
-
-    private static final class Pending {
-        final NewEmail email;
+    private static final class Pending<T> {
+        final SqlWork<T> work;
         volatile boolean done;
         boolean written;
-        long id;
+        T result;
         RuntimeException failure;
 
-        Pending(NewEmail email) {
-            this.email = email;
+        Pending(SqlWork<T> work) {
+            this.work = work;
+        }
+
+        void run(java.sql.Connection connection) throws java.sql.SQLException {
+            result = work.run(connection);
         }
     }
 
     private final Database database;
-    private final Writer writer;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
 
-    GroupCommit(Database database, Writer writer) {
+    GroupCommit(Database database) {
         this.database = database;
-        this.writer = writer;
     }
 
-    /** Writes the entry and returns its id once its transaction is committed. */
-    long add(NewEmail email) {
-        Pending mine = new Pending(email);
+    /** Runs the work in a transaction shared with the other callers waiting now; its result once committed. */
+    <T> T commit(SqlWork<T> work) {
+        return commit(work, 0);
+    }
+
+    /**
+     * As {@link #commit(SqlWork)}, but first waits up to {@code alongNanos} for another caller's commit
+     * to take the work along (no synced commit of its own), then commits it itself.
+     */
+    <T> T commit(SqlWork<T> work, long alongNanos) {
+        Pending<T> mine = new Pending<>(work);
         queue.add(mine);
+        for (long deadline = System.nanoTime() + alongNanos; !mine.done && System.nanoTime() < deadline; ) {
+            LockSupport.parkNanos(ALONG_POLL_NANOS);
+        }
         while (!mine.done) {
             lock.lock();
             try {
@@ -64,17 +76,17 @@ final class GroupCommit {
         if (mine.failure != null) {
             throw mine.failure;
         }
-        return mine.id;
+        return mine.result;
     }
 
-    /** Entries waiting for a commit (for tests). */
+    /** Work waiting for a commit (for tests). */
     int waiting() {
         return queue.size();
     }
 
     private void commitQueued() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
+        List<Pending<?>> batch = new ArrayList<>();
+        for (Pending<?> p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(p);
         }
         if (batch.isEmpty()) {
@@ -83,7 +95,7 @@ final class GroupCommit {
         try {
             write(batch);
         } finally {
-            for (Pending p : batch) {
+            for (Pending<?> p : batch) {
                 if (!p.written && p.failure == null) { // an Error went by: its caller must not wait forever
                     p.failure = new IllegalStateException("the log entry was not written");
                 }
@@ -92,27 +104,28 @@ final class GroupCommit {
         }
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending<?>> batch) {
         try {
-            long[] ids = database.inRecordTransaction(connection -> {
-                long[] written = new long[batch.size()];
-                for (int i = 0; i < written.length; i++) {
-                    written[i] = writer.insert(connection, batch.get(i).email);
+            database.inRecordTransaction(connection -> {
+                for (Pending<?> p : batch) {
+                    p.run(connection);
                 }
-                return written;
+                return null;
             });
-            for (int i = 0; i < ids.length; i++) {
-                batch.get(i).id = ids[i];
-                batch.get(i).written = true;
+            for (Pending<?> p : batch) {
+                p.written = true;
             }
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
                 batch.get(0).failure = batchFailure;
             } else {
-                // one bad entry must not fail the others: each alone, with its own error
-                for (Pending p : batch) {
+                // one bad piece of work must not fail the others: each alone, with its own error
+                for (Pending<?> p : batch) {
                     try {
-                        p.id = database.inRecordTransaction(connection -> writer.insert(connection, p.email));
+                        database.inRecordTransaction(connection -> {
+                            p.run(connection);
+                            return null;
+                        });
                         p.written = true;
                     } catch (RuntimeException e) {
                         p.failure = e;

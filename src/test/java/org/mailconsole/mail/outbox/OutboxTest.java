@@ -287,6 +287,59 @@ class OutboxTest {
     }
 
     @Test
+    void aMessageCancelledAfterTheSenderReadItIsLeftAloneAndTheOtherGoesOnce() throws Exception {
+        Outbox outbox = core.outbox();
+        outbox.stop(); // this test plays the sender
+        long kept = send("kept", "to@example.com");
+        long cancelled = send("cancelled", "to@example.com");
+        List<Outbox.Candidate> due = outbox.due(java.time.Instant.now(), 20);
+        assertEquals(List.of(kept, cancelled), due.stream().map(Outbox.Candidate::id).toList());
+        assertTrue(due.get(1).read() != null, "read whole with the embedded database");
+        outbox.cancel(cancelled, "admin");
+        try (SmtpDelivery delivery = outbox.newDelivery();
+             OutcomeRecorder recorder = new OutcomeRecorder(log, Duration.ofSeconds(30), () -> false)) {
+            for (Outbox.Candidate candidate : due) {
+                if (outbox.claim(candidate.id(), "test sender")) {
+                    outbox.attemptClaimed(candidate, delivery, recorder);
+                }
+            }
+        }
+        assertEquals(EmailState.SENT, log.find(kept).orElseThrow().state());
+        EmailEntry left = log.find(cancelled).orElseThrow();
+        assertEquals(EmailState.SEND_IGNORED, left.state());
+        assertEquals(0, left.attempts());
+        assertEquals(1, smtp.received().size());
+        assertTrue(smtp.received().get(0).data().contains("Subject: kept"), smtp.received().get(0).data());
+    }
+
+    @Test
+    void anOutcomeThatCannotBeRecordedHoldsBackTheNextMessagesDot() throws Exception {
+        Outbox outbox = core.outbox();
+        outbox.stop();
+        long first = send("first", "to@example.com");
+        long second = send("second", "to@example.com");
+        List<Outbox.Candidate> due = outbox.due(java.time.Instant.now(), 20);
+        try (SmtpDelivery delivery = outbox.newDelivery();
+             OutcomeRecorder recorder = new OutcomeRecorder(log, Duration.ofSeconds(30), () -> false)) {
+            assertTrue(outbox.claim(first, "test sender"));
+            outbox.attemptClaimed(due.get(0), delivery, recorder);
+            recorder.drain();
+            // the first outcome "fails": a message gone from the Outbox cannot be recorded, so a recorder
+            // whose outcome threw stands for a database that refused the commit
+            recorder.submit(-1, null, () -> { });
+            assertTrue(outbox.claim(second, "test sender"));
+            outbox.attemptClaimed(due.get(1), delivery, recorder);
+            recorder.drain();
+        }
+        assertEquals(EmailState.SENT, log.find(first).orElseThrow().state());
+        EmailEntry held = log.find(second).orElseThrow();
+        assertEquals(EmailState.SEND_READY, held.state(), "waits for its next attempt");
+        assertTrue(held.reason().contains("not handed over: the outcome of the message before could not be recorded"),
+                held.reason());
+        assertEquals(1, smtp.received().size(), "the second message's dot never went");
+    }
+
+    @Test
     void retryNowAndCancelFollowTheState() throws Exception {
         smtp.dataReply = "550 5.7.1 not now";
         long failedId = send("fails first", "to@example.com");

@@ -26,7 +26,7 @@ import org.mailconsole.store.Database;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.StoreException;
 
-/** Entries of concurrent callers share one commit; each caller gets its own id or its own error. */
+/** Writes of concurrent callers share one commit; each caller gets its own result or its own error. */
 class GroupCommitTest {
     @TempDir
     Path dir;
@@ -54,20 +54,21 @@ class GroupCommitTest {
     void callersWaitingWhileACommitRunsShareTheNextOne() throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit group = new GroupCommit(database, (connection, email) -> {
+        Writer writer = (connection, email) -> {
             if (email.subject().equals("first")) {
                 firstWriting.countDown();
                 await(release);
             }
             return insert(connection, email);
-        });
+        };
+        GroupCommit group = new GroupCommit(database);
         long commitsBefore = database.commits();
-        Future<Long> first = apps.submit(() -> group.add(email("first")));
+        Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
         assertTrue(firstWriting.await(30, TimeUnit.SECONDS));
         List<Future<Long>> others = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String subject = "other " + i;
-            others.add(apps.submit(() -> group.add(email(subject))));
+            others.add(apps.submit(() -> group.commit(c -> writer.insert(c, email(subject)))));
         }
         while (group.waiting() < 7) {
             Thread.sleep(5);
@@ -92,7 +93,7 @@ class GroupCommitTest {
     void aBadEntryFailsOnlyItsOwnCaller() throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit group = new GroupCommit(database, (connection, email) -> {
+        Writer writer = (connection, email) -> {
             if (email.subject().equals("first")) {
                 firstWriting.countDown();
                 await(release);
@@ -102,12 +103,13 @@ class GroupCommitTest {
                 throw new SQLException("bad entry");
             }
             return id;
-        });
-        Future<Long> first = apps.submit(() -> group.add(email("first")));
+        };
+        GroupCommit group = new GroupCommit(database);
+        Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
         assertTrue(firstWriting.await(30, TimeUnit.SECONDS));
-        Future<Long> good1 = apps.submit(() -> group.add(email("good 1")));
-        Future<Long> bad = apps.submit(() -> group.add(email("bad")));
-        Future<Long> good2 = apps.submit(() -> group.add(email("good 2")));
+        Future<Long> good1 = apps.submit(() -> group.commit(c -> writer.insert(c, email("good 1"))));
+        Future<Long> bad = apps.submit(() -> group.commit(c -> writer.insert(c, email("bad"))));
+        Future<Long> good2 = apps.submit(() -> group.commit(c -> writer.insert(c, email("good 2"))));
         while (group.waiting() < 3) {
             Thread.sleep(5);
         }
@@ -120,6 +122,51 @@ class GroupCommitTest {
         assertTrue(failure.getCause() instanceof StoreException, String.valueOf(failure.getCause()));
         assertEquals(3L, store.counts().get(EmailState.SEND_READY), "the bad entry left nothing behind");
         assertEquals(3, store.list(null, "shop.example", 0, 50).total());
+    }
+
+    @Test
+    void workWaitingToRideAlongIsCommittedWithTheNextCallersEntry() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Writer writer = (connection, email) -> {
+            if (email.subject().equals("first")) {
+                firstWriting.countDown();
+                await(release);
+            }
+            return insert(connection, email);
+        };
+        GroupCommit group = new GroupCommit(database);
+        long commitsBefore = database.commits();
+        Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
+        assertTrue(firstWriting.await(30, TimeUnit.SECONDS));
+        // an outcome that may wait 30 s for a ride, then an app's entry: the app's commit takes both
+        Future<Long> along = apps.submit(() -> group.commit(c -> writer.insert(c, email("along")),
+                TimeUnit.SECONDS.toNanos(30)));
+        while (group.waiting() < 1) {
+            Thread.sleep(5);
+        }
+        Future<Long> second = apps.submit(() -> group.commit(c -> writer.insert(c, email("second"))));
+        while (group.waiting() < 2) {
+            Thread.sleep(5);
+        }
+        long start = System.nanoTime();
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        along.get(30, TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "it did not wait out its 30 s");
+        assertEquals(2, database.commits() - commitsBefore, "the first commit, then one for the app and the outcome");
+    }
+
+    @Test
+    void workWaitingToRideAlongCommitsItselfWhenNoOneElseDoes() {
+        GroupCommit group = new GroupCommit(database);
+        long commitsBefore = database.commits();
+        long start = System.nanoTime();
+        long id = group.commit(c -> insert(c, email("alone")), TimeUnit.MILLISECONDS.toNanos(200));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200), "it waited for a ride first");
+        assertEquals(1, database.commits() - commitsBefore);
+        assertEquals("alone", new EmailLogStore(database).find(id).orElseThrow().subject());
     }
 
     @Test
@@ -144,6 +191,11 @@ class GroupCommitTest {
         assertEquals(400L, store.counts().get(EmailState.SEND_READY));
         assertEquals("t3 m17", store.find(store.list(null, "t3 m17", 0, 1).emails().get(0).id()).orElseThrow()
                 .subject());
+    }
+
+    /** How a test writes an entry (with its own hold-ups and failures). */
+    interface Writer {
+        long insert(java.sql.Connection connection, NewEmail email) throws SQLException;
     }
 
     private static long insert(java.sql.Connection connection, NewEmail email) throws SQLException {
