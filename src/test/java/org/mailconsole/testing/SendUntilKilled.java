@@ -1,0 +1,50 @@
+package org.mailconsole.testing;
+
+import jakarta.mail.Message;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+
+/**
+ * Run in a child JVM by OutboxSenderKillIT: points the shared engine on an embedded database at the
+ * SMTP server on the port given, hands it {@code count} messages (subjects "m-0", "m-1", ...), prints
+ * "QUEUED", and lets the sender deliver them until the JVM is killed.
+ */
+public final class SendUntilKilled {
+    private SendUntilKilled() {
+    }
+
+    public static StorageSettings settings(Path dir) {
+        return new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "", dir.resolve("key"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        int count = Integer.parseInt(args[2]);
+        SharedEngine core = SharedEngine.acquire(settings(dir));
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()),
+                Clock.systemUTC());
+        properties.update(properties.document().version(), new HashMap<>(Map.of("glide.email.server", "127.0.0.1",
+                "glide.smtp.port", String.valueOf(port), "glide.email.smtp.max_send", "100000")), "test");
+        for (int i = 0; i < count; i++) {
+            MimeMessage message = new MimeMessage(core.session());
+            message.setFrom("app@example.com");
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("to@example.com"));
+            message.setSubject("m-" + i);
+            message.setText("message " + i);
+            Transport.send(message);
+        }
+        System.out.println("QUEUED");
+        System.out.flush();
+        Thread.sleep(600_000);
+    }
+}
