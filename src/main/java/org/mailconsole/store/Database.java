@@ -70,10 +70,12 @@ public final class Database implements AutoCloseable {
 
     /** The project's migrations with their placeholders for the engine of {@code jdbcUrl} (a data source still to set). */
     public static FluentConfiguration migrations(String jdbcUrl) {
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         return Flyway.configure(Database.class.getClassLoader())
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("binary_type",
-                        jdbcUrl.startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY(67108864)"));
+                .placeholders(Map.of(
+                        "binary_type", postgres ? "BYTEA" : "VARBINARY(67108864)",
+                        "email_count_in_memory", postgres ? "SELECT 1" : "SET TABLE email_count TYPE MEMORY"));
     }
 
     private static HikariDataSource pool(StorageSettings settings, String driver) {

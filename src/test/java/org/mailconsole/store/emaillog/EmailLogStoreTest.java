@@ -49,6 +49,27 @@ class EmailLogStoreTest {
     }
 
     @Test
+    void theCountsAreAMemoryTableAndSurviveAReopen() {
+        String type = database.read(connection -> {
+            try (java.sql.ResultSet row = connection.createStatement().executeQuery("SELECT HSQLDB_TYPE FROM "
+                    + "INFORMATION_SCHEMA.SYSTEM_TABLES WHERE TABLE_NAME = 'EMAIL_COUNT'")) {
+                row.next();
+                return row.getString(1);
+            }
+        });
+        assertEquals("MEMORY", type);
+        long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "kept", "b@shop.example"));
+        store.add(email(Instant.now(), EmailState.SEND_IGNORED, "app@shop.example", "skipped", "b@shop.example"));
+        store.record(id, new org.mailconsole.model.emaillog.AttemptResult(Instant.now(), EmailState.SENT, "sent", 250,
+                "250 ok", null, List.of(), null, null, "Default SMTP", null));
+        database.close();
+        open();
+        assertEquals(0L, store.counts().get(EmailState.SEND_READY));
+        assertEquals(1L, store.counts().get(EmailState.SENT));
+        assertEquals(1L, store.counts().get(EmailState.SEND_IGNORED));
+    }
+
+    @Test
     void mailboxesArePagedNewestFirstWithCountsAndSearchable() {
         Instant now = Instant.now();
         for (int i = 0; i < 7; i++) {
