@@ -55,9 +55,10 @@ public final class Outbox implements MessageQueue {
     /** The messages being attempted or cancelled in this process right now (the in-process claim). */
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
     /**
-     * Moves with every change of an Outbox entry made outside the sender (Cancel, Retry now, an attempt
-     * made now), while that entry is in hand: a message the sender read whole before such a change is
-     * read again once it holds it.
+     * Moves after every change of an Outbox entry made outside the sender (Cancel, an attempt made now),
+     * before that entry leaves this process's hands. A sender that read its batch under an older mark
+     * reads the entry again once it holds it; one that read the mark after the move read the batch
+     * after the change too.
      */
     private final AtomicLong outsideChanges = new AtomicLong();
     static final long APPS_QUIET_NANOS = 1_000_000;
@@ -213,7 +214,6 @@ public final class Outbox implements MessageQueue {
 
     /** Retry now (Outbox or Failed; 409 otherwise): the entry after an attempt made now. */
     public EmailEntry retryNow(long id) {
-        outsideChanges.incrementAndGet();
         store.retryNow(id, clock.instant());
         return attemptNow(id);
     }
@@ -225,10 +225,10 @@ public final class Outbox implements MessageQueue {
             store.find(id).orElseThrow(() -> new EmailNotFoundException(id));
             throw new EmailStateConflictException("the message is being sent right now; it cannot be cancelled");
         }
-        outsideChanges.incrementAndGet();
         try {
             return store.cancel(id, user, clock.instant());
         } finally {
+            outsideChanges.incrementAndGet();
             inHand.remove(id);
         }
     }
@@ -255,13 +255,13 @@ public final class Outbox implements MessageQueue {
      */
     EmailEntry attemptNow(long id) {
         if (claim(id, sender.owner())) {
-            outsideChanges.incrementAndGet();
             try (SmtpDelivery delivery = newDelivery()) {
                 DueMessage message = read(id);
                 if (message != null) {
                     store.record(id, attempt(message, delivery, DotGate.OPEN));
                 }
             } finally {
+                outsideChanges.incrementAndGet();
                 inHand.remove(id);
             }
         } else {

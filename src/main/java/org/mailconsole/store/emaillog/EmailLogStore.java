@@ -321,23 +321,7 @@ public final class EmailLogStore {
 
     /** Ids of Outbox messages due at {@code now} and not held by a live claim, earliest first. */
     public List<Long> due(Instant now, int limit) {
-        return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry WHERE state = ? "
-                    + "AND next_attempt_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at < ?) "
-                    + "ORDER BY state, next_attempt_at, id LIMIT ?" + dueOrderHint())) {
-                query.setString(1, READY);
-                query.setTimestamp(2, timestamp(now));
-                query.setTimestamp(3, timestamp(now));
-                query.setInt(4, limit);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
+        return due("id", "email_entry", now, limit, rows -> rows.getLong(1));
     }
 
     /**
@@ -345,19 +329,28 @@ public final class EmailLogStore {
      * sender's read for an embedded database, where nothing but this process changes an entry.
      */
     public List<DueMessage> dueMessages(Instant now, int limit) {
+        return due(EmailColumns.ENTRY + ", mime",
+                "email_entry LEFT JOIN email_message ON email_message.entry_id = email_entry.id", now, limit,
+                rows -> new DueMessage(EmailColumns.entry(rows), rows.getBytes("mime")));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> due(String columns, String from, Instant now, int limit, RowReader<T> reader) {
         return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY + ", mime "
-                    + "FROM email_entry LEFT JOIN email_message ON email_message.entry_id = email_entry.id "
-                    + "WHERE state = ? AND next_attempt_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at < ?) "
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + columns + " FROM " + from
+                    + " WHERE state = ? AND next_attempt_at <= ? AND (claim_expires_at IS NULL OR claim_expires_at < ?) "
                     + "ORDER BY state, next_attempt_at, id LIMIT ?" + dueOrderHint())) {
                 query.setString(1, READY);
                 query.setTimestamp(2, timestamp(now));
                 query.setTimestamp(3, timestamp(now));
                 query.setInt(4, limit);
-                List<DueMessage> due = new ArrayList<>();
+                List<T> due = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        due.add(new DueMessage(EmailColumns.entry(rows), rows.getBytes("mime")));
+                        due.add(reader.read(rows));
                     }
                 }
                 return due;

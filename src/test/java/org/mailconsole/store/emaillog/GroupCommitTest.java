@@ -54,13 +54,7 @@ class GroupCommitTest {
     void callersWaitingWhileACommitRunsShareTheNextOne() throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Writer writer = (connection, email) -> {
-            if (email.subject().equals("first")) {
-                firstWriting.countDown();
-                await(release);
-            }
-            return insert(connection, email);
-        };
+        Writer writer = holdingFirst(firstWriting, release);
         GroupCommit group = new GroupCommit(database);
         long commitsBefore = database.commits();
         Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
@@ -128,13 +122,7 @@ class GroupCommitTest {
     void workWaitingToRideAlongIsCommittedWithTheNextCallersEntry() throws Exception {
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Writer writer = (connection, email) -> {
-            if (email.subject().equals("first")) {
-                firstWriting.countDown();
-                await(release);
-            }
-            return insert(connection, email);
-        };
+        Writer writer = holdingFirst(firstWriting, release);
         GroupCommit group = new GroupCommit(database);
         long commitsBefore = database.commits();
         Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
@@ -191,6 +179,17 @@ class GroupCommitTest {
         assertEquals(400L, store.counts().get(EmailState.SEND_READY));
         assertEquals("t3 m17", store.find(store.list(null, "t3 m17", 0, 1).emails().get(0).id()).orElseThrow()
                 .subject());
+    }
+
+    /** Writes each entry; the one with the subject "first" signals {@code writing}, then waits for {@code release}. */
+    static Writer holdingFirst(CountDownLatch writing, CountDownLatch release) {
+        return (connection, email) -> {
+            if (email.subject().equals("first")) {
+                writing.countDown();
+                await(release);
+            }
+            return insert(connection, email);
+        };
     }
 
     /** How a test writes an entry (with its own hold-ups and failures). */
