@@ -75,7 +75,9 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .placeholders(Map.of(
                         "binary_type", postgres ? "BYTEA" : "VARBINARY(67108864)",
-                        "email_count_in_memory", postgres ? "SELECT 1" : "SET TABLE email_count TYPE MEMORY"));
+                        "email_count_in_memory", postgres ? "SELECT 1" : "SET TABLE email_count TYPE MEMORY",
+                        "memory_table", postgres ? "TABLE" : "MEMORY TABLE",
+                        "minute_of_updated_at", postgres ? "date_trunc('minute', updated_at)" : "TRUNC(updated_at, 'MI')"));
     }
 
     private static HikariDataSource pool(StorageSettings settings, String driver) {

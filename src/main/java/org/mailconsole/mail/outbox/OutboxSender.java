@@ -173,6 +173,7 @@ final class OutboxSender {
         if (deleted > 0) {
             LOG.log(System.Logger.Level.INFO, "Mail Console email log: {0} entries older than {1} deleted", deleted, before);
         }
+        store.pruneMinuteCounts(now);
     }
 
     private static void pause(long millis) {

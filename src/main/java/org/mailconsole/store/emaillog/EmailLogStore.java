@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,9 @@ public final class EmailLogStore {
 
     /** Entries read at a time by a broad search's newest-first walk. */
     private static final int WALK_CHUNK = 500;
+
+    /** How long the per-minute counts are kept: Email Diagnostics reads the last day of them. */
+    static final Duration MINUTE_COUNTS_KEPT = Duration.ofDays(2);
 
     private final Database database;
     private final int countCap;
@@ -109,7 +114,7 @@ public final class EmailLogStore {
                 insert.executeUpdate();
             }
         }
-        count(connection, email.state(), 1);
+        moved(connection, null, null, email.state(), email.createdAt(), 1);
         return id;
     }
 
@@ -474,8 +479,7 @@ public final class EmailLogStore {
                 insert.executeUpdate();
             }
             if (result.state() != EmailState.SEND_READY) {
-                count(connection, EmailState.SEND_READY, -1);
-                count(connection, result.state(), 1);
+                moved(connection, EmailState.SEND_READY, null, result.state(), result.at(), 1);
             }
             if (result.state() == EmailState.SENT || result.state() == EmailState.SEND_IGNORED) {
                 dropMime(connection, id);
@@ -507,8 +511,7 @@ public final class EmailLogStore {
                 }
             }
             if (entry.state() == EmailState.SEND_FAILED) {
-                count(connection, EmailState.SEND_FAILED, -1);
-                count(connection, EmailState.SEND_READY, 1);
+                moved(connection, EmailState.SEND_FAILED, entry.updatedAt(), EmailState.SEND_READY, now, 1);
             }
             return find(connection, id).orElseThrow();
         });
@@ -538,8 +541,7 @@ public final class EmailLogStore {
                     throw new EmailStateConflictException("the message is being sent right now; it cannot be cancelled");
                 }
             }
-            count(connection, EmailState.SEND_READY, -1);
-            count(connection, EmailState.SEND_IGNORED, 1);
+            moved(connection, EmailState.SEND_READY, null, EmailState.SEND_IGNORED, now, 1);
             dropMime(connection, id);
             return find(connection, id).orElseThrow();
         });
@@ -550,43 +552,63 @@ public final class EmailLogStore {
      * {@code before}, oldest first (never the Outbox); how many went. Call again while it returns {@code batch}.
      */
     public int deleteOlderThan(Instant before, int batch) {
+        Instant counted = Instant.now().minus(MINUTE_COUNTS_KEPT);
         return database.inRecordTransaction(connection -> {
             int deleted = 0;
             for (EmailState state : List.of(EmailState.SENT, EmailState.SEND_FAILED, EmailState.SEND_IGNORED)) {
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry WHERE state = ? "
-                        + "AND created_at < ? ORDER BY id LIMIT ?")) {
+                // the entries by the minute count they are in: the ones still counted per minute (changed
+                // in the last two days: a short retention) by their minute, all others together (null)
+                Map<Instant, List<Long>> byMinute = new HashMap<>();
+                int found = 0;
+                try (PreparedStatement query = connection.prepareStatement("SELECT id, updated_at FROM email_entry "
+                        + "WHERE state = ? AND created_at < ? ORDER BY id LIMIT ?")) {
                     query.setString(1, state.apiName());
                     query.setTimestamp(2, timestamp(before));
                     query.setInt(3, batch - deleted);
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            ids.add(rows.getLong(1));
+                            Instant updated = EmailColumns.instant(rows.getTimestamp(2));
+                            Instant minute = updated.isBefore(counted) ? null : minuteOf(updated);
+                            byMinute.computeIfAbsent(minute, m -> new ArrayList<>()).add(rows.getLong(1));
+                            found++;
                         }
                     }
                 }
-                if (ids.isEmpty()) {
+                if (found == 0) {
                     continue;
                 }
-                String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-                for (String table : List.of("email_attempt", "email_message", "email_term")) {
-                    try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM " + table + " WHERE entry_id IN (" + in + ")")) {
-                        delete.executeUpdate();
+                for (Map.Entry<Instant, List<Long>> group : byMinute.entrySet()) {
+                    String in = group.getValue().stream().map(String::valueOf).collect(Collectors.joining(","));
+                    for (String table : List.of("email_attempt", "email_message", "email_term")) {
+                        try (PreparedStatement delete = connection.prepareStatement(
+                                "DELETE FROM " + table + " WHERE entry_id IN (" + in + ")")) {
+                            delete.executeUpdate();
+                        }
                     }
-                }
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM email_entry WHERE state = ? AND id IN (" + in + ")")) {
-                    delete.setString(1, state.apiName());
-                    int gone = delete.executeUpdate();
-                    count(connection, state, -gone);
-                    deleted += gone;
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM email_entry WHERE state = ? AND id IN (" + in + ")")) {
+                        delete.setString(1, state.apiName());
+                        int gone = delete.executeUpdate(); // an entry retried meanwhile is not gone: not counted
+                        moved(connection, state, group.getKey(), null, null, gone);
+                        deleted += gone;
+                    }
                 }
                 if (deleted >= batch) {
                     break;
                 }
             }
             return deleted;
+        });
+    }
+
+    /** Drops the per-minute counts older than the two days they are kept (the sender's housekeeping). */
+    public int pruneMinuteCounts(Instant now) {
+        return database.inRecordTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM email_count_minute WHERE minute < ?")) {
+                delete.setTimestamp(1, timestamp(now.minus(MINUTE_COUNTS_KEPT)));
+                return delete.executeUpdate();
+            }
         });
     }
 
@@ -625,6 +647,60 @@ public final class EmailLogStore {
             }
         }
         return counts;
+    }
+
+    /**
+     * {@code n} entries moved from {@code from} (null: new ones), last changed at {@code fromAt} (null:
+     * not counted per minute), to {@code to} (null: deleted) at {@code toAt}. The totals per state
+     * follow, and the per-minute counts of Sent, Failed and Skipped (email_count_minute, V10), in the
+     * caller's transaction.
+     */
+    static void moved(Connection connection, EmailState from, Instant fromAt, EmailState to, Instant toAt, long n)
+            throws SQLException {
+        if (n == 0) {
+            return;
+        }
+        if (from != null) {
+            count(connection, from, -n);
+            if (from != EmailState.SEND_READY && fromAt != null) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE email_count_minute "
+                        + "SET entries = entries - ? WHERE state = ? AND minute = ?")) {
+                    update.setLong(1, n);
+                    update.setString(2, from.apiName());
+                    update.setTimestamp(3, timestamp(minuteOf(fromAt)));
+                    update.executeUpdate(); // none left when pruned already
+                }
+            }
+        }
+        if (to != null) {
+            count(connection, to, n);
+            if (to != EmailState.SEND_READY) {
+                addPerMinute(connection, to, minuteOf(toAt), n);
+            }
+        }
+    }
+
+    private static void addPerMinute(Connection connection, EmailState state, Instant minute, long n)
+            throws SQLException {
+        boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        // one statement that inserts or adds, so concurrent writers (several nodes) cannot collide
+        String sql = postgres
+                ? "INSERT INTO email_count_minute (state, minute, entries) VALUES (?, ?, ?) ON CONFLICT (state, minute) "
+                        + "DO UPDATE SET entries = email_count_minute.entries + EXCLUDED.entries"
+                : "MERGE INTO email_count_minute t USING (VALUES (CAST(? AS VARCHAR(20)), CAST(? AS TIMESTAMP), "
+                        + "CAST(? AS BIGINT))) AS v (state, minute, entries) ON t.state = v.state AND t.minute = v.minute "
+                        + "WHEN MATCHED THEN UPDATE SET t.entries = t.entries + v.entries "
+                        + "WHEN NOT MATCHED THEN INSERT (state, minute, entries) VALUES (v.state, v.minute, v.entries)";
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            upsert.setString(1, state.apiName());
+            upsert.setTimestamp(2, timestamp(minute));
+            upsert.setLong(3, n);
+            upsert.executeUpdate();
+        }
+    }
+
+    static Instant minuteOf(Instant at) {
+        return at.truncatedTo(ChronoUnit.MINUTES);
     }
 
     private static void count(Connection connection, EmailState state, long delta) throws SQLException {

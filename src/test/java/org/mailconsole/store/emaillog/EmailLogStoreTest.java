@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
@@ -60,13 +62,72 @@ class EmailLogStoreTest {
         assertEquals("MEMORY", type);
         long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "kept", "b@shop.example"));
         store.add(email(Instant.now(), EmailState.SEND_IGNORED, "app@shop.example", "skipped", "b@shop.example"));
-        store.record(id, new org.mailconsole.model.emaillog.AttemptResult(Instant.now(), EmailState.SENT, "sent", 250,
+        store.record(id, new AttemptResult(Instant.now(), EmailState.SENT, "sent", 250,
                 "250 ok", null, List.of(), null, null, "Default SMTP", null));
         database.close();
         open();
         assertEquals(0L, store.counts().get(EmailState.SEND_READY));
         assertEquals(1L, store.counts().get(EmailState.SENT));
         assertEquals(1L, store.counts().get(EmailState.SEND_IGNORED));
+    }
+
+    @Test
+    void theCountsPerMinuteFollowEveryChangeAndAgreeWithTheEntries() {
+        Instant now = Instant.parse("2026-11-24T12:00:30Z");
+        EmailLogFacts facts = new EmailLogFacts(database);
+        java.util.Random random = new java.util.Random(7);
+        List<Long> ready = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Instant at = now.minusSeconds(random.nextInt(2 * 86_400));
+            int what = random.nextInt(6);
+            if (what == 0) {
+                store.add(email(at, EmailState.SEND_IGNORED, "app@shop.example", "skipped " + i, "b@shop.example"));
+            } else {
+                long id = store.add(email(at.minusSeconds(60), EmailState.SEND_READY, "app@shop.example", "m " + i,
+                        "b@shop.example"));
+                if (what == 1) {
+                    ready.add(id);
+                } else if (what == 2) {
+                    store.cancel(id, "admin", at);
+                } else {
+                    EmailState state = what == 3 ? EmailState.SEND_FAILED : EmailState.SENT;
+                    store.record(id, new AttemptResult(at, state, state == EmailState.SENT ? "sent" : "failed",
+                            state == EmailState.SENT ? 250 : 550, "reply", null, List.of(), null, null, "Default SMTP",
+                            null));
+                    if (state == EmailState.SEND_FAILED) {
+                        failed.add(id);
+                    }
+                }
+            }
+        }
+        for (long id : failed.subList(0, failed.size() / 2)) { // Failed -> Outbox: no longer counted as Failed
+            store.retryNow(id, now.minusSeconds(random.nextInt(3_600)));
+        }
+        // retention on entries created before a time inside the last day: some per-minute counts go down
+        while (store.deleteOlderThan(now.minusSeconds(30 * 3_600), 7) > 0) {
+        }
+        for (Instant since : List.of(now.minusSeconds(3_600), now.minusSeconds(86_400), now.minusSeconds(3_570),
+                now.minusSeconds(86_399).minusMillis(500), now.minusSeconds(30))) {
+            for (EmailState state : List.of(EmailState.SENT, EmailState.SEND_FAILED, EmailState.SEND_IGNORED)) {
+                long exact = database.read(connection -> {
+                    try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM "
+                            + "email_entry WHERE state = ? AND updated_at >= ?")) {
+                        query.setString(1, state.apiName());
+                        query.setTimestamp(2, java.sql.Timestamp.from(since));
+                        try (java.sql.ResultSet row = query.executeQuery()) {
+                            row.next();
+                            return row.getLong(1);
+                        }
+                    }
+                });
+                assertEquals(exact, facts.countSince(state, since), state + " since " + since);
+            }
+        }
+        assertTrue(facts.countSince(EmailState.SENT, now.minusSeconds(86_400)) > 20, "the test counts something");
+        // pruning keeps the last two days
+        assertEquals(0, store.pruneMinuteCounts(now));
+        assertTrue(store.pruneMinuteCounts(now.plus(java.time.Duration.ofDays(3))) > 0);
     }
 
     @Test
