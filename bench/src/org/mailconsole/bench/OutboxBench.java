@@ -409,30 +409,27 @@ public final class OutboxBench {
     }
 
     static double[] countsTimes(Runnable counts) {
-        for (int i = 0; i < 3; i++) { // warm-up
-            counts.run();
-        }
-        double[] times = new double[20];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            counts.run();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        return times;
+        return times(3, 20, counts);
     }
 
     static double[] factsTimes(StoredOutboxFacts facts) {
-        for (int i = 0; i < 5; i++) { // warm-up
-            facts.counts();
-        }
-        double[] times = new double[40];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
+        return times(5, 40, () -> {
             facts.sender();
             facts.outbox();
             facts.counts();
             facts.healthChecks();
+        });
+    }
+
+    /** {@code samples} timings in ms of {@code work}, sorted, after {@code warmUp} runs. */
+    static double[] times(int warmUp, int samples, Runnable work) {
+        for (int i = 0; i < warmUp; i++) {
+            work.run();
+        }
+        double[] times = new double[samples];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            work.run();
             times[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(times);

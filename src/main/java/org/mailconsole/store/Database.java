@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
 
     /** The project's migrations with their placeholders for the engine of {@code jdbcUrl} (a data source still to set). */
     public static FluentConfiguration migrations(String jdbcUrl) {
-        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        boolean postgres = StorageSettings.postgres(jdbcUrl);
         return Flyway.configure(Database.class.getClassLoader())
                 .locations("classpath:db/migration")
                 .placeholders(Map.of(
@@ -204,7 +204,7 @@ public final class Database implements AutoCloseable {
 
     private static String loadDriver(String url) {
         // DriverManager does not see drivers of a webapp's class loader unless they were loaded there
-        String driver = url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.hsqldb.jdbc.JDBCDriver";
+        String driver = StorageSettings.postgres(url) ? "org.postgresql.Driver" : "org.hsqldb.jdbc.JDBCDriver";
         try {
             Class.forName(driver, true, Database.class.getClassLoader());
         } catch (ClassNotFoundException e) {

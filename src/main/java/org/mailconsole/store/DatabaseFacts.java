@@ -26,7 +26,7 @@ public final class DatabaseFacts {
     }
 
     static String engine(String url) {
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (StorageSettings.postgres(url)) {
             return "PostgreSQL";
         }
         if (url.startsWith("jdbc:hsqldb:file:")) {

@@ -13,6 +13,16 @@ public record StorageSettings(String jdbcUrl, String user, String password, Path
         return jdbcUrl.startsWith("jdbc:hsqldb:file:");
     }
 
+    /** A PostgreSQL server (the engine for several containers); otherwise HSQLDB. */
+    public boolean postgres() {
+        return postgres(jdbcUrl);
+    }
+
+    /** Whether {@code jdbcUrl} names a PostgreSQL database. */
+    public static boolean postgres(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
     /** The JDBC URL of an embedded HSQLDB file database at {@code path} (a file name prefix). */
     public static String embeddedUrl(Path path) {
         // cached tables keep big tables (the email log) off the heap; no write delay so a

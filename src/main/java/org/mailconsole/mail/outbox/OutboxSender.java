@@ -13,10 +13,11 @@ import org.mailconsole.store.emaillog.EmailLogStore;
  * The one sender thread of a core: delivers Outbox messages as soon as they are committed (each new
  * message wakes it), one claimed message at a time over one kept SMTP connection. Each outcome is
  * committed by the {@link OutcomeRecorder} while the next message goes over the wire; that message's
- * final dot waits for it. When nothing is
- * due it closes the connection and sleeps until the next retry is due, a new message arrives, or at
- * most the sweep interval passes ({@link OutboxTiming#sweep()}) (the sweep finds messages whose claim expired, e.g. of a dead node).
- * Housekeeping (log retention, in small batches) runs when idle, at most once per {@link #HOUSEKEEPING}.
+ * final dot waits for it. When nothing is due it closes the connection and sleeps until the next
+ * retry is due, a new message arrives, or at most the sweep interval passes
+ * ({@link OutboxTiming#sweep()}; the sweep finds messages whose claim expired, e.g. of a dead node).
+ * Housekeeping (log retention in small batches, then the per-minute counts older than two days) runs
+ * when idle, at most once per {@link #HOUSEKEEPING}.
  */
 final class OutboxSender {
     private static final System.Logger LOG = System.getLogger(OutboxSender.class.getName());

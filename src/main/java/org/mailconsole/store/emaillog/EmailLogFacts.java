@@ -104,7 +104,7 @@ public final class EmailLogFacts {
             }
             // HSQLDB takes the (state, id) index for this range (every entry of the state: seconds with a
             // million) unless an ORDER BY of (state, updated_at) with USING INDEX names the right one
-            boolean postgres = database.settings().jdbcUrl().startsWith("jdbc:postgresql:");
+            boolean postgres = database.settings().postgres();
             String range = "SELECT id FROM email_entry WHERE state = ? AND updated_at >= ? AND updated_at < ?";
             try (PreparedStatement query = connection.prepareStatement(postgres
                     ? "SELECT COUNT(*) FROM (" + range + ") minute_part"

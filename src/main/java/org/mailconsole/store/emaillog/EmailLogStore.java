@@ -26,6 +26,7 @@ import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.store.Database;
+import org.mailconsole.store.StorageSettings;
 
 /**
  * The Outbox and the email log (tables of V3). Every change of an entry's state adjusts
@@ -193,7 +194,7 @@ public final class EmailLogStore {
         if (prefix.isEmpty()) {
             return mailboxPage(connection, state, page, size);
         }
-        boolean range = !database.settings().jdbcUrl().startsWith("jdbc:postgresql:");
+        boolean range = !database.settings().postgres();
         String pattern = EmailColumns.startsWithPattern(prefix);
         // an entry can have several terms with the prefix ("shop.example" in the sender and a recipient):
         // read rows until countCap + 1 distinct ids, in steps. No join with the entries here: looking up
@@ -370,7 +371,7 @@ public final class EmailLogStore {
      * planner uses the index by itself.
      */
     private String dueOrderHint() {
-        return database.settings().jdbcUrl().startsWith("jdbc:postgresql:") ? "" : " USING INDEX";
+        return database.settings().postgres() ? "" : " USING INDEX";
     }
 
     /** When the earliest Outbox message no live claim holds is due; empty when there is none. */
@@ -682,7 +683,7 @@ public final class EmailLogStore {
 
     private static void addPerMinute(Connection connection, EmailState state, Instant minute, long n)
             throws SQLException {
-        boolean postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        boolean postgres = StorageSettings.postgres(connection.getMetaData().getURL());
         // one statement that inserts or adds, so concurrent writers (several nodes) cannot collide
         String sql = postgres
                 ? "INSERT INTO email_count_minute (state, minute, entries) VALUES (?, ?, ?) ON CONFLICT (state, minute) "

@@ -324,8 +324,8 @@ class OutboxTest {
             assertTrue(outbox.claim(first, "test sender"));
             outbox.attemptClaimed(due.get(0), delivery, recorder);
             recorder.drain();
-            // the first outcome "fails": a message gone from the Outbox cannot be recorded, so a recorder
-            // whose outcome threw stands for a database that refused the commit
+            // an outcome whose recording throws (a null result cannot be written) stands for a database
+            // that refused the commit
             recorder.submit(-1, null, () -> { });
             assertTrue(outbox.claim(second, "test sender"));
             outbox.attemptClaimed(due.get(1), delivery, recorder);

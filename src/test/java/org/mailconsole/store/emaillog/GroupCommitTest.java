@@ -52,13 +52,10 @@ class GroupCommitTest {
 
     @Test
     void callersWaitingWhileACommitRunsShareTheNextOne() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Writer writer = holdingFirst(firstWriting, release);
-        GroupCommit group = new GroupCommit(database);
         long commitsBefore = database.commits();
-        Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
-        assertTrue(firstWriting.await(30, TimeUnit.SECONDS));
+        Held held = holdFirst(GroupCommitTest::insert);
+        GroupCommit group = held.group();
+        Writer writer = held.writer();
         List<Future<Long>> others = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String subject = "other " + i;
@@ -67,9 +64,9 @@ class GroupCommitTest {
         while (group.waiting() < 7) {
             Thread.sleep(5);
         }
-        release.countDown();
+        held.release().countDown();
         Set<Long> ids = new HashSet<>();
-        ids.add(first.get(30, TimeUnit.SECONDS));
+        ids.add(held.first().get(30, TimeUnit.SECONDS));
         for (Future<Long> other : others) {
             ids.add(other.get(30, TimeUnit.SECONDS));
         }
@@ -85,30 +82,23 @@ class GroupCommitTest {
 
     @Test
     void aBadEntryFailsOnlyItsOwnCaller() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Writer writer = (connection, email) -> {
-            if (email.subject().equals("first")) {
-                firstWriting.countDown();
-                await(release);
-            }
+        Held held = holdFirst((connection, email) -> {
             long id = insert(connection, email);
             if (email.subject().equals("bad")) {
                 throw new SQLException("bad entry");
             }
             return id;
-        };
-        GroupCommit group = new GroupCommit(database);
-        Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
-        assertTrue(firstWriting.await(30, TimeUnit.SECONDS));
+        });
+        GroupCommit group = held.group();
+        Writer writer = held.writer();
         Future<Long> good1 = apps.submit(() -> group.commit(c -> writer.insert(c, email("good 1"))));
         Future<Long> bad = apps.submit(() -> group.commit(c -> writer.insert(c, email("bad"))));
         Future<Long> good2 = apps.submit(() -> group.commit(c -> writer.insert(c, email("good 2"))));
         while (group.waiting() < 3) {
             Thread.sleep(5);
         }
-        release.countDown();
-        first.get(30, TimeUnit.SECONDS);
+        held.release().countDown();
+        held.first().get(30, TimeUnit.SECONDS);
         EmailLogStore store = new EmailLogStore(database);
         assertEquals("good 1", store.find(good1.get(30, TimeUnit.SECONDS)).orElseThrow().subject());
         assertEquals("good 2", store.find(good2.get(30, TimeUnit.SECONDS)).orElseThrow().subject());
@@ -120,13 +110,10 @@ class GroupCommitTest {
 
     @Test
     void workWaitingToRideAlongIsCommittedWithTheNextCallersEntry() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Writer writer = holdingFirst(firstWriting, release);
-        GroupCommit group = new GroupCommit(database);
         long commitsBefore = database.commits();
-        Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
-        assertTrue(firstWriting.await(30, TimeUnit.SECONDS));
+        Held held = holdFirst(GroupCommitTest::insert);
+        GroupCommit group = held.group();
+        Writer writer = held.writer();
         // an outcome that may wait 30 s for a ride, then an app's entry: the app's commit takes both
         Future<Long> along = apps.submit(() -> group.commit(c -> writer.insert(c, email("along")),
                 TimeUnit.SECONDS.toNanos(30)));
@@ -138,12 +125,15 @@ class GroupCommitTest {
             Thread.sleep(5);
         }
         long start = System.nanoTime();
-        release.countDown();
-        first.get(30, TimeUnit.SECONDS);
-        second.get(30, TimeUnit.SECONDS);
-        along.get(30, TimeUnit.SECONDS);
+        held.release().countDown();
+        held.first().get(30, TimeUnit.SECONDS);
+        long secondId = second.get(30, TimeUnit.SECONDS);
+        long alongId = along.get(30, TimeUnit.SECONDS);
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "it did not wait out its 30 s");
         assertEquals(2, database.commits() - commitsBefore, "the first commit, then one for the app and the outcome");
+        EmailLogStore store = new EmailLogStore(database);
+        assertEquals("second", store.find(secondId).orElseThrow().subject());
+        assertEquals("along", store.find(alongId).orElseThrow().subject());
     }
 
     @Test
@@ -181,15 +171,25 @@ class GroupCommitTest {
                 .subject());
     }
 
-    /** Writes each entry; the one with the subject "first" signals {@code writing}, then waits for {@code release}. */
-    static Writer holdingFirst(CountDownLatch writing, CountDownLatch release) {
-        return (connection, email) -> {
+    /** A group commit whose entry "first" is being written, holding the commit until {@code release}. */
+    record Held(GroupCommit group, Writer writer, CountDownLatch release, Future<Long> first) {
+    }
+
+    /** Starts writing "first" with {@code then} (as every entry after it), held; returns once it is writing. */
+    Held holdFirst(Writer then) throws InterruptedException {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Writer writer = (connection, email) -> {
             if (email.subject().equals("first")) {
                 writing.countDown();
                 await(release);
             }
-            return insert(connection, email);
+            return then.insert(connection, email);
         };
+        GroupCommit group = new GroupCommit(database);
+        Future<Long> first = apps.submit(() -> group.commit(c -> writer.insert(c, email("first"))));
+        assertTrue(writing.await(30, TimeUnit.SECONDS));
+        return new Held(group, writer, release, first);
     }
 
     /** How a test writes an entry (with its own hold-ups and failures). */
