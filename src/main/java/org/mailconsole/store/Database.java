@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.mailconsole.store.jdbc.StatementCache;
 
 /**
  * The database handle: a pooled DataSource (HikariCP) for HSQLDB and PostgreSQL alike, schema
@@ -32,12 +33,15 @@ public final class Database implements AutoCloseable {
 
     private final StorageSettings settings;
     private final HikariDataSource pool;
+    /** HSQLDB's prepared statements kept per connection; null for PostgreSQL, whose driver keeps its own. */
+    private final StatementCache statements;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
 
     private Database(StorageSettings settings, HikariDataSource pool) {
         this.settings = settings;
         this.pool = pool;
+        this.statements = settings.postgres() ? null : new StatementCache();
     }
 
     /** Opens the database and brings its schema up to date. */
@@ -119,7 +123,16 @@ public final class Database implements AutoCloseable {
 
     /** A connection from the pool; closing it gives it back. */
     public Connection connect() throws SQLException {
-        return pool.getConnection();
+        Connection pooled = pool.getConnection();
+        if (statements == null) {
+            return pooled;
+        }
+        try {
+            return statements.wrap(pooled);
+        } catch (SQLException | RuntimeException e) {
+            pooled.close();
+            throw e;
+        }
     }
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
