@@ -13,6 +13,16 @@ public record StorageSettings(String jdbcUrl, String user, String password, Path
         return jdbcUrl.startsWith("jdbc:hsqldb:file:");
     }
 
+    /** The embedded database's files: their path without the extensions HSQLDB adds (".script", ".data", ...). */
+    public Path embeddedFiles() {
+        if (!embeddedHsqldb()) {
+            throw new IllegalStateException("not an embedded database: " + jdbcUrl);
+        }
+        String path = jdbcUrl.substring("jdbc:hsqldb:file:".length());
+        int options = path.indexOf(';');
+        return Path.of(options < 0 ? path : path.substring(0, options));
+    }
+
     /** A PostgreSQL server (the engine for several containers); otherwise HSQLDB. */
     public boolean postgres() {
         return postgres(jdbcUrl);

@@ -56,10 +56,16 @@ public final class SharedEngine {
                 new TranscriptStore(database), new AddressFilterStore(database));
         CachedConfig config = new CachedConfig(source, database::changes);
         // the one composition point where the live session meets the Outbox that delivers its messages
-        this.outbox = new Outbox(new EmailLogStore(database), config, Clock.systemUTC(),
-                settings.embeddedHsqldb(), timing);
+        this.outbox = new Outbox(new EmailLogStore(database), config, Clock.systemUTC(), settings.embeddedHsqldb(),
+                settings.embeddedHsqldb() ? journalFile(settings) : null, timing);
         this.session = LiveSessionBuilder.create(config, outbox);
         outbox.start();
+    }
+
+    /** The Outbox's outcome journal: beside the embedded database's files. */
+    public static java.nio.file.Path journalFile(StorageSettings settings) {
+        java.nio.file.Path files = settings.embeddedFiles();
+        return files.resolveSibling(files.getFileName() + "-outbox-outcomes.journal");
     }
 
     /** The core for these settings, opened on first use; call {@link #release()} when done. */

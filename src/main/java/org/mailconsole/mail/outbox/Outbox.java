@@ -6,6 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.mail.live.SendPolicy;
 import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.mail.source.SendingWebapp;
+import org.mailconsole.model.emaillog.AttemptOutcome;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -50,6 +52,9 @@ public final class Outbox implements MessageQueue {
     private final Clock clock;
     private final OutboxSender sender;
     private final boolean soleEngine;
+    private final Path journalFile;
+    /** Where the sender's outcomes go before the database (embedded database); null otherwise or when it cannot be used. */
+    private volatile OutcomeJournal journal;
     private final OutboxTiming timing;
     private final SendingSources sources;
     /** The messages being attempted or cancelled in this process right now (the in-process claim). */
@@ -73,22 +78,34 @@ public final class Outbox implements MessageQueue {
      *                   (several nodes) a claim is also the stored conditional UPDATE
      */
     public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine) {
-        this(store, config, clock, soleEngine, OutboxTiming.DEFAULT);
+        this(store, config, clock, soleEngine, null, OutboxTiming.DEFAULT);
     }
 
-    /** @param timing the claim's length and the idle sender's sweep (an admin's system properties) */
-    public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine, OutboxTiming timing) {
+    /**
+     * @param journalFile with the embedded database (sole engine), the file of the sender's
+     *                    {@link OutcomeJournal}; null to commit each outcome before the next message's dot
+     * @param timing      the claim's length and the idle sender's sweep (an admin's system properties)
+     */
+    public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine, Path journalFile,
+                  OutboxTiming timing) {
         this.store = store;
         this.config = config;
         this.clock = clock;
         this.soleEngine = soleEngine;
+        this.journalFile = soleEngine ? journalFile : null;
         this.timing = timing;
         this.sources = new SendingSources(clock);
         this.sender = new OutboxSender(this, store, config, clock, timing);
     }
 
-    /** Starts the sender (messages left from the last run go out at once when due). */
+    /**
+     * Starts the sender (messages left from the last run go out at once when due), after recording
+     * the outcomes the last run had written to its journal only.
+     */
     public void start() {
+        if (journalFile != null) {
+            journal = openJournal();
+        }
         if (soleEngine) {
             int released = store.releaseAllClaims();
             if (released > 0) {
@@ -99,9 +116,42 @@ public final class Outbox implements MessageQueue {
         sender.start();
     }
 
-    /** Stops the sender: the message in flight finishes (bounded), the connection closes. */
+    /** Stops the sender: the message in flight finishes (bounded), its outcome is recorded, the connection closes. */
     public void stop() {
         sender.stop();
+        OutcomeJournal open = journal;
+        journal = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    /** The sender's outcome journal, or null (database server, or the file cannot be used). */
+    OutcomeJournal journal() {
+        return journal;
+    }
+
+    /** Opens the journal and records what the last run left in it; null (each outcome committed at once) if it cannot. */
+    private OutcomeJournal openJournal() {
+        OutcomeJournal opened = null;
+        try {
+            opened = OutcomeJournal.open(journalFile);
+            List<AttemptOutcome> left = opened.pending();
+            if (!left.isEmpty()) {
+                int recorded = store.recordAll(left);
+                LOG.log(System.Logger.Level.INFO, "Mail Console Outbox: {0} outcome(s) of the last run recorded from "
+                        + "{1} ({2} were recorded already)", recorded, journalFile, left.size() - recorded);
+            }
+            opened.clear();
+            return opened;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: cannot use " + journalFile + " (" + e.getMessage()
+                    + "); each outcome is committed before the next message instead");
+            if (opened != null) {
+                opened.close();
+            }
+            return null;
+        }
     }
 
     /** The sources (webapps, and the console) that handed messages to this Outbox since it started, in memory. */
@@ -332,7 +382,7 @@ public final class Outbox implements MessageQueue {
                 return;
             }
             AttemptResult result = attempt(message, delivery, recorder::awaitLast);
-            recorder.submit(id, result, () -> inHand.remove(id));
+            recorder.submit(new AttemptOutcome(id, message.entry().attempts(), result), () -> inHand.remove(id));
             handedOver = true;
         } finally {
             if (!handedOver) {

@@ -99,7 +99,7 @@ final class OutboxSender {
     private void run() {
         // closed in reverse: the last outcome is recorded before the connection closes
         try (SmtpDelivery delivery = outbox.newDelivery();
-             OutcomeRecorder recorder = new OutcomeRecorder(store, OUTCOME_PATIENCE, outbox::appsWriting)) {
+             OutcomeRecorder recorder = new OutcomeRecorder(store, outbox.journal(), OUTCOME_PATIENCE, outbox::appsWriting)) {
             while (running) {
                 try {
                     if (!sendDue(delivery, recorder)) {

@@ -1,6 +1,9 @@
 package org.mailconsole.mail.outbox;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -8,15 +11,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.AttemptOutcome;
 import org.mailconsole.store.emaillog.EmailLogStore;
 
 /**
- * Records the sender's outcomes on a thread of its own, so the synced commit of one message's outcome
- * runs while the next message goes over the wire. The next message's final dot waits for it
- * ({@link #awaitLast}, the sender's {@link DotGate}): at any moment at most one message the server
- * has taken is not yet recorded, exactly as when the sender recorded each outcome itself. Used by the
- * one sender thread only.
+ * Records the sender's outcomes on a thread of its own, so that recording one message's outcome
+ * does not hold up the next message. Two ways, by database:
+ * <ul>
+ * <li>with an {@link OutcomeJournal} (the embedded database): {@link #submit} writes the outcome to
+ * the journal before it returns, so it is safe from a kill before the next message goes out, and the
+ * recorder commits the outcomes queued meanwhile in one transaction;</li>
+ * <li>without (a database server): each outcome is committed on its own, and the next message's
+ * final dot waits for that commit ({@link #awaitLast}, the sender's {@link DotGate}).</li>
+ * </ul>
+ * Either way at most one message the server has taken is unsafe at any moment. Used by the one
+ * sender thread only.
  */
 final class OutcomeRecorder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OutcomeRecorder.class.getName());
@@ -24,7 +33,11 @@ final class OutcomeRecorder implements AutoCloseable {
     /** How long an outcome waits, while apps are handing over messages, to ride along with their commit. */
     static final Duration ALONG = Duration.ofMillis(2);
 
+    private record Pending(AttemptOutcome outcome, Runnable release) {
+    }
+
     private final EmailLogStore store;
+    private final OutcomeJournal journal;
     private final Duration patience;
     private final BooleanSupplier appsWriting;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
@@ -33,37 +46,75 @@ final class OutcomeRecorder implements AutoCloseable {
         t.setContextClassLoader(OutcomeRecorder.class.getClassLoader());
         return t;
     });
+    /** Without a journal: the commit of the outcome submitted last. */
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    /** With a journal: outcomes written to it and not yet taken by the recorder (guarded by itself). */
+    private final List<Pending> queued = new ArrayList<>();
+    private int unrecorded;
+    private boolean recording;
 
     /**
-     * @param patience    how long a message's dot waits for the outcome before (the connection is dropped)
-     * @param appsWriting whether apps are handing over messages now: then the outcome rides along with
-     *                    their next commit (up to {@link #ALONG}) instead of syncing on its own and
-     *                    holding up theirs
+     * @param journal     where outcomes go first (the embedded database); null to commit each before the next dot
+     * @param patience    without a journal, how long a message's dot waits for the outcome before it (the
+     *                    connection is then dropped)
+     * @param appsWriting without a journal, whether apps are handing over messages now: then the outcome
+     *                    rides along with their next commit (up to {@link #ALONG}) instead of syncing on
+     *                    its own and holding up theirs
      */
-    OutcomeRecorder(EmailLogStore store, Duration patience, BooleanSupplier appsWriting) {
+    OutcomeRecorder(EmailLogStore store, OutcomeJournal journal, Duration patience, BooleanSupplier appsWriting) {
         this.store = store;
+        this.journal = journal;
         this.patience = patience;
         this.appsWriting = appsWriting;
     }
 
     /** Records the outcome in the background; {@code release} runs once it is committed or has failed. */
-    void submit(long id, AttemptResult result, Runnable release) {
-        last = CompletableFuture.runAsync(() -> {
-            try {
-                if (appsWriting.getAsBoolean()) {
-                    store.recordAlong(id, result, ALONG);
-                } else {
-                    store.record(id, result);
+    void submit(AttemptOutcome outcome, Runnable release) {
+        if (journal == null) {
+            last = CompletableFuture.runAsync(() -> {
+                try {
+                    if (appsWriting.getAsBoolean()) {
+                        store.recordAlong(outcome.entryId(), outcome.result(), ALONG);
+                    } else {
+                        store.record(outcome.entryId(), outcome.result());
+                    }
+                } finally {
+                    release.run();
                 }
+            }, thread);
+            return;
+        }
+        try {
+            journal.append(outcome);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: cannot write " + journal.file()
+                    + " (" + e.getMessage() + "); the outcome is committed at once instead");
+            try {
+                store.recordAll(List.of(outcome));
             } finally {
                 release.run();
             }
-        }, thread);
+            return;
+        }
+        synchronized (queued) {
+            queued.add(new Pending(outcome, release));
+            unrecorded++;
+            if (!recording) {
+                recording = true;
+                thread.execute(this::recordQueued);
+            }
+        }
     }
 
-    /** Returns once the outcome submitted last is committed; throws if it failed or takes too long. */
+    /**
+     * Returns once the outcome submitted last is safe from a kill: with a journal at once (it was
+     * written before {@link #submit} returned), otherwise once it is committed; throws if that failed
+     * or takes too long.
+     */
     void awaitLast() throws OutcomeNotRecordedException {
+        if (journal != null) {
+            return;
+        }
         try {
             last.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -78,14 +129,74 @@ final class OutcomeRecorder implements AutoCloseable {
         }
     }
 
-    /** Waits for the outcome submitted last (its failure is logged: that message goes again later). */
+    /** Waits until every outcome submitted is committed (a failure is logged: that message goes again later). */
     void drain() {
+        if (journal != null) {
+            synchronized (queued) {
+                while (unrecorded > 0) {
+                    try {
+                        queued.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            return;
+        }
         try {
             last.join();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: an outcome could not be recorded; the message "
                     + "stays in the Outbox and is sent again: " + e.getMessage());
             last = CompletableFuture.completedFuture(null); // logged once; the next message need not wait on it
+        }
+    }
+
+    /** The recorder's loop (with a journal): commits what is queued, one transaction per batch, until nothing is. */
+    private void recordQueued() {
+        while (true) {
+            List<Pending> batch;
+            synchronized (queued) {
+                if (queued.isEmpty()) {
+                    recording = false;
+                    return;
+                }
+                batch = new ArrayList<>(queued);
+                queued.clear();
+            }
+            try {
+                record(batch.stream().map(Pending::outcome).toList());
+            } finally {
+                batch.forEach(p -> p.release().run());
+                try {
+                    journal.committed(batch.size());
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: cannot empty " + journal.file()
+                            + ": " + e.getMessage());
+                }
+                synchronized (queued) {
+                    unrecorded -= batch.size();
+                    queued.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void record(List<AttemptOutcome> outcomes) {
+        try {
+            store.recordAll(outcomes);
+        } catch (RuntimeException batchFailure) {
+            // one outcome that cannot be written must not cost the others theirs
+            for (AttemptOutcome outcome : outcomes) {
+                try {
+                    store.recordAll(List.of(outcome));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message "
+                            + outcome.entryId() + " could not be recorded; it stays in the Outbox and is sent again: "
+                            + e.getMessage());
+                }
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.mailconsole.model.emaillog.AttemptOutcome;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
@@ -447,13 +448,40 @@ public final class EmailLogStore {
         return groupCommit.commit(connection -> record(connection, id, result), along.toNanos());
     }
 
+    /**
+     * Records several outcomes in one transaction, shared with the other log writes waiting at that
+     * moment ({@link GroupCommit}); each only while its entry is still in the Outbox with the
+     * attempts it had before ({@link AttemptOutcome}), so recording one twice changes nothing. How
+     * many were recorded.
+     */
+    public int recordAll(List<AttemptOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
+        return groupCommit.commit(connection -> {
+            int recorded = 0;
+            for (AttemptOutcome outcome : outcomes) {
+                if (record(connection, outcome.entryId(), outcome.attemptsBefore(), outcome.result())) {
+                    recorded++;
+                }
+            }
+            return recorded;
+        });
+    }
+
     private static boolean record(Connection connection, long id, AttemptResult result) throws SQLException {
+        return record(connection, id, null, result);
+    }
+
+    /** Records one outcome; with {@code attemptsBefore}, only if the entry still has that many attempts. */
+    private static boolean record(Connection connection, long id, Integer attemptsBefore, AttemptResult result)
+            throws SQLException {
         {
             try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
                     + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
                     + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
                     + "account_id = COALESCE(?, account_id), account_name = COALESCE(?, account_name) "
-                    + "WHERE id = ? AND state = ?")) {
+                    + "WHERE id = ? AND state = ?" + (attemptsBefore != null ? " AND attempts = ?" : ""))) {
                 update.setString(1, result.state().apiName());
                 update.setTimestamp(2, timestamp(result.at()));
                 setInt(update, 3, result.replyCode());
@@ -465,6 +493,9 @@ public final class EmailLogStore {
                 update.setString(9, cut(result.accountName(), 100));
                 update.setLong(10, id);
                 update.setString(11, READY);
+                if (attemptsBefore != null) {
+                    update.setInt(12, attemptsBefore);
+                }
                 if (update.executeUpdate() != 1) {
                     return false;
                 }

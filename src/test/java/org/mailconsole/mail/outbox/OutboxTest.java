@@ -11,9 +11,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.model.emaillog.AttemptOutcome;
+import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -58,9 +62,12 @@ class OutboxTest {
         smtp.close();
     }
 
+    StorageSettings settings() {
+        return new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "", dir.resolve("key"));
+    }
+
     void open() {
-        core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
-                dir.resolve("key")));
+        core = SharedEngine.acquire(settings());
         log = new EmailLogStore(core.database());
     }
 
@@ -297,7 +304,8 @@ class OutboxTest {
         assertTrue(due.get(1).read() != null, "read whole with the embedded database");
         outbox.cancel(cancelled, "admin");
         try (SmtpDelivery delivery = outbox.newDelivery();
-             OutcomeRecorder recorder = new OutcomeRecorder(log, Duration.ofSeconds(30), () -> false)) {
+             OutcomeJournal journal = OutcomeJournal.open(dir.resolve("test.journal"));
+             OutcomeRecorder recorder = new OutcomeRecorder(log, journal, Duration.ofSeconds(30), () -> false)) {
             for (Outbox.Candidate candidate : due) {
                 if (outbox.claim(candidate.id(), "test sender")) {
                     outbox.attemptClaimed(candidate, delivery, recorder);
@@ -319,14 +327,15 @@ class OutboxTest {
         long first = send("first", "to@example.com");
         long second = send("second", "to@example.com");
         List<Outbox.Candidate> due = outbox.due(java.time.Instant.now(), 20);
+        // without a journal (a database server): each outcome is committed before the next message's dot
         try (SmtpDelivery delivery = outbox.newDelivery();
-             OutcomeRecorder recorder = new OutcomeRecorder(log, Duration.ofSeconds(30), () -> false)) {
+             OutcomeRecorder recorder = new OutcomeRecorder(log, null, Duration.ofSeconds(30), () -> false)) {
             assertTrue(outbox.claim(first, "test sender"));
             outbox.attemptClaimed(due.get(0), delivery, recorder);
             recorder.drain();
             // an outcome whose recording throws (a null result cannot be written) stands for a database
             // that refused the commit
-            recorder.submit(-1, null, () -> { });
+            recorder.submit(new AttemptOutcome(-1, 0, null), () -> { });
             assertTrue(outbox.claim(second, "test sender"));
             outbox.attemptClaimed(due.get(1), delivery, recorder);
             recorder.drain();
@@ -337,6 +346,57 @@ class OutboxTest {
         assertTrue(held.reason().contains("not handed over: the outcome of the message before could not be recorded"),
                 held.reason());
         assertEquals(1, smtp.received().size(), "the second message's dot never went");
+    }
+
+    @Test
+    void outcomesLeftInTheJournalAreRecordedAtTheNextStartEachOnce() throws Exception {
+        core.outbox().stop(); // the sender of a run that was killed after writing these outcomes to its journal
+        long sent = send("sent, journal only", "to@example.com");
+        long deferred = send("deferred, journal only", "to@example.com");
+        long deferredAndCommitted = send("deferred, committed too", "to@example.com");
+        Instant now = Instant.now();
+        AttemptResult delivered = new AttemptResult(now, EmailState.SENT, "sent", 250, "250 2.0.0 queued", null,
+                List.of(), null, null, null, null);
+        AttemptResult later = new AttemptResult(now, EmailState.SEND_READY, "deferred", 451, "451 4.3.0 try later",
+                "451 4.3.0 try later", List.of(new RecipientNote("other@example.com", "550 no such user")),
+                now.plusSeconds(3600), null, null, null);
+        log.recordAll(List.of(new AttemptOutcome(deferredAndCommitted, 0, later)));
+        Path file = SharedEngine.journalFile(settings());
+        core.release();
+        try (OutcomeJournal journal = OutcomeJournal.open(file)) {
+            journal.append(new AttemptOutcome(sent, 0, delivered));
+            journal.append(new AttemptOutcome(deferred, 0, later));
+            journal.append(new AttemptOutcome(deferredAndCommitted, 0, later));
+        }
+        Files.writeString(file, "{\"id\": 12, \"cut short", java.nio.file.StandardOpenOption.APPEND);
+
+        open();
+        EmailEntry sentEntry = log.find(sent).orElseThrow();
+        assertEquals(EmailState.SENT, sentEntry.state());
+        assertEquals(250, sentEntry.replyCode());
+        assertEquals(1, sentEntry.attempts());
+        EmailEntry deferredEntry = log.find(deferred).orElseThrow();
+        assertEquals(EmailState.SEND_READY, deferredEntry.state());
+        assertEquals(1, deferredEntry.attempts());
+        assertEquals(List.of(new RecipientNote("other@example.com", "550 no such user")),
+                deferredEntry.refusedRecipients());
+        assertEquals(1, log.find(deferredAndCommitted).orElseThrow().attempts(), "recorded once, not twice");
+        assertEquals(1, log.attempts(deferredAndCommitted).size());
+        assertEquals(0, Files.size(file), "emptied once recorded");
+        assertEquals(0, smtp.received().size(), "none of them was sent again");
+    }
+
+    @Test
+    void theSendersOutcomesGoThroughItsJournalAndLeaveItEmpty() throws Exception {
+        Path file = SharedEngine.journalFile(settings());
+        long id = send("through the journal", "to@example.com");
+        await(id, e -> e.state() == EmailState.SENT, "sent");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (Files.size(file) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, Files.size(file));
+        assertTrue(core.outbox().journal() != null, "the embedded database's sender journals its outcomes");
     }
 
     @Test
