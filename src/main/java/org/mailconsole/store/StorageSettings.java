@@ -20,7 +20,9 @@ public record StorageSettings(String jdbcUrl, String user, String password, Path
         }
         String path = jdbcUrl.substring("jdbc:hsqldb:file:".length());
         int options = path.indexOf(';');
-        return Path.of(options < 0 ? path : path.substring(0, options));
+        String files = options < 0 ? path : path.substring(0, options);
+        // HSQLDB reads a leading ~ as the user's home directory
+        return files.startsWith("~") ? Path.of(System.getProperty("user.home") + files.substring(1)) : Path.of(files);
     }
 
     /** A PostgreSQL server (the engine for several containers); otherwise HSQLDB. */

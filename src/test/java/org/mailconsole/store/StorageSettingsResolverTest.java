@@ -34,6 +34,16 @@ class StorageSettingsResolverTest {
     }
 
     @Test
+    void theEmbeddedDatabasesFilesAreItsPathWithoutOptions() {
+        StorageSettings settings = resolve();
+        assertEquals(dir.toAbsolutePath().resolve("target/mail-console-data/db/mailconsole"), settings.embeddedFiles());
+        assertEquals(Path.of(System.getProperty("user.home"), "data/mc"),
+                new StorageSettings("jdbc:hsqldb:file:~/data/mc;shutdown=true", "SA", "", dir).embeddedFiles());
+        assertThrows(IllegalStateException.class,
+                () -> new StorageSettings("jdbc:postgresql://db/mc", "u", "p", dir).embeddedFiles());
+    }
+
+    @Test
     void containerDefaultsUnderCatalinaBase() {
         sysprops.put("catalina.base", dir.resolve("tomcat").toString());
         StorageSettings settings = resolve();
