@@ -151,6 +151,12 @@ public final class Outbox implements MessageQueue {
                 opened.close();
             }
             return null;
+        } catch (RuntimeException e) {
+            // the outcomes it holds could not be recorded: starting the sender would send those messages again
+            if (opened != null) {
+                opened.close();
+            }
+            throw e;
         }
     }
 

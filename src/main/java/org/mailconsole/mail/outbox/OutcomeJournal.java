@@ -26,8 +26,9 @@ import org.mailconsole.model.emaillog.RecipientNote;
  * holds: at the next start the outcomes still in the file are recorded before the sender starts, so
  * at most the message whose outcome was not yet written goes twice, as when every outcome had its
  * own synced commit. A machine that loses power or crashes can lose what was not yet synced, the
- * outcomes of the last moments: those messages are sent again (twice, never lost). Like Postfix,
- * which syncs a message when it accepts it, not each delivery mark.
+ * outcomes of the last moments: those messages are sent again (twice, never lost). The asymmetry is
+ * deliberate: a message accepted must be on disk (losing it loses mail), a delivery mark need not be
+ * (losing one sends a message twice).
  * <p>
  * One line of JSON per outcome; a line that does not parse (a write cut short) is skipped. The file
  * is emptied whenever every outcome written to it is committed. Used by the sender's thread
