@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.console.diagnostics.OutboxFacts;
@@ -243,7 +244,7 @@ public final class OutboxBench {
             cpu = processCpuNanos();
             ExecutorService apps = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
-            java.util.concurrent.atomic.AtomicLong appsCpu = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong appsCpu = new AtomicLong();
             for (int t = 0; t < 4; t++) {
                 int share = n / 4 + (t < n % 4 ? 1 : 0);
                 done.add(apps.submit(() -> {

@@ -1,6 +1,7 @@
 package org.mailconsole.mail.live;
 
 import jakarta.mail.Session;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,8 +64,8 @@ public final class SharedEngine {
     }
 
     /** The Outbox's outcome journal: beside the embedded database's files. */
-    public static java.nio.file.Path journalFile(StorageSettings settings) {
-        java.nio.file.Path files = settings.embeddedFiles();
+    public static Path journalFile(StorageSettings settings) {
+        Path files = settings.embeddedFiles();
         return files.resolveSibling(files.getFileName() + "-outbox-outcomes.journal");
     }
 

@@ -72,16 +72,10 @@ public final class Outbox implements MessageQueue {
     private volatile long lastAccepted = System.nanoTime() - APPS_QUIET_NANOS;
 
     /**
-     * @param soleEngine the database is an embedded file only this process can open: a claim found at
-     *                   start belongs to a process that died, and is released at once, and a claim is
-     *                   held in memory only (no synced commit of its own); with a database server
-     *                   (several nodes) a claim is also the stored conditional UPDATE
-     */
-    public Outbox(EmailLogStore store, CachedConfig config, Clock clock, boolean soleEngine) {
-        this(store, config, clock, soleEngine, null, OutboxTiming.DEFAULT);
-    }
-
-    /**
+     * @param soleEngine  the database is an embedded file only this process can open: a claim found at
+     *                    start belongs to a process that died, and is released at once, and a claim is
+     *                    held in memory only (no synced commit of its own); with a database server
+     *                    (several nodes) a claim is also the stored conditional UPDATE
      * @param journalFile with the embedded database (sole engine), the file of the sender's
      *                    {@link OutcomeJournal}; null to commit each outcome before the next message's dot
      * @param timing      the claim's length and the idle sender's sweep (an admin's system properties)

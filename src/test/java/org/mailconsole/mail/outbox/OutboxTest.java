@@ -387,7 +387,7 @@ class OutboxTest {
     }
 
     @Test
-    void theSendersOutcomesGoThroughItsJournalAndLeaveItEmpty() throws Exception {
+    void theEmbeddedDatabasesSenderKeepsAJournalThatIsEmptyOnceItsOutcomesAreRecorded() throws Exception {
         Path file = SharedEngine.journalFile(settings());
         long id = send("through the journal", "to@example.com");
         await(id, e -> e.state() == EmailState.SENT, "sent");
