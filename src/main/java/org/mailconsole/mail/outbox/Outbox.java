@@ -59,6 +59,8 @@ public final class Outbox implements MessageQueue {
     private final SendingSources sources;
     /** The messages being attempted or cancelled in this process right now (the in-process claim). */
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    /** Messages handed over and held in hand for the sender (embedded database), to deliver without a read. */
+    private final FreshMessages fresh = new FreshMessages();
     /**
      * Moves after every change of an Outbox entry made outside the sender (Cancel, an attempt made now),
      * before that entry leaves this process's hands. A sender that read its batch under an older mark
@@ -113,6 +115,9 @@ public final class Outbox implements MessageQueue {
     /** Stops the sender: the message in flight finishes (bounded), its outcome is recorded, the connection closes. */
     public void stop() {
         sender.stop();
+        for (Candidate left : fresh.clear()) { // still in the Outbox: the next start sends them
+            inHand.remove(left.id());
+        }
         OutcomeJournal open = journal;
         journal = null;
         if (open != null) {
@@ -169,9 +174,7 @@ public final class Outbox implements MessageQueue {
             throws MessagingException {
         appsQueueing.incrementAndGet();
         try {
-            long id = queue(message, recipients, snapshot, source != null ? source : SendingWebapp.current());
-            sender.wake();
-            return id;
+            return queue(message, recipients, snapshot, source != null ? source : SendingWebapp.current(), true);
         } finally {
             lastAccepted = System.nanoTime();
             appsQueueing.decrementAndGet();
@@ -196,15 +199,16 @@ public final class Outbox implements MessageQueue {
         return appsQueueing.get() > 0 || System.nanoTime() - lastAccepted < APPS_QUIET_NANOS;
     }
 
-    private long queue(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source)
-            throws MessagingException {
+    /** Logs the message (Outbox or Skipped); {@code forSender}: the sender is to deliver it (else the caller does). */
+    private long queue(MimeMessage message, Address[] recipients, ConfigSnapshot snapshot, String source,
+                       boolean forSender) throws MessagingException {
         sources.record(source);
         OutboundConfig outbound = snapshot.outbound();
         List<String> original = addresses(recipients);
         if (!outbound.sending()) {
             LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} not sent: {1}",
                     SendPolicy.describe(message), outbound.skipReason());
-            return add(message, null, original, List.of(), List.of(), outbound, source, outbound.skipReason());
+            return add(message, null, original, List.of(), List.of(), outbound, source, outbound.skipReason(), false);
         }
         SendPolicy.prepare(message, outbound);
         if (message.getMessageID() == null) {
@@ -233,24 +237,61 @@ public final class Outbox implements MessageQueue {
             String reason = filtered.nothingLeft() ? filtered.skipReason() : "no recipient left";
             LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} not sent: {1}",
                     SendPolicy.describe(message), reason);
-            return add(message, null, original, List.of(), blocked, outbound, source, reason);
+            return add(message, null, original, List.of(), blocked, outbound, source, reason, false);
         }
-        return add(message, bytes(message), original, kept, blocked, outbound, source, null);
+        return add(message, bytes(message), original, kept, blocked, outbound, source, null, forSender);
     }
 
     private long add(MimeMessage message, byte[] mime, List<String> original, List<String> actual,
-                     List<RecipientNote> blocked, OutboundConfig outbound, String source, String reason)
-            throws MessagingException {
+                     List<RecipientNote> blocked, OutboundConfig outbound, String source, String reason,
+                     boolean forSender) throws MessagingException {
         Address[] from = message.getFrom();
         NewEmail email = new NewEmail(clock.instant(), mime == null ? EmailState.SEND_IGNORED : EmailState.SEND_READY,
                 message.getMessageID(), from == null || from.length == 0 ? null : unicode(from[0]), message.getSubject(),
                 mime == null ? Math.max(0, message.getSize()) : mime.length, original, actual, blocked,
                 outbound.accountId(), outbound.accountName(), source, reason, mime);
+        long mark = outsideChanges.get();
+        long id;
         try {
-            return store.add(email);
+            id = store.add(email);
         } catch (StoreException e) {
             throw new MessagingException("Mail Console could not keep the message in its Outbox: " + e.getMessage(), e);
         }
+        if (forSender) {
+            handToSender(id, email, mark);
+        }
+        return id;
+    }
+
+    /**
+     * Wakes the sender for a committed Outbox message. With the embedded database the message is
+     * also held in hand (the in-memory claim) and passed to it in memory, read as of {@code mark}: an
+     * outside change since (a Cancel between the commit and this) makes the sender read it again.
+     * Otherwise, or without room, the sender reads the database.
+     */
+    private void handToSender(long id, NewEmail email, long mark) {
+        if (soleEngine && inHand.add(id)) { // not held: the sender has it from the database already
+            if (fresh.offer(new Candidate(id, new DueMessage(EmailLogStore.asWritten(id, email), email.mime()), mark))) {
+                sender.wake();
+                return;
+            }
+            inHand.remove(id);
+        }
+        sender.wakeToRead();
+    }
+
+    /**
+     * Takes a message in hand in this process: free, or handed to the sender in memory and not yet
+     * taken by it (then this caller takes it instead: Cancel and Retry now need not wait for the sender
+     * to reach it). False if someone in this process holds it.
+     */
+    private boolean hold(long id) {
+        return inHand.add(id) || fresh.remove(id);
+    }
+
+    /** The next message handed to the sender in memory (held in hand for it), or null. */
+    Candidate nextFresh() {
+        return fresh.poll();
     }
 
     /**
@@ -258,7 +299,7 @@ public final class Outbox implements MessageQueue {
      * the caller's thread, so the admin sees the server's reply. The entry after the attempt.
      */
     public EmailEntry sendNow(MimeMessage message, String source) throws MessagingException {
-        long id = queue(message, message.getAllRecipients(), config.current(), source);
+        long id = queue(message, message.getAllRecipients(), config.current(), source, false);
         return attemptNow(id);
     }
 
@@ -271,7 +312,7 @@ public final class Outbox implements MessageQueue {
     /** Cancel (Outbox, not being sent right now; 409 otherwise): the entry, now Skipped. */
     public EmailEntry cancel(long id, String user) {
         // held while cancelling, so this process's sender cannot start on it meanwhile
-        if (!inHand.add(id)) {
+        if (!hold(id)) {
             store.find(id).orElseThrow(() -> new EmailNotFoundException(id));
             throw new EmailStateConflictException("the message is being sent right now; it cannot be cancelled");
         }
@@ -288,7 +329,7 @@ public final class Outbox implements MessageQueue {
      * the database (the conditional UPDATE, which one node wins). False if someone holds it.
      */
     boolean claim(long id, String owner) {
-        if (!inHand.add(id)) {
+        if (!hold(id)) {
             return false;
         }
         Instant now = clock.instant();
@@ -368,9 +409,10 @@ public final class Outbox implements MessageQueue {
     /**
      * The sender's attempt of a message it has claimed: delivered on the sender's connection, whose
      * final dot waits for the previous outcome ({@link OutcomeRecorder}); the outcome is handed to the
-     * recorder, and the claim is released once it is recorded.
+     * recorder, and the claim is released once it is recorded. Its result; null if it was no longer in
+     * the Outbox.
      */
-    void attemptClaimed(Candidate candidate, SmtpDelivery delivery, OutcomeRecorder recorder) {
+    AttemptResult attemptClaimed(Candidate candidate, SmtpDelivery delivery, OutcomeRecorder recorder) {
         long id = candidate.id();
         boolean handedOver = false;
         try {
@@ -379,11 +421,12 @@ public final class Outbox implements MessageQueue {
             DueMessage message = candidate.read() != null && outsideChanges.get() == candidate.mark()
                     ? candidate.read() : read(id);
             if (message == null) {
-                return;
+                return null;
             }
             AttemptResult result = attempt(message, delivery, recorder::awaitLast);
             recorder.submit(new AttemptOutcome(id, message.entry().attempts(), result), () -> inHand.remove(id));
             handedOver = true;
+            return result;
         } finally {
             if (!handedOver) {
                 inHand.remove(id);

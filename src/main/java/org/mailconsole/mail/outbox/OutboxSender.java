@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.store.emaillog.EmailLogStore;
 
 /**
  * The one sender thread of a core: delivers Outbox messages as soon as they are committed (each new
- * message wakes it), one claimed message at a time over one kept SMTP connection. Each outcome is
- * committed by the {@link OutcomeRecorder} while the next message goes over the wire; that message's
- * final dot waits for it. When nothing is due it closes the connection and sleeps until the next
- * retry is due, a new message arrives, or at most the sweep interval passes
+ * message wakes it), one claimed message at a time over one kept SMTP connection. Messages apps hand
+ * over come first, in memory ({@link FreshMessages}, embedded database); the database is read for
+ * due messages at start, when a message did not fit in memory, when a retry or the sweep is due, and
+ * (database server) at every wake. Each outcome is recorded by the {@link OutcomeRecorder} while the
+ * next message goes over the wire; that message's final dot waits until it is safe. When nothing is
+ * due it keeps the connection for {@link #LINGER} (a burst's next message uses it), then closes it and
+ * sleeps until the next retry is due, a new message arrives, or at most the sweep interval passes
  * ({@link OutboxTiming#sweep()}; the sweep finds messages whose claim expired, e.g. of a dead node).
  * Housekeeping (log retention in small batches, then the per-minute counts older than two days) runs
  * when idle, at most once per {@link #HOUSEKEEPING}.
@@ -28,6 +32,11 @@ final class OutboxSender {
     private static final int DUE_BATCH = 20;
     /** How long a message's final dot waits for the previous outcome's commit before the attempt is given up. */
     static final Duration OUTCOME_PATIENCE = Duration.ofSeconds(60);
+    /**
+     * How long an idle sender keeps its connection (as Postfix's smtp_connection_cache_time_limit);
+     * below {@link SmtpDelivery}'s idle check, past which a kept connection is checked before use.
+     */
+    static final Duration LINGER = Duration.ofSeconds(1);
 
     private final Outbox outbox;
     private final EmailLogStore store;
@@ -37,6 +46,10 @@ final class OutboxSender {
     private final String owner;
     private final Object signal = new Object();
     private boolean woken;
+    /** Whether the database may hold due messages not handed over in memory (see the class comment). */
+    private volatile boolean readDatabase = true;
+    /** When the database is read for due messages at the latest: the next retry, or the sweep. */
+    private Instant nextRead = Instant.MIN;
     private volatile boolean running;
     private Thread thread;
     private Instant lastHousekeeping = Instant.EPOCH;
@@ -89,11 +102,18 @@ final class OutboxSender {
         return running && thread != null && thread.isAlive();
     }
 
+    /** Wakes the sender for a message handed to it in memory. */
     void wake() {
         synchronized (signal) {
             woken = true;
             signal.notifyAll();
         }
+    }
+
+    /** Wakes the sender to read the database for due messages. */
+    void wakeToRead() {
+        readDatabase = true;
+        wake();
     }
 
     private void run() {
@@ -102,22 +122,44 @@ final class OutboxSender {
              OutcomeRecorder recorder = new OutcomeRecorder(store, outbox.journal(), OUTCOME_PATIENCE, outbox::appsWriting)) {
             while (running) {
                 try {
-                    if (!sendDue(delivery, recorder)) {
-                        delivery.close();
-                        housekeeping();
-                        sleep();
+                    if (sendFresh(delivery, recorder)) {
+                        continue;
                     }
+                    if (readDatabase || !clock.instant().isBefore(nextRead)) {
+                        readDatabase = false;
+                        if (sendDue(delivery, recorder)) {
+                            readDatabase = true; // a batch may have been only the first
+                            continue;
+                        }
+                        nextRead = nextRead();
+                    }
+                    idle(delivery);
                 } catch (RuntimeException e) {
                     // a database hiccup must not end the sender: log, wait a little, go on
                     LOG.log(System.Logger.Level.WARNING, "Outbox sender: " + e.getMessage(), e);
                     delivery.close();
+                    readDatabase = true;
                     pause(1000);
                 }
             }
         }
     }
 
-    /** Claims and delivers due messages; false when none was due. */
+    /** Delivers the messages handed over in memory (held in hand for it already); false when there was none. */
+    private boolean sendFresh(SmtpDelivery delivery, OutcomeRecorder recorder) {
+        boolean any = false;
+        Outbox.Candidate candidate;
+        while (running && (candidate = outbox.nextFresh()) != null) {
+            AttemptResult result = outbox.attemptClaimed(candidate, delivery, recorder);
+            if (result != null && result.nextAttemptAt() != null && result.nextAttemptAt().isBefore(nextRead)) {
+                nextRead = result.nextAttemptAt(); // deferred: its retry is read from the database
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** Claims and delivers due messages read from the database; false when none was due. */
     private boolean sendDue(SmtpDelivery delivery, OutcomeRecorder recorder) {
         recorder.drain(); // the database is read again only once every outcome before is in it
         boolean any = false;
@@ -134,25 +176,44 @@ final class OutboxSender {
         return any;
     }
 
-    private void sleep() {
-        long waitMillis = timing.sweep().toMillis();
-        Optional<Instant> next = store.nextDue(clock.instant());
-        if (next.isPresent()) {
-            waitMillis = Math.min(waitMillis, Math.max(0, Duration.between(clock.instant(), next.get()).toMillis()));
+    /** When the database is to be read next: the sweep's interval from now, or the next retry if sooner. */
+    private Instant nextRead() {
+        Instant now = clock.instant();
+        Instant sweep = now.plus(timing.sweep());
+        Optional<Instant> next = store.nextDue(now);
+        return next.isPresent() && next.get().isBefore(sweep) ? next.get() : sweep;
+    }
+
+    /**
+     * Nothing to send: keeps the connection for {@link #LINGER} in case more comes, then closes it,
+     * does the housekeeping and sleeps until woken or the next read of the database is due.
+     */
+    private void idle(SmtpDelivery delivery) {
+        if (delivery.connected() && await(LINGER.toMillis())) {
+            return;
         }
+        delivery.close();
+        housekeeping();
+        long waitMillis = Math.max(0, Duration.between(clock.instant(), nextRead).toMillis());
+        if (!await(waitMillis) && waitMillis == 0) {
+            pause(50); // due but claimed elsewhere: do not spin
+        }
+    }
+
+    /** Waits until woken or {@code millis} passed (0: not at all); whether it was woken. */
+    private boolean await(long millis) {
         synchronized (signal) {
-            if (!woken && running && waitMillis > 0) {
+            if (!woken && running && millis > 0) {
                 try {
-                    signal.wait(waitMillis);
+                    signal.wait(millis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;
                 }
             }
+            boolean wasWoken = woken;
             woken = false;
-        }
-        if (waitMillis == 0) {
-            pause(50); // due but claimed elsewhere: do not spin
+            return wasWoken;
         }
     }
 

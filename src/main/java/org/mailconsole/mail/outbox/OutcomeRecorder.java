@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.mailconsole.model.emaillog.AttemptOutcome;
 import org.mailconsole.store.emaillog.EmailLogStore;
@@ -20,7 +21,9 @@ import org.mailconsole.store.emaillog.EmailLogStore;
  * <ul>
  * <li>with an {@link OutcomeJournal} (the embedded database): {@link #submit} writes the outcome to
  * the journal before it returns, so it is safe from a kill before the next message goes out, and the
- * recorder commits the outcomes queued meanwhile in one transaction;</li>
+ * recorder commits the outcomes queued meanwhile, a chunk per transaction. While apps are handing
+ * over messages it gives way to them (their commits are what the apps wait for), at most
+ * {@link #MAX_LAG} or until {@link #MAX_BEHIND} outcomes wait;</li>
  * <li>without (a database server): each outcome is committed on its own, and the next message's
  * final dot waits for that commit ({@link #awaitLast}, the sender's {@link DotGate}).</li>
  * </ul>
@@ -32,8 +35,15 @@ final class OutcomeRecorder implements AutoCloseable {
 
     /** How long an outcome waits, while apps are handing over messages, to ride along with their commit. */
     static final Duration ALONG = Duration.ofMillis(2);
+    /** With a journal, how long an outcome waits at most for apps to stop handing over messages. */
+    static final Duration MAX_LAG = Duration.ofMillis(500);
+    /** With a journal, how many outcomes wait at most for apps to stop handing over messages. */
+    static final int MAX_BEHIND = 1_000;
+    /** With a journal, the outcomes one transaction records at most, so apps' commits get their turns. */
+    static final int CHUNK = 128;
+    private static final long GIVE_WAY_POLL_NANOS = 500_000;
 
-    private record Pending(AttemptOutcome outcome, Runnable release) {
+    private record Pending(AttemptOutcome outcome, Runnable release, long queuedAt) {
     }
 
     private final EmailLogStore store;
@@ -57,9 +67,9 @@ final class OutcomeRecorder implements AutoCloseable {
      * @param journal     where outcomes go first (the embedded database); null to commit each before the next dot
      * @param patience    without a journal, how long a message's dot waits for the outcome before it (the
      *                    connection is then dropped)
-     * @param appsWriting without a journal, whether apps are handing over messages now: then the outcome
-     *                    rides along with their next commit (up to {@link #ALONG}) instead of syncing on
-     *                    its own and holding up theirs
+     * @param appsWriting whether apps are handing over messages now: then, without a journal, the
+     *                    outcome rides along with their next commit (up to {@link #ALONG}) instead of
+     *                    syncing on its own and holding up theirs; with one, recording gives way to them
      */
     OutcomeRecorder(EmailLogStore store, OutcomeJournal journal, Duration patience, BooleanSupplier appsWriting) {
         this.store = store;
@@ -97,7 +107,7 @@ final class OutcomeRecorder implements AutoCloseable {
             return;
         }
         synchronized (queued) {
-            queued.add(new Pending(outcome, release));
+            queued.add(new Pending(outcome, release, System.nanoTime()));
             unrecorded++;
             if (!recording) {
                 recording = true;
@@ -153,17 +163,19 @@ final class OutcomeRecorder implements AutoCloseable {
         }
     }
 
-    /** The recorder's loop (with a journal): commits what is queued, one transaction per batch, until nothing is. */
+    /** The recorder's loop (with a journal): commits what is queued, a chunk per transaction, until nothing is. */
     private void recordQueued() {
         while (true) {
+            giveWayToApps();
             List<Pending> batch;
             synchronized (queued) {
                 if (queued.isEmpty()) {
                     recording = false;
                     return;
                 }
-                batch = new ArrayList<>(queued);
-                queued.clear();
+                List<Pending> chunk = queued.subList(0, Math.min(CHUNK, queued.size()));
+                batch = new ArrayList<>(chunk);
+                chunk.clear();
             }
             try {
                 record(batch.stream().map(Pending::outcome).toList());
@@ -180,6 +192,19 @@ final class OutcomeRecorder implements AutoCloseable {
                     queued.notifyAll();
                 }
             }
+        }
+    }
+
+    /** Waits while apps hand over messages, until the oldest outcome waited {@link #MAX_LAG} or {@link #MAX_BEHIND} wait. */
+    private void giveWayToApps() {
+        while (appsWriting.getAsBoolean()) {
+            synchronized (queued) {
+                if (queued.isEmpty() || queued.size() >= MAX_BEHIND
+                        || System.nanoTime() - queued.get(0).queuedAt() >= MAX_LAG.toNanos()) {
+                    return;
+                }
+            }
+            LockSupport.parkNanos(GIVE_WAY_POLL_NANOS);
         }
     }
 

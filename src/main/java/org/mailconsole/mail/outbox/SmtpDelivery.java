@@ -126,6 +126,11 @@ final class SmtpDelivery implements AutoCloseable {
         }
     }
 
+    /** Whether a connection is kept open now. */
+    boolean connected() {
+        return transport != null;
+    }
+
     /** Opens (or keeps) the connection for this snapshot. */
     private void connect(ConfigSnapshot snapshot) throws MessagingException {
         OutboundConfig config = snapshot.outbound();

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.RecipientNote;
 
 /** How log entries are laid out in their columns: address lists as lines, notes as "address TAB text" lines. */
@@ -48,6 +49,16 @@ final class EmailColumns {
                 instant(row.getTimestamp("next_attempt_at")),
                 row.getString("claimed_by"),
                 instant(row.getTimestamp("claim_expires_at")));
+    }
+
+    /** The entry {@code email} becomes once written with {@code id}, as {@link #entry} would read it back. */
+    static EmailEntry written(long id, NewEmail email) {
+        return new EmailEntry(id, email.createdAt(), email.createdAt(), email.state(), cut(email.messageId(), 1000),
+                cut(email.from(), 1000), cut(email.subject(), 1000), email.size(), addresses(lines(email.recipients())),
+                addresses(lines(email.actualRecipients())), notes(noteLines(email.blockedRecipients())), List.of(),
+                email.accountId(), cut(email.accountName(), 100), cut(email.source(), 200), null, null,
+                cut(oneLine(email.reason()), 2000), 0,
+                email.state() == EmailState.SEND_READY ? email.createdAt() : null, null, null);
     }
 
     static EmailAttempt attempt(ResultSet row) throws SQLException {

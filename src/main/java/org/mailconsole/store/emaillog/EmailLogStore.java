@@ -70,6 +70,11 @@ public final class EmailLogStore {
         return groupCommit.commit(connection -> insert(connection, email));
     }
 
+    /** The entry {@link #add} writes for {@code email} with {@code id}, as a read of it would return it. */
+    public static EmailEntry asWritten(long id, NewEmail email) {
+        return EmailColumns.written(id, email);
+    }
+
     /** Writes one entry on {@code connection} (no commit). */
     static long insert(Connection connection, NewEmail email) throws SQLException {
         long id;
