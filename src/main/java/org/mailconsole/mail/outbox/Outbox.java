@@ -4,7 +4,6 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,6 +60,8 @@ public final class Outbox implements MessageQueue {
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
     /** Messages handed over and held in hand for the sender (embedded database), to deliver without a read. */
     private final FreshMessages fresh = new FreshMessages();
+    /** Writes new entries' search terms behind the apps; from {@link #start()} to {@link #stop()}. */
+    private volatile TermIndexer indexer;
     /**
      * Moves after every change of an Outbox entry made outside the sender (Cancel, an attempt made now),
      * before that entry leaves this process's hands. A sender that read its batch under an older mark
@@ -109,6 +110,7 @@ public final class Outbox implements MessageQueue {
                         + "last run stopped; they are sent again", released);
             }
         }
+        indexer = new TermIndexer(store, this::appsWriting);
         sender.start();
     }
 
@@ -117,6 +119,11 @@ public final class Outbox implements MessageQueue {
         sender.stop();
         for (Candidate left : fresh.clear()) { // still in the Outbox: the next start sends them
             inHand.remove(left.id());
+        }
+        TermIndexer running = indexer;
+        indexer = null;
+        if (running != null) {
+            running.close();
         }
         OutcomeJournal open = journal;
         journal = null;
@@ -239,7 +246,7 @@ public final class Outbox implements MessageQueue {
                     SendPolicy.describe(message), reason);
             return add(message, null, original, List.of(), blocked, outbound, source, reason, false);
         }
-        return add(message, bytes(message), original, kept, blocked, outbound, source, null, forSender);
+        return add(message, MimeBytes.of(message), original, kept, blocked, outbound, source, null, forSender);
     }
 
     private long add(MimeMessage message, byte[] mime, List<String> original, List<String> actual,
@@ -256,6 +263,10 @@ public final class Outbox implements MessageQueue {
             id = store.add(email);
         } catch (StoreException e) {
             throw new MessagingException("Mail Console could not keep the message in its Outbox: " + e.getMessage(), e);
+        }
+        TermIndexer terms = indexer;
+        if (terms != null) {
+            terms.wake();
         }
         if (forSender) {
             handToSender(id, email, mark);
@@ -469,16 +480,6 @@ public final class Outbox implements MessageQueue {
 
     private static String unicode(Address address) {
         return address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString();
-    }
-
-    private static byte[] bytes(MimeMessage message) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            message.writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot read the message: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
     }
 
     private static Address[] addresses(List<String> recipients) {

@@ -103,15 +103,10 @@ public final class EmailLogStore {
                 id = keys.getLong(1);
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
-            for (String term : EmailColumns.terms(email.from(), email.subject(), email.recipients(),
-                    email.actualRecipients())) {
-                insert.setString(1, term);
-                insert.setLong(2, id);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (PreparedStatement pending = connection.prepareStatement(
+                "INSERT INTO email_term_pending (entry_id) VALUES (?)")) {
+            pending.setLong(1, id); // its search terms are written behind: indexPending
+            pending.executeUpdate();
         }
         if (email.mime() != null) {
             try (PreparedStatement insert = connection.prepareStatement(
@@ -123,6 +118,70 @@ public final class EmailLogStore {
         }
         moved(connection, null, null, email.state(), email.createdAt(), 1);
         return id;
+    }
+
+    /**
+     * Writes the search terms of up to {@code max} entries that have none yet, oldest first; how many.
+     * Each pending mark is taken by deleting it, so with several writers (nodes on one database
+     * server, or a search catching up) only the one whose delete removed it writes that entry's terms.
+     */
+    public int indexPending(int max) {
+        return groupCommit.commit(connection -> indexPending(connection, max));
+    }
+
+    /** Writes the search terms of every entry that has none yet (a search does, first, so it misses none). */
+    public void indexAllPending() {
+        while (indexPending(TERM_CHUNK) > 0) {
+            // until none is left
+        }
+    }
+
+    /** Entries whose terms one transaction writes at most. */
+    static final int TERM_CHUNK = 256;
+
+    private static int indexPending(Connection connection, int max) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT entry_id FROM email_term_pending ORDER BY entry_id LIMIT ?")) {
+            query.setInt(1, max);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        int indexed = 0;
+        int terms = 0;
+        try (PreparedStatement take = connection.prepareStatement("DELETE FROM email_term_pending WHERE entry_id = ?");
+             PreparedStatement read = connection.prepareStatement("SELECT from_address, subject, recipients, "
+                     + "actual_recipients FROM email_entry WHERE id = ?");
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
+            for (long id : ids) {
+                take.setLong(1, id);
+                if (take.executeUpdate() == 0) {
+                    continue; // taken by another writer meanwhile
+                }
+                read.setLong(1, id);
+                try (ResultSet row = read.executeQuery()) {
+                    if (!row.next()) {
+                        continue; // deleted meanwhile
+                    }
+                    for (String term : EmailColumns.terms(row.getString(1), row.getString(2),
+                            EmailColumns.addresses(row.getString(3)), EmailColumns.addresses(row.getString(4)))) {
+                        insert.setString(1, term);
+                        insert.setLong(2, id);
+                        insert.addBatch();
+                        terms++;
+                    }
+                }
+                indexed++;
+            }
+            if (terms > 0) {
+                insert.executeBatch();
+            }
+        }
+        return indexed;
     }
 
     public Optional<EmailEntry> find(long id) {
@@ -159,6 +218,9 @@ public final class EmailLogStore {
      *              (and what follows it) in the sender, the subject or a recipient (original or actual)
      */
     public EmailPage list(EmailState state, String q, int page, int size) {
+        if (q != null && !q.isBlank()) {
+            indexAllPending();
+        }
         return database.read(connection -> q == null || q.isBlank()
                 ? mailboxPage(connection, state, page, size)
                 : searchPage(connection, state, q, page, size));
@@ -616,7 +678,7 @@ public final class EmailLogStore {
                 }
                 for (Map.Entry<Instant, List<Long>> group : byMinute.entrySet()) {
                     String in = group.getValue().stream().map(String::valueOf).collect(Collectors.joining(","));
-                    for (String table : List.of("email_attempt", "email_message", "email_term")) {
+                    for (String table : List.of("email_attempt", "email_message", "email_term", "email_term_pending")) {
                         try (PreparedStatement delete = connection.prepareStatement(
                                 "DELETE FROM " + table + " WHERE entry_id IN (" + in + ")")) {
                             delete.executeUpdate();

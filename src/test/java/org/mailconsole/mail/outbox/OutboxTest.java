@@ -254,7 +254,7 @@ class OutboxTest {
     }
 
     @Test
-    void theSenderGivesWayToSendingAppsButIsNotStoppedByThem() throws Exception {
+    void whileAnAppSendsWithoutAPauseMessagesAreDeliveredAndRecorded() throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         int sent = 0;
         while (System.nanoTime() < end) {
@@ -268,6 +268,82 @@ class OutboxTest {
         }
         assertEquals(sent, log.counts().get(EmailState.SENT), "all delivered once the app stopped");
         assertEquals(sent, smtp.received().size(), "each once");
+    }
+
+    void awaitDataCommands(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (smtp.dataCommands() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(n, smtp.dataCommands(), "messages transferred, their replies awaited");
+    }
+
+    @Test
+    void aMessageWaitingInMemoryForTheSenderCanBeCancelledAndIsNotSent() throws Exception {
+        smtp.dataDelayMillis = 2000;
+        long first = send("in flight", "to@example.com");
+        awaitDataCommands(1);
+        long second = send("waiting behind it", "to@example.com"); // handed to the busy sender in memory
+        EmailEntry cancelled = core.outbox().cancel(second, "admin");
+        assertEquals(EmailState.SEND_IGNORED, cancelled.state(), "taken back from the sender's hands: " + cancelled);
+        await(first, e -> e.state() == EmailState.SENT, "the first");
+        Thread.sleep(500);
+        assertEquals(1, smtp.received().size(), "the cancelled one never went");
+    }
+
+    @Test
+    void retryNowOfAMessageWaitingInMemoryAttemptsItAtOnceAndItGoesOnce() throws Exception {
+        smtp.dataDelayMillis = 1500;
+        long first = send("in flight", "to@example.com");
+        awaitDataCommands(1);
+        long second = send("waiting behind it", "to@example.com");
+        long started = System.nanoTime();
+        EmailEntry retried = core.outbox().retryNow(second);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(EmailState.SENT, retried.state(), "attempted by Retry now itself: " + retried);
+        // on a connection of its own, beside the first: waiting for the sender would take the first's
+        // remaining reply delay and then its own (about 3 s)
+        assertTrue(tookMillis < 2700, "Retry now took " + tookMillis + " ms");
+        assertEquals(1, retried.attempts());
+        await(first, e -> e.state() == EmailState.SENT, "the first");
+        Thread.sleep(500);
+        assertEquals(2, smtp.received().size(), "each once");
+    }
+
+    @Test
+    void messagesLeftInMemoryAtAStopAreSentOnceAfterTheNextStart() throws Exception {
+        smtp.dataDelayMillis = 1000;
+        long[] ids = new long[4];
+        ids[0] = send("in flight", "to@example.com");
+        awaitDataCommands(1);
+        for (int i = 1; i < ids.length; i++) {
+            ids[i] = send("waiting " + i, "to@example.com");
+        }
+        core.release(); // the one in flight finishes; the others stay in the Outbox
+        smtp.dataDelayMillis = 0;
+        open();
+        for (long id : ids) {
+            await(id, e -> e.state() == EmailState.SENT, "delivered by the next run");
+        }
+        Thread.sleep(500);
+        assertEquals(ids.length, smtp.received().size(), "each once");
+    }
+
+    @Test
+    void theSearchTermsAreWrittenBehindTheAppsWithoutASearch() throws Exception {
+        long id = send("Invoice 5519", "kim@customer.example");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long terms = 0;
+        while (System.nanoTime() < deadline && (terms = core.database().read(connection -> {
+            try (java.sql.ResultSet row = connection.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM email_term WHERE entry_id = " + id)) {
+                row.next();
+                return row.getLong(1);
+            }
+        })) == 0) {
+            Thread.sleep(25);
+        }
+        assertTrue(terms > 0, "the term indexer wrote the entry's terms");
     }
 
     @Test

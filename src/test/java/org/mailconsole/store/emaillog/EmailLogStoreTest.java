@@ -50,6 +50,54 @@ class EmailLogStoreTest {
                 state == EmailState.SEND_READY ? new byte[] {1, 2, 3} : null);
     }
 
+    long rows(String sql) {
+        return database.read(connection -> {
+            try (java.sql.ResultSet row = connection.createStatement().executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void anEntryIsWrittenWithItsTermsPendingAndASearchWritesThemFirst() {
+        long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "Invoice 7781", "kim@customer.example"));
+        assertEquals(1, rows("SELECT COUNT(*) FROM email_term_pending WHERE entry_id = " + id));
+        assertEquals(0, rows("SELECT COUNT(*) FROM email_term WHERE entry_id = " + id), "no term on the app's path");
+        EmailPage found = store.list(null, "7781", 0, 20);
+        assertEquals(List.of(id), found.emails().stream().map(EmailEntry::id).toList(), "found at once by a search");
+        assertEquals(0, rows("SELECT COUNT(*) FROM email_term_pending"));
+        assertEquals(EmailColumns.terms("app@shop.example", "Invoice 7781", List.of("kim@customer.example"),
+                List.of("kim@customer.example")).size(), rows("SELECT COUNT(*) FROM email_term WHERE entry_id = " + id));
+    }
+
+    @Test
+    void concurrentIndexersWriteEachEntrysTermsOnce() throws Exception {
+        int entries = 600;
+        for (int i = 0; i < entries; i++) {
+            store.add(email(Instant.now(), EmailState.SEND_IGNORED, "app@shop.example", "Order " + i, "c" + i + "@customer.example"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        AtomicInteger indexed = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            done.add(pool.submit(() -> {
+                for (int n = store.indexPending(50); n > 0; n = store.indexPending(50)) {
+                    indexed.addAndGet(n);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(); // no duplicate key: each pending mark is taken by one writer
+        }
+        pool.shutdown();
+        assertEquals(entries, indexed.get(), "each entry indexed by exactly one writer");
+        assertEquals(0, rows("SELECT COUNT(*) FROM email_term_pending"));
+        assertEquals(entries, rows("SELECT COUNT(DISTINCT entry_id) FROM email_term"));
+        assertEquals(1, store.list(null, "c599@customer", 0, 20).total());
+    }
+
     @Test
     void theCountsAreAMemoryTableAndSurviveAReopen() {
         String type = database.read(connection -> {
