@@ -34,6 +34,7 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final AtomicInteger dataCommands = new AtomicInteger();
     private volatile int port;
     private volatile ServerSocket server;
+    private final java.util.Set<Socket> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ScriptedSmtp(int port) {
         this.port = port;
@@ -66,12 +67,21 @@ public final class ScriptedSmtp implements AutoCloseable {
         }
     }
 
-    /** Stops listening and drops the open connections' future: new connections are refused. */
+    /** Goes down: new connections are refused, and the open ones are closed (a client keeping one finds it dead). */
     public synchronized void stopListening() throws IOException {
         if (server != null) {
             server.close();
             server = null;
         }
+        dropConnections();
+    }
+
+    /** Closes the open connections (as a server timing out idle clients), still listening. */
+    public void dropConnections() throws IOException {
+        for (Socket session : sessions) {
+            session.close();
+        }
+        sessions.clear();
     }
 
     private void listen() throws IOException {
@@ -89,6 +99,7 @@ public final class ScriptedSmtp implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                sessions.add(client);
                 Thread session = new Thread(() -> serve(client), "scripted-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -149,6 +160,8 @@ public final class ScriptedSmtp implements AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // the client went away
+        } finally {
+            sessions.remove(client);
         }
     }
 

@@ -49,7 +49,7 @@ final class OutboxSender {
     /** Whether the database may hold due messages not handed over in memory (see the class comment). */
     private volatile boolean readDatabase = true;
     /** When the database is read for due messages at the latest: the next retry, or the sweep. */
-    private Instant nextRead = Instant.MIN;
+    private Instant nextRead = Instant.EPOCH;
     private volatile boolean running;
     private Thread thread;
     private Instant lastHousekeeping = Instant.EPOCH;

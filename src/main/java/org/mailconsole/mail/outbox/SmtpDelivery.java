@@ -91,8 +91,9 @@ final class SmtpDelivery implements AutoCloseable {
 
     private Delivery sendBatch(ConfigSnapshot snapshot, MimeMessage message, Address[] batch) {
         ConnectionSettings settings = snapshot.outbound().connection();
+        boolean reused;
         try {
-            connect(snapshot);
+            reused = !connect(snapshot);
         } catch (MessagingException e) {
             String failure = FailureCauses.describe(e, settings, null);
             finishTranscript("connect failed: " + failure);
@@ -121,6 +122,13 @@ final class SmtpDelivery implements AutoCloseable {
             if (unrecorded != null) {
                 return new Delivery(false, null, "not handed over: " + unrecorded.getMessage(), List.of(), null);
             }
+            if (reused && code(e) == null) {
+                // a kept connection the server has dropped meanwhile (restarted, timed out): once more on a new
+                // one, as its failure says nothing about the server; a message that may have gone is deferred
+                // and retried all the same, so this adds no duplicate
+                LOG.log(System.Logger.Level.DEBUG, "kept SMTP connection failed, trying a new one: " + e.getMessage());
+                return sendBatch(snapshot, message, batch);
+            }
             return new Delivery(false, code(e), code(e) == null ? FailureCauses.describe(e, settings, null) : replyOf(e),
                     List.of(), null);
         }
@@ -131,15 +139,15 @@ final class SmtpDelivery implements AutoCloseable {
         return transport != null;
     }
 
-    /** Opens (or keeps) the connection for this snapshot. */
-    private void connect(ConfigSnapshot snapshot) throws MessagingException {
+    /** Opens (or keeps) the connection for this snapshot; whether it opened a new one. */
+    private boolean connect(ConfigSnapshot snapshot) throws MessagingException {
         OutboundConfig config = snapshot.outbound();
         if (transport != null && (transportVersion != snapshot.version() || sentOnTransport >= config.maxSend()
                 || (System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !transport.isConnected()))) {
             close();
         }
         if (transport != null) {
-            return;
+            return false;
         }
         AccountConnection account = config.account();
         ConnectionSettings connection = LiveTransport.forConnect(source, account);
@@ -156,6 +164,7 @@ final class SmtpDelivery implements AutoCloseable {
         transportVersion = snapshot.version();
         sentOnTransport = 0;
         lastUsed = System.nanoTime();
+        return true;
     }
 
     private void open(ConfigSnapshot snapshot, AccountConnection account, ConnectionSettings connection)

@@ -124,14 +124,21 @@ public final class EmailLogStore {
      * Writes the search terms of up to {@code max} entries that have none yet, oldest first; how many.
      * Each pending mark is taken by deleting it, so with several writers (nodes on one database
      * server, or a search catching up) only the one whose delete removed it writes that entry's terms.
+     * Through the group commit, like every write of the log's new entries: on HSQLDB (table locks) a
+     * transaction of its own that takes the pending marks before the entries would deadlock with the
+     * apps' inserts, which take them the other way round, and HSQLDB would roll back an app's.
      */
     public int indexPending(int max) {
-        return groupCommit.commit(connection -> indexPending(connection, max));
+        return groupCommit.commit(connection -> indexPending(connection, max)).indexed();
     }
 
-    /** Writes the search terms of every entry that has none yet (a search does, first, so it misses none). */
+    /**
+     * Writes the search terms of every entry that has none yet (a search does, first, so it misses
+     * none): until no pending mark is left. A mark another writer holds makes this one's delete wait
+     * for that writer's commit, so the terms are in once this returns.
+     */
     public void indexAllPending() {
-        while (indexPending(TERM_CHUNK) > 0) {
+        while (groupCommit.commit(connection -> indexPending(connection, TERM_CHUNK)).seen() > 0) {
             // until none is left
         }
     }
@@ -139,7 +146,11 @@ public final class EmailLogStore {
     /** Entries whose terms one transaction writes at most. */
     static final int TERM_CHUNK = 256;
 
-    private static int indexPending(Connection connection, int max) throws SQLException {
+    /** Of one turn: the pending marks it found, and the entries whose terms it wrote. */
+    private record Indexed(int seen, int indexed) {
+    }
+
+    private static Indexed indexPending(Connection connection, int max) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT entry_id FROM email_term_pending ORDER BY entry_id LIMIT ?")) {
@@ -181,7 +192,7 @@ public final class EmailLogStore {
                 insert.executeBatch();
             }
         }
-        return indexed;
+        return new Indexed(ids.size(), indexed);
     }
 
     public Optional<EmailEntry> find(long id) {

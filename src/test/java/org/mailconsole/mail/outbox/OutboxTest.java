@@ -330,6 +330,17 @@ class OutboxTest {
     }
 
     @Test
+    void aKeptConnectionTheServerClosedIsReplacedAndTheMessageGoesAtOnce() throws Exception {
+        long first = send("before the restart", "to@example.com");
+        await(first, e -> e.state() == EmailState.SENT, "the first, on the connection the idle sender keeps");
+        smtp.dropConnections(); // the server closes the kept connection under the idle sender
+        long second = send("after the restart", "to@example.com");
+        EmailEntry sent = await(second, e -> e.state() == EmailState.SENT, "the second, on a new connection");
+        assertEquals(1, sent.attempts(), "not deferred for the dead connection: " + sent);
+        assertEquals(2, smtp.received().size());
+    }
+
+    @Test
     void theSearchTermsAreWrittenBehindTheAppsWithoutASearch() throws Exception {
         long id = send("Invoice 5519", "kim@customer.example");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
