@@ -278,12 +278,22 @@ class OutboxTest {
         assertEquals(n, smtp.dataCommands(), "messages transferred, their replies awaited");
     }
 
-    @Test
-    void aMessageWaitingInMemoryForTheSenderCanBeCancelledAndIsNotSent() throws Exception {
-        smtp.dataDelayMillis = 2000;
+    /**
+     * Two messages to a server that takes {@code replyMillis} to answer each: the first in flight,
+     * the second handed to the busy sender in memory; their ids.
+     */
+    long[] oneInFlightOneBehind(long replyMillis) throws Exception {
+        smtp.dataDelayMillis = replyMillis;
         long first = send("in flight", "to@example.com");
         awaitDataCommands(1);
-        long second = send("waiting behind it", "to@example.com"); // handed to the busy sender in memory
+        return new long[] {first, send("waiting behind it", "to@example.com")};
+    }
+
+    @Test
+    void aMessageWaitingInMemoryForTheSenderCanBeCancelledAndIsNotSent() throws Exception {
+        long[] ids = oneInFlightOneBehind(2000);
+        long first = ids[0];
+        long second = ids[1];
         EmailEntry cancelled = core.outbox().cancel(second, "admin");
         assertEquals(EmailState.SEND_IGNORED, cancelled.state(), "taken back from the sender's hands: " + cancelled);
         await(first, e -> e.state() == EmailState.SENT, "the first");
@@ -293,10 +303,9 @@ class OutboxTest {
 
     @Test
     void retryNowOfAMessageWaitingInMemoryAttemptsItAtOnceAndItGoesOnce() throws Exception {
-        smtp.dataDelayMillis = 1500;
-        long first = send("in flight", "to@example.com");
-        awaitDataCommands(1);
-        long second = send("waiting behind it", "to@example.com");
+        long[] ids = oneInFlightOneBehind(1500);
+        long first = ids[0];
+        long second = ids[1];
         long started = System.nanoTime();
         EmailEntry retried = core.outbox().retryNow(second);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
