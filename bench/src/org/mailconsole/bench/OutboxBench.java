@@ -518,7 +518,7 @@ public final class OutboxBench {
                     // far in the future: the seeded Outbox is only read here, never sent
                     insert.setTimestamp(13, state == EmailState.SEND_READY
                             ? Timestamp.from(Instant.now().plusSeconds(86_400 * 365)) : null);
-                    // one at a time for the generated id; the terms go in batches, as the store writes them
+                    // one at a time for the generated id; the terms go in batches, as the term indexer writes them
                     insert.executeUpdate();
                     long id;
                     try (java.sql.ResultSet key = insert.getGeneratedKeys()) {

@@ -62,6 +62,8 @@ final class OutcomeRecorder implements AutoCloseable {
     private final List<Pending> queued = new ArrayList<>();
     private int unrecorded;
     private boolean recording;
+    /** The sender waits for every outcome to be recorded ({@link #drain}): recording gives way to no one. */
+    private volatile boolean draining;
 
     /**
      * @param journal     where outcomes go first (the embedded database); null to commit each before the next dot
@@ -142,15 +144,20 @@ final class OutcomeRecorder implements AutoCloseable {
     /** Waits until every outcome submitted is committed (a failure is logged: that message goes again later). */
     void drain() {
         if (journal != null) {
-            synchronized (queued) {
-                while (unrecorded > 0) {
-                    try {
-                        queued.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+            draining = true;
+            try {
+                synchronized (queued) {
+                    while (unrecorded > 0) {
+                        try {
+                            queued.wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
                 }
+            } finally {
+                draining = false;
             }
             return;
         }
@@ -195,9 +202,12 @@ final class OutcomeRecorder implements AutoCloseable {
         }
     }
 
-    /** Waits while apps hand over messages, until the oldest outcome waited {@link #MAX_LAG} or {@link #MAX_BEHIND} wait. */
+    /**
+     * Waits while apps hand over messages, until the oldest outcome waited {@link #MAX_LAG} or
+     * {@link #MAX_BEHIND} wait, or the sender needs every outcome recorded.
+     */
     private void giveWayToApps() {
-        while (appsWriting.getAsBoolean()) {
+        while (!draining && appsWriting.getAsBoolean()) {
             synchronized (queued) {
                 if (queued.isEmpty() || queued.size() >= MAX_BEHIND
                         || System.nanoTime() - queued.get(0).queuedAt() >= MAX_LAG.toNanos()) {
