@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -300,6 +301,20 @@ public final class Outbox implements MessageQueue {
         return inHand.add(id) || fresh.remove(id);
     }
 
+    /** How long Cancel waits for the hold of an attempt that is ending before it refuses. */
+    static final Duration CANCEL_PATIENCE = Duration.ofSeconds(1);
+
+    private boolean holdWithin(long id, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!hold(id)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        return true;
+    }
+
     /** The next message handed to the sender in memory (held in hand for it), or null. */
     Candidate nextFresh() {
         return fresh.poll();
@@ -322,8 +337,9 @@ public final class Outbox implements MessageQueue {
 
     /** Cancel (Outbox, not being sent right now; 409 otherwise): the entry, now Skipped. */
     public EmailEntry cancel(long id, String user) {
-        // held while cancelling, so this process's sender cannot start on it meanwhile
-        if (!hold(id)) {
+        // held while cancelling, so this process's sender cannot start on it meanwhile; an attempt that
+        // is just ending (its outcome committed, the hold not yet let go) is waited for a moment
+        if (!holdWithin(id, CANCEL_PATIENCE)) {
             store.find(id).orElseThrow(() -> new EmailNotFoundException(id));
             throw new EmailStateConflictException("the message is being sent right now; it cannot be cancelled");
         }
