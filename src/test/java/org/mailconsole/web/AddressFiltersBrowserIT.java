@@ -133,7 +133,9 @@ class AddressFiltersBrowserIT {
 
     private static void waitFor(String id) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+            // a look while the submitted form navigates is "aborted by navigation": look again
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n"
                     + browser.findElement(By.tagName("main")).getText(), e);

@@ -315,6 +315,11 @@ public final class Outbox implements MessageQueue {
         return true;
     }
 
+    /** Whether only this process uses the database (embedded): its claims are all in memory. */
+    boolean soleEngine() {
+        return soleEngine;
+    }
+
     /** The next message handed to the sender in memory (held in hand for it), or null. */
     Candidate nextFresh() {
         return fresh.poll();

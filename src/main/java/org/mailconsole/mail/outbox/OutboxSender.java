@@ -176,12 +176,21 @@ final class OutboxSender {
         return any;
     }
 
-    /** When the database is to be read next: the sweep's interval from now, or the next retry if sooner. */
+    /**
+     * When the database is to be read next, after a read that found nothing to claim: the sweep's
+     * interval from now, or the next retry if sooner. With the embedded database a message due now
+     * that could not be claimed is in this process's hands (being sent, its outcome not yet recorded,
+     * or held by Cancel or Retry now): its retry, if any, is noted when its outcome is
+     * ({@link #sendFresh}), so it does not make the sender read again at once.
+     */
     private Instant nextRead() {
         Instant now = clock.instant();
         Instant sweep = now.plus(timing.sweep());
         Optional<Instant> next = store.nextDue(now);
-        return next.isPresent() && next.get().isBefore(sweep) ? next.get() : sweep;
+        if (next.isEmpty() || !next.get().isBefore(sweep) || (outbox.soleEngine() && !next.get().isAfter(now))) {
+            return sweep;
+        }
+        return next.get();
     }
 
     /**
@@ -189,15 +198,21 @@ final class OutboxSender {
      * does the housekeeping and sleeps until woken or the next read of the database is due.
      */
     private void idle(SmtpDelivery delivery) {
-        if (delivery.connected() && await(LINGER.toMillis())) {
+        long untilRead = millisUntil(nextRead);
+        if (untilRead == 0) {
+            pause(50); // due but claimed by another node: do not spin
             return;
+        }
+        if (delivery.connected() && (await(Math.min(LINGER.toMillis(), untilRead)) || untilRead <= LINGER.toMillis())) {
+            return; // woken, or the database is to be read now: on the same connection
         }
         delivery.close();
         housekeeping();
-        long waitMillis = Math.max(0, Duration.between(clock.instant(), nextRead).toMillis());
-        if (!await(waitMillis) && waitMillis == 0) {
-            pause(50); // due but claimed elsewhere: do not spin
-        }
+        await(millisUntil(nextRead));
+    }
+
+    private long millisUntil(Instant instant) {
+        return Math.max(0, Duration.between(clock.instant(), instant).toMillis());
     }
 
     /** Waits until woken or {@code millis} passed (0: not at all); whether it was woken. */

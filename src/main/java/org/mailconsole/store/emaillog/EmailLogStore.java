@@ -124,23 +124,32 @@ public final class EmailLogStore {
      * Writes the search terms of up to {@code max} entries that have none yet, oldest first; how many.
      * Each pending mark is taken by deleting it, so with several writers (nodes on one database
      * server, or a search catching up) only the one whose delete removed it writes that entry's terms.
-     * Through the group commit, like every write of the log's new entries: on HSQLDB (table locks) a
-     * transaction of its own that takes the pending marks before the entries would deadlock with the
-     * apps' inserts, which take them the other way round, and HSQLDB would roll back an app's.
+     * On HSQLDB through the group commit, like every write of the log's new entries: there (table
+     * locks) a transaction of its own that takes the pending marks before the entries would deadlock
+     * with the apps' inserts, which take them the other way round, and HSQLDB would roll back an
+     * app's. On PostgreSQL in a transaction of its own that skips marks another node holds, so it
+     * never waits for that node, and the apps' commits never wait with it.
      */
     public int indexPending(int max) {
-        return groupCommit.commit(connection -> indexPending(connection, max)).indexed();
+        return indexTurn(max, true).indexed();
     }
 
     /**
      * Writes the search terms of every entry that has none yet (a search does, first, so it misses
-     * none): until no pending mark is left. A mark another writer holds makes this one's delete wait
-     * for that writer's commit, so the terms are in once this returns.
+     * none): until no pending mark is left, waiting for marks another writer holds (its terms are
+     * in once its transaction commits).
      */
     public void indexAllPending() {
-        while (groupCommit.commit(connection -> indexPending(connection, TERM_CHUNK)).seen() > 0) {
+        while (indexTurn(TERM_CHUNK, false).seen() > 0) {
             // until none is left
         }
+    }
+
+    private Indexed indexTurn(int max, boolean skipHeld) {
+        if (database.settings().postgres()) {
+            return database.inRecordTransaction(connection -> indexPending(connection, max, skipHeld));
+        }
+        return groupCommit.commit(connection -> indexPending(connection, max, false));
     }
 
     /** Entries whose terms one transaction writes at most. */
@@ -150,10 +159,12 @@ public final class EmailLogStore {
     private record Indexed(int seen, int indexed) {
     }
 
-    private static Indexed indexPending(Connection connection, int max) throws SQLException {
+    /** {@code skipHeld}: PostgreSQL's SKIP LOCKED, marks another transaction holds are left to it. */
+    private static Indexed indexPending(Connection connection, int max, boolean skipHeld) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT entry_id FROM email_term_pending ORDER BY entry_id LIMIT ?")) {
+                "SELECT entry_id FROM email_term_pending ORDER BY entry_id LIMIT ?"
+                        + (skipHeld ? " FOR UPDATE SKIP LOCKED" : ""))) {
             query.setInt(1, max);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
