@@ -51,7 +51,10 @@ final class EmailColumns {
                 instant(row.getTimestamp("claim_expires_at")));
     }
 
-    /** The entry {@code email} becomes once written with {@code id}, as {@link #entry} would read it back. */
+    /**
+     * The entry {@code email} becomes once written with {@code id}, as {@link #entry} would read it
+     * back: the one place that cuts its columns to their sizes (EmailLogStore's insert writes this).
+     */
     static EmailEntry written(long id, NewEmail email) {
         return new EmailEntry(id, email.createdAt(), email.createdAt(), email.state(), cut(email.messageId(), 1000),
                 cut(email.from(), 1000), cut(email.subject(), 1000), email.size(), addresses(lines(email.recipients())),

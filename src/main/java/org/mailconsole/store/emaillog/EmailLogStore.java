@@ -75,28 +75,29 @@ public final class EmailLogStore {
         return EmailColumns.written(id, email);
     }
 
-    /** Writes one entry on {@code connection} (no commit). */
+    /** Writes one entry on {@code connection} (no commit), its columns as {@link EmailColumns#written} lays them out. */
     static long insert(Connection connection, NewEmail email) throws SQLException {
+        EmailEntry row = EmailColumns.written(0, email);
         long id;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
                 + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
                 + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
-            insert.setTimestamp(1, timestamp(email.createdAt()));
-            insert.setTimestamp(2, timestamp(email.createdAt()));
-            insert.setString(3, email.state().apiName());
-            insert.setString(4, cut(email.messageId(), 1000));
-            insert.setString(5, cut(email.from(), 1000));
-            insert.setString(6, cut(email.subject(), 1000));
-            insert.setLong(7, email.size());
-            insert.setString(8, EmailColumns.lines(email.recipients()));
-            insert.setString(9, EmailColumns.lines(email.actualRecipients()));
-            insert.setString(10, EmailColumns.noteLines(email.blockedRecipients()));
-            setLong(insert, 11, email.accountId());
-            insert.setString(12, cut(email.accountName(), 100));
-            insert.setString(13, cut(email.source(), 200));
-            insert.setString(14, cut(oneLine(email.reason()), 2000));
-            insert.setTimestamp(15, email.state() == EmailState.SEND_READY ? timestamp(email.createdAt()) : null);
+            insert.setTimestamp(1, timestamp(row.createdAt()));
+            insert.setTimestamp(2, timestamp(row.updatedAt()));
+            insert.setString(3, row.state().apiName());
+            insert.setString(4, row.messageId());
+            insert.setString(5, row.from());
+            insert.setString(6, row.subject());
+            insert.setLong(7, row.size());
+            insert.setString(8, EmailColumns.lines(row.recipients()));
+            insert.setString(9, EmailColumns.lines(row.actualRecipients()));
+            insert.setString(10, EmailColumns.noteLines(row.blockedRecipients()));
+            setLong(insert, 11, row.accountId());
+            insert.setString(12, row.accountName());
+            insert.setString(13, row.source());
+            insert.setString(14, row.reason());
+            insert.setTimestamp(15, timestamp(row.nextAttemptAt()));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

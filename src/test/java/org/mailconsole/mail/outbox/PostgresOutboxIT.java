@@ -63,6 +63,15 @@ class PostgresOutboxIT {
                         Collectors.counting()));
                 assertEquals(count, deliveries.size(), "every message arrived");
                 assertEquals(count, smtp.received().size(), "none twice: " + deliveries);
+                // both nodes' term indexers took pending marks on PostgreSQL (SKIP LOCKED): a search from
+                // the other node finds every message, and no mark is left behind it
+                assertEquals(count, new EmailLogStore(b.database()).list(null, "shared outbox", 0, 100).total());
+                assertEquals(0L, (long) a.database().read(connection -> {
+                    try (var row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM email_term_pending")) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }));
             } finally {
                 b.release();
                 a.release();
