@@ -32,7 +32,7 @@ import org.mailconsole.console.diagnostics.OutboxFacts;
 import org.mailconsole.console.diagnostics.StoredOutboxFacts;
 import org.mailconsole.mail.connect.ConnectionSessions;
 import org.mailconsole.mail.connect.ConnectionSettings;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.Protocol;

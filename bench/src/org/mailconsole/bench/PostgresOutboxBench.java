@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailconsole.console.PropertiesService;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.mail.outbox.OutboxTiming;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;

@@ -4,21 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.mailconsole.mail.outbox.Outbox;
 import org.mailconsole.model.FieldError;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
-import org.mailconsole.store.emaillog.EmailLogStore;
-import org.mailconsole.store.emaillog.EmailNotFoundException;
+import org.mailconsole.store.emaillog.EmailLogReader;
+import org.mailconsole.store.emaillog.EmailStateConflictException;
 
 /**
  * The email log for the API and the screens (email-model.md section 5): mailbox pages with counts,
  * search, one entry with its attempts, and the admin's Retry now and Cancel. Query input arrives as
  * the text the user gave and is checked here: a bad mailbox, page or size is a {@link ValidationException}
- * naming the field; an unknown id is {@link EmailNotFoundException}; an action that does not fit the
- * entry's state is {@code EmailStateConflictException} (409).
+ * naming the field; an unknown id is {@link EmailNotFoundException} (404); an action that does not fit
+ * the entry's state is {@link EmailActionConflictException} (409).
  */
 public final class EmailLogService {
     public static final int DEFAULT_SIZE = 50;
@@ -26,10 +27,13 @@ public final class EmailLogService {
     /** The mailbox names a query may give; blank or "all" means every mailbox. */
     public static final List<String> MAILBOXES = List.of("outbox", "sent", "failed", "skipped");
 
-    private final EmailLogStore store;
+    /** How deep a page may reach ({@code page * size}): beyond it, a search narrows instead (api.md). */
+    public static final int MAX_OFFSET = 100_000;
+
+    private final EmailLogReader store;
     private final Outbox outbox;
 
-    public EmailLogService(EmailLogStore store, Outbox outbox) {
+    public EmailLogService(EmailLogReader store, Outbox outbox) {
         this.store = store;
         this.outbox = outbox;
     }
@@ -52,6 +56,10 @@ public final class EmailLogService {
         }
         Integer pageNumber = number(page, 0, 0, Integer.MAX_VALUE / MAX_SIZE, "page", errors);
         Integer pageSize = number(size, DEFAULT_SIZE, 1, MAX_SIZE, "size", errors);
+        if (pageNumber != null && pageSize != null && (long) pageNumber * pageSize > MAX_OFFSET) {
+            errors.add(new FieldError("page", "page * size must be at most " + MAX_OFFSET
+                    + " (here " + (long) pageNumber * pageSize + "); search to narrow the list instead"));
+        }
         String search = q == null || q.isBlank() ? null : q.trim();
         if (search != null && search.length() > 200) {
             errors.add(new FieldError("q", "must be at most 200 characters"));
@@ -72,7 +80,7 @@ public final class EmailLogService {
     }
 
     public EmailEntry get(long id) {
-        return store.find(id).orElseThrow(() -> new EmailNotFoundException(id));
+        return store.find(id).orElseThrow(() -> new EmailNotFoundException("no email with id " + id));
     }
 
     /** The entry's attempts, oldest first. */
@@ -83,12 +91,23 @@ public final class EmailLogService {
 
     /** Retry now (Outbox or Failed): the entry after an attempt made now. */
     public EmailEntry retry(long id) {
-        return outbox.retryNow(id);
+        return translated(() -> outbox.retryNow(id));
     }
 
     /** Cancel (Outbox): the entry, now Skipped, "cancelled by {@code user}". */
     public EmailEntry cancel(long id, String user) {
-        return outbox.cancel(id, user);
+        return translated(() -> outbox.cancel(id, user));
+    }
+
+    /** The Outbox's answer, its store's refusals in the console's words. */
+    private static EmailEntry translated(Supplier<EmailEntry> action) {
+        try {
+            return action.get();
+        } catch (org.mailconsole.store.emaillog.EmailNotFoundException e) {
+            throw new EmailNotFoundException(e.getMessage());
+        } catch (EmailStateConflictException e) {
+            throw new EmailActionConflictException(e.getMessage());
+        }
     }
 
     private static Integer number(String text, int fallback, int min, int max, String field, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package org.mailconsole.console;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mailconsole.console.diagnostics.HealthStatus;
 import org.mailconsole.console.diagnostics.OutboxFacts;
 import org.mailconsole.store.Database;
 
@@ -10,10 +11,8 @@ import org.mailconsole.store.Database;
  * {@code outbox} from its {@link OutboxFacts} ({@code StoredOutboxFacts} defines those two rules).
  */
 public final class HealthService {
-    public enum Status { UP, DOWN }
-
     /** Overall status and one entry per check. */
-    public record Health(Status status, Map<String, Status> checks) {
+    public record Health(HealthStatus status, Map<String, HealthStatus> checks) {
     }
 
     private final Database database;
@@ -29,10 +28,10 @@ public final class HealthService {
     }
 
     public Health check() {
-        Map<String, Status> checks = new LinkedHashMap<>();
-        checks.put("database", database.isReachable() ? Status.UP : Status.DOWN);
+        Map<String, HealthStatus> checks = new LinkedHashMap<>();
+        checks.put("database", database.isReachable() ? HealthStatus.UP : HealthStatus.DOWN);
         checks.putAll(outbox.healthChecks());
-        Status overall = checks.containsValue(Status.DOWN) ? Status.DOWN : Status.UP;
+        HealthStatus overall = checks.containsValue(HealthStatus.DOWN) ? HealthStatus.DOWN : HealthStatus.UP;
         return new Health(overall, checks);
     }
 }

@@ -14,8 +14,7 @@ import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.store.emaillog.EmailLogFacts;
-import org.mailconsole.store.emaillog.EmailLogStore;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 
 /** The console's use cases over one database; what the web layer talks to. */
 public final class MailConsole implements AutoCloseable {
@@ -34,8 +33,8 @@ public final class MailConsole implements AutoCloseable {
         Database database = core.database();
         this.properties = new PropertiesService(new PropertyStore(database, core.secrets()), Clock.systemUTC());
         this.audit = new AuditStore(database);
-        OutboxFacts outboxFacts = new StoredOutboxFacts(new EmailLogStore(database), new EmailLogFacts(database),
-                core.outbox()::running, Clock.systemUTC());
+        OutboxFacts outboxFacts = new StoredOutboxFacts(core.log(), new EmailLogFacts(database),
+                core.engine()::running, Clock.systemUTC());
         this.health = new HealthService(database, outboxFacts);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
@@ -44,7 +43,7 @@ public final class MailConsole implements AutoCloseable {
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
         this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
                 database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts, Clock.systemUTC());
-        this.emailLog = new EmailLogService(new EmailLogStore(database), core.outbox());
+        this.emailLog = new EmailLogService(core.log(), core.outbox());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */

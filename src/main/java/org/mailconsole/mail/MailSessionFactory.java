@@ -14,7 +14,7 @@ import javax.naming.spi.ObjectFactory;
 import org.mailconsole.store.InvalidSettingsException;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.StorageSettingsResolver;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 
 /**
  * JNDI object factory for the shared {@code jakarta.mail.Session} (Tomcat: a {@code <Resource

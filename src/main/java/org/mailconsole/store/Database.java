@@ -7,10 +7,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.mailconsole.store.jdbc.StatementCache;
+import org.mailconsole.store.emaillog.V12__TermsWrittenWithTheEntry;
 
 /**
  * The database handle: a pooled DataSource (HikariCP) for HSQLDB and PostgreSQL alike, schema
@@ -33,15 +34,20 @@ public final class Database implements AutoCloseable {
 
     private final StorageSettings settings;
     private final HikariDataSource pool;
-    /** HSQLDB's prepared statements kept per connection; null for PostgreSQL, whose driver keeps its own. */
-    private final StatementCache statements;
+    /**
+     * HSQLDB (its default LOCKS mode) runs one writer of a table at a time anyway, and two
+     * transactions that each read a table and then write it roll one back as a deadlock
+     * ("serialization failure"); so its write transactions take turns here. Null for PostgreSQL
+     * (row locks).
+     */
+    private final ReentrantLock hsqldbWriter;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
 
     private Database(StorageSettings settings, HikariDataSource pool) {
         this.settings = settings;
         this.pool = pool;
-        this.statements = settings.postgres() ? null : new StatementCache();
+        this.hsqldbWriter = settings.postgres() ? null : new ReentrantLock(true);
     }
 
     /** Opens the database and brings its schema up to date. */
@@ -81,7 +87,8 @@ public final class Database implements AutoCloseable {
                         "binary_type", postgres ? "BYTEA" : "VARBINARY(67108864)",
                         "email_count_in_memory", postgres ? "SELECT 1" : "SET TABLE email_count TYPE MEMORY",
                         "memory_table", postgres ? "TABLE" : "MEMORY TABLE",
-                        "minute_of_updated_at", postgres ? "date_trunc('minute', updated_at)" : "TRUNC(updated_at, 'MI')"));
+                        "minute_of_updated_at", postgres ? "date_trunc('minute', updated_at)" : "TRUNC(updated_at, 'MI')"))
+                .javaMigrations(new V12__TermsWrittenWithTheEntry());
     }
 
     private static HikariDataSource pool(StorageSettings settings, String driver) {
@@ -123,16 +130,7 @@ public final class Database implements AutoCloseable {
 
     /** A connection from the pool; closing it gives it back. */
     public Connection connect() throws SQLException {
-        Connection pooled = pool.getConnection();
-        if (statements == null) {
-            return pooled;
-        }
-        try {
-            return statements.wrap(pooled);
-        } catch (SQLException | RuntimeException e) {
-            pooled.close();
-            throw e;
-        }
+        return pool.getConnection();
     }
 
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
@@ -148,6 +146,18 @@ public final class Database implements AutoCloseable {
      * live configuration is not looked up again after each of them.
      */
     public <T> T inRecordTransaction(SqlWork<T> work) {
+        if (hsqldbWriter == null) {
+            return transaction(work);
+        }
+        hsqldbWriter.lock();
+        try {
+            return transaction(work);
+        } finally {
+            hsqldbWriter.unlock();
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try {

@@ -5,7 +5,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.mailconsole.store.InvalidSettingsException;
 import org.mailconsole.store.StorageSettings;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 
 /**
  * Shared mode: when this webapp sees {@code java:comp/env/mail/Session} and it is the live session

@@ -1,5 +1,6 @@
 package org.mailconsole.store;
 
+import org.mailconsole.mail.engine.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;

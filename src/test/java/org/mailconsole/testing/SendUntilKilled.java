@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.mailconsole.console.PropertiesService;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 

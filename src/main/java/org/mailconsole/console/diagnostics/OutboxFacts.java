@@ -3,7 +3,6 @@ package org.mailconsole.console.diagnostics;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.mailconsole.console.HealthService;
 
 /**
  * The seam through which the Outbox (email-model.md section 5) gives Email Diagnostics and the
@@ -39,7 +38,7 @@ public interface OutboxFacts {
      * delivery attempts all failed on connection or authentication) and {@code outbox} (DOWN when
      * its oldest entry has waited longer than 15 minutes). Empty for {@link #NONE}.
      */
-    Map<String, HealthService.Status> healthChecks();
+    Map<String, HealthStatus> healthChecks();
 
     /** No Outbox yet: no facts, no checks. */
     OutboxFacts NONE = new OutboxFacts() {
@@ -59,7 +58,7 @@ public interface OutboxFacts {
         }
 
         @Override
-        public Map<String, HealthService.Status> healthChecks() {
+        public Map<String, HealthStatus> healthChecks() {
             return Map.of();
         }
     };

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.mailconsole.console.HealthService;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.emaillog.EmailLogFacts;
-import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.EmailLogReader;
 
 /**
  * The Outbox's facts, read from the Outbox and the email log (email-model.md section 6), and its
@@ -24,12 +23,12 @@ public final class StoredOutboxFacts implements OutboxFacts {
     public static final int FAILED_ATTEMPTS = 3;
     public static final Duration OUTBOX_WAIT = Duration.ofMinutes(15);
 
-    private final EmailLogStore log;
+    private final EmailLogReader log;
     private final EmailLogFacts facts;
     private final BooleanSupplier senderRunning;
     private final Clock clock;
 
-    public StoredOutboxFacts(EmailLogStore log, EmailLogFacts facts, BooleanSupplier senderRunning, Clock clock) {
+    public StoredOutboxFacts(EmailLogReader log, EmailLogFacts facts, BooleanSupplier senderRunning, Clock clock) {
         this.log = log;
         this.facts = facts;
         this.senderRunning = senderRunning;
@@ -62,15 +61,15 @@ public final class StoredOutboxFacts implements OutboxFacts {
     }
 
     @Override
-    public Map<String, HealthService.Status> healthChecks() {
-        Map<String, HealthService.Status> checks = new LinkedHashMap<>();
+    public Map<String, HealthStatus> healthChecks() {
+        Map<String, HealthStatus> checks = new LinkedHashMap<>();
         List<EmailLogFacts.Attempt> last = facts.lastDeliveryAttempts(FAILED_ATTEMPTS);
         boolean failing = last.size() == FAILED_ATTEMPTS && last.stream().allMatch(StoredOutboxFacts::connectionFailure);
-        checks.put("sender", failing ? HealthService.Status.DOWN : HealthService.Status.UP);
+        checks.put("sender", failing ? HealthStatus.DOWN : HealthStatus.UP);
         boolean waitedTooLong = facts.oldestInOutbox()
                 .map(at -> Duration.between(at, clock.instant()).compareTo(OUTBOX_WAIT) > 0)
                 .orElse(false);
-        checks.put("outbox", waitedTooLong ? HealthService.Status.DOWN : HealthService.Status.UP);
+        checks.put("outbox", waitedTooLong ? HealthStatus.DOWN : HealthStatus.UP);
         return checks;
     }
 

@@ -42,6 +42,11 @@ public final class LiveSessionBuilder {
         return session;
     }
 
+    /** The last store connect of each inbound account through {@code session}, a live session (in memory). */
+    public static InboundResults inboundResults(Session session) {
+        return LiveState.of(session).inboundResults();
+    }
+
     private static void register(Session session, Provider provider) throws NoSuchProviderException {
         session.addProvider(provider);
         session.setProvider(provider);

@@ -8,6 +8,7 @@ import org.mailconsole.mail.live.DeliveryRules;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.Outcome;
 
 /**
  * Turns what the server said into the entry's next state (email-model.md section 5): accepted is
@@ -25,7 +26,7 @@ final class DeliveryOutcomes {
         if (delivery.accepted()) {
             String reason = delivery.refused().isEmpty() ? null
                     : delivery.refused().size() + " recipient(s) refused by the server";
-            return new AttemptResult(now, EmailState.SENT, delivery.refused().isEmpty() ? "sent" : "partial",
+            return new AttemptResult(now, EmailState.SENT, delivery.refused().isEmpty() ? Outcome.SENT : Outcome.PARTIAL,
                     delivery.replyCode(), delivery.reply(), reason, delivery.refused(), null, accountId, accountName,
                     delivery.transcriptId());
         }
@@ -33,19 +34,19 @@ final class DeliveryOutcomes {
         Optional<Duration> wait = retry ? rules.waitAfter(attemptsMade) : Optional.empty();
         if (wait.isPresent()) {
             Instant next = now.plus(wait.get());
-            return new AttemptResult(now, EmailState.SEND_READY, "deferred", delivery.replyCode(), delivery.reply(),
+            return new AttemptResult(now, EmailState.SEND_READY, Outcome.DEFERRED, delivery.replyCode(), delivery.reply(),
                     delivery.reply(), delivery.refused(), next, accountId, accountName, delivery.transcriptId());
         }
         String reason = retry
                 ? "gave up after " + attemptsMade + " attempt(s): " + delivery.reply()
                 : delivery.reply();
-        return new AttemptResult(now, EmailState.SEND_FAILED, "failed", delivery.replyCode(), delivery.reply(), reason,
+        return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, delivery.replyCode(), delivery.reply(), reason,
                 delivery.refused(), null, accountId, accountName, delivery.transcriptId());
     }
 
     /** The message left the Outbox without an attempt (sending was turned off meanwhile). */
     static AttemptResult skipped(Instant now, String reason, OutboundConfig config) {
-        return new AttemptResult(now, EmailState.SEND_IGNORED, "skipped", null, "", reason, List.of(), null,
+        return new AttemptResult(now, EmailState.SEND_IGNORED, Outcome.SKIPPED, null, "", reason, List.of(), null,
                 config.accountId(), config.accountName(), null);
     }
 }

@@ -4,24 +4,29 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * How long a sender's claim on a message lasts and how often an idle sender sweeps the Outbox for
- * messages it was not woken for (queued by another node, or freed by an expired claim of a dead one).
- * An admin sets them as JVM system properties ({@code -Dmailconsole.outbox.claim.seconds=300} in
- * Tomcat's {@code setenv.sh}); a bad value stops the core from starting with a message naming it.
- *
- * @param claim longer than any one delivery with its bounded timeouts; a dead node's messages wait this long
- * @param sweep the longest an idle sender sleeps before it looks for due messages again
+ * How long a delivery's lease on a message lasts and how often an idle worker looks for due
+ * messages it was not woken for (queued by another node, or freed by an expired lease of a dead
+ * one). The live owner renews its leases every third of their length, so a delivery slower than
+ * the lease (a read timeout of minutes) keeps its message, and a node that dies mid-delivery has
+ * its message taken over within a lease and a sweep. An admin sets them as JVM system properties
+ * ({@code -Dmailconsole.outbox.lease.seconds=30} in Tomcat's {@code setenv.sh}); a bad value stops
+ * the core from starting with a message naming it.
  */
-public record OutboxTiming(Duration claim, Duration sweep) {
-    public static final String CLAIM_SECONDS = "mailconsole.outbox.claim.seconds";
+public record OutboxTiming(Duration lease, Duration sweep) {
+    public static final String LEASE_SECONDS = "mailconsole.outbox.lease.seconds";
     public static final String SWEEP_SECONDS = "mailconsole.outbox.sweep.seconds";
-    public static final OutboxTiming DEFAULT = new OutboxTiming(Duration.ofMinutes(5), Duration.ofSeconds(5));
-    private static final long MAX_SECONDS = Duration.ofDays(1).toSeconds();
+    public static final OutboxTiming DEFAULT = new OutboxTiming(Duration.ofSeconds(30), Duration.ofSeconds(5));
+    private static final long MAX_SECONDS = Duration.ofHours(1).toSeconds();
 
     public OutboxTiming {
-        if (claim.isNegative() || claim.isZero() || sweep.isNegative() || sweep.isZero()) {
-            throw new IllegalArgumentException("the claim and the sweep must be positive");
+        if (lease.compareTo(Duration.ofSeconds(3)) < 0 || sweep.isNegative() || sweep.isZero()) {
+            throw new IllegalArgumentException("the lease must be at least 3 s and the sweep positive");
         }
+    }
+
+    /** How often a live owner renews its leases. */
+    public Duration renewEvery() {
+        return lease.dividedBy(3);
     }
 
     /** From the JVM's system properties; the defaults where one is not set. */
@@ -30,11 +35,11 @@ public record OutboxTiming(Duration claim, Duration sweep) {
     }
 
     static OutboxTiming from(UnaryOperator<String> properties) {
-        return new OutboxTiming(seconds(properties, CLAIM_SECONDS, DEFAULT.claim()),
-                seconds(properties, SWEEP_SECONDS, DEFAULT.sweep()));
+        return new OutboxTiming(seconds(properties, LEASE_SECONDS, DEFAULT.lease(), 3),
+                seconds(properties, SWEEP_SECONDS, DEFAULT.sweep(), 1));
     }
 
-    private static Duration seconds(UnaryOperator<String> properties, String name, Duration fallback) {
+    private static Duration seconds(UnaryOperator<String> properties, String name, Duration fallback, long min) {
         String value = properties.apply(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -45,9 +50,9 @@ public record OutboxTiming(Duration claim, Duration sweep) {
         } catch (NumberFormatException e) {
             seconds = -1;
         }
-        if (seconds < 1 || seconds > MAX_SECONDS) {
+        if (seconds < min || seconds > MAX_SECONDS) {
             throw new IllegalArgumentException("Mail Console refuses to start: the system property " + name
-                    + " must be a whole number of seconds from 1 to " + MAX_SECONDS + ", not \"" + value + "\"");
+                    + " must be a whole number of seconds from " + min + " to " + MAX_SECONDS + ", not \"" + value + "\"");
         }
         return Duration.ofSeconds(seconds);
     }

@@ -9,6 +9,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -54,17 +55,14 @@ final class SmtpDelivery implements AutoCloseable {
         this.source = source;
     }
 
-    /**
-     * Sends {@code mime} to {@code recipients} with the configuration of {@code snapshot}; never throws.
-     * Each final dot waits for {@code gate}; when the gate refuses, the connection is dropped before it.
-     */
-    Delivery deliver(ConfigSnapshot snapshot, byte[] mime, List<String> recipients, DotGate gate) {
+    /** Sends {@code mime} to {@code recipients} with the configuration of {@code snapshot}; never throws. */
+    Delivery deliver(ConfigSnapshot snapshot, byte[] mime, List<String> recipients) {
         OutboundConfig config = snapshot.outbound();
         ConnectionSettings settings = config.connection();
         Delivery last = null;
         List<RecipientNote> refused = new ArrayList<>();
         try {
-            MimeMessage message = new GatedMessage(session(snapshot), mime, gate);
+            MimeMessage message = new MimeMessage(session(snapshot), new ByteArrayInputStream(mime));
             for (Address[] batch : SendPolicy.batches(recipients, config.maxRecipients())) {
                 last = sendBatch(snapshot, message, batch);
                 refused.addAll(last.refused());
@@ -118,10 +116,6 @@ final class SmtpDelivery implements AutoCloseable {
             return new Delivery(false, code(e), replyOf(e), refused, null);
         } catch (MessagingException e) {
             close();
-            OutcomeNotRecordedException unrecorded = unrecorded(e);
-            if (unrecorded != null) {
-                return new Delivery(false, null, "not handed over: " + unrecorded.getMessage(), List.of(), null);
-            }
             if (reused && code(e) == null) {
                 // a kept connection the server has dropped meanwhile (restarted, timed out): once more on a new
                 // one, as its failure says nothing about the server; a message that may have gone is deferred
@@ -215,15 +209,6 @@ final class SmtpDelivery implements AutoCloseable {
             }
             if (t instanceof SMTPAddressFailedException e) {
                 return e.getReturnCode();
-            }
-        }
-        return null;
-    }
-
-    private static OutcomeNotRecordedException unrecorded(Throwable failure) {
-        for (Throwable t : chain(failure)) {
-            if (t instanceof OutcomeNotRecordedException e) {
-                return e;
             }
         }
         return null;

@@ -7,7 +7,7 @@ import java.util.List;
  * What one delivery attempt came to, as the sender records it.
  *
  * @param state         the entry's new state: SENT, SEND_FAILED, or SEND_READY (deferred, with nextAttemptAt)
- * @param outcome       the attempt's outcome word (sent, partial, deferred, failed)
+ * @param outcome       what the attempt came to
  * @param replyCode     the deciding SMTP reply code; null for a connection failure
  * @param reply         the server's reply text, or the named failure
  * @param refused       recipients refused while others were accepted, with the replies
@@ -16,7 +16,7 @@ import java.util.List;
 public record AttemptResult(
         Instant at,
         EmailState state,
-        String outcome,
+        Outcome outcome,
         Integer replyCode,
         String reply,
         String reason,

@@ -5,11 +5,11 @@ import java.time.Instant;
 /**
  * One delivery attempt of a log entry.
  *
- * @param outcome      sent, partial (sent with some recipients refused), deferred, failed
+ * @param outcome      what the attempt came to
  * @param replyCode    the SMTP reply code, null after a connection failure
  * @param reply        the server's reply, or the named connection failure
  * @param transcriptId the debug transcript of the connection, when its account records one
  */
-public record EmailAttempt(long id, long entryId, Instant at, String outcome, Integer replyCode, String reply,
+public record EmailAttempt(long id, long entryId, Instant at, Outcome outcome, Integer replyCode, String reply,
                            Long transcriptId) {
 }

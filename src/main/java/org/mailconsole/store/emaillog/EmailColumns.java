@@ -12,6 +12,7 @@ import java.util.Set;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.RecipientNote;
 
@@ -69,7 +70,7 @@ final class EmailColumns {
                 row.getLong("id"),
                 row.getLong("entry_id"),
                 instant(row.getTimestamp("attempted_at")),
-                row.getString("outcome"),
+                Outcome.ofApiName(row.getString("outcome")),
                 (Integer) row.getObject("reply_code", Integer.class),
                 row.getString("reply"),
                 (Long) row.getObject("transcript_id", Long.class));

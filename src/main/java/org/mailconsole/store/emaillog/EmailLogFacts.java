@@ -89,7 +89,7 @@ public final class EmailLogFacts {
      * {@code since} falls in from the entries themselves (an index range of at most a minute).
      */
     public long countSince(EmailState state, Instant since) {
-        Instant minute = EmailLogStore.minuteOf(since);
+        Instant minute = EmailCounts.minuteOf(since);
         Instant wholeFrom = minute.equals(since) ? since : minute.plus(Duration.ofMinutes(1));
         return database.read(connection -> {
             long count;

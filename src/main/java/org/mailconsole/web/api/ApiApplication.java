@@ -28,7 +28,7 @@ public final class ApiApplication extends ResourceConfig {
         register(DiagnosticsResource.class);
         // the email log
         register(EmailNotFoundExceptionMapper.class);
-        register(EmailStateConflictExceptionMapper.class);
+        register(EmailActionConflictExceptionMapper.class);
         register(EmailsResource.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.BV_FEATURE_DISABLE, true);

@@ -40,7 +40,7 @@ public record EmailJson(long id, String createdAt, String updatedAt, String stat
                 e.refusedRecipients().stream().map(EmailJson::refused).toList(),
                 e.accountId(), e.accountName(), e.source(), e.replyCode(), e.reply(), e.reason(), e.attempts(),
                 time(e.nextAttemptAt()),
-                history == null ? null : history.stream().map(a -> new Attempt(time(a.at()), a.outcome(),
+                history == null ? null : history.stream().map(a -> new Attempt(time(a.at()), a.outcome().apiName(),
                         a.replyCode(), a.reply(), a.transcriptId())).toList());
     }
 

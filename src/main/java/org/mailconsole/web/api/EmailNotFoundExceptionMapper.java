@@ -2,7 +2,7 @@ package org.mailconsole.web.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.mailconsole.store.emaillog.EmailNotFoundException;
+import org.mailconsole.console.EmailNotFoundException;
 
 /** An unknown email log entry: 404. */
 public final class EmailNotFoundExceptionMapper implements ExceptionMapper<EmailNotFoundException> {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.mailconsole.console.HealthService;
+import org.mailconsole.console.diagnostics.HealthStatus;
 import org.mailconsole.web.ConsoleContextListener;
 
 /** GET /api/v1/health: 200 when every check is up, else 503. */
@@ -20,6 +21,6 @@ public final class HealthResource {
     @GET
     public Response get() {
         HealthService.Health health = ConsoleContextListener.console(servletContext).health().check();
-        return Response.status(health.status() == HealthService.Status.UP ? 200 : 503).entity(health).build();
+        return Response.status(health.status() == HealthStatus.UP ? 200 : 503).entity(health).build();
     }
 }

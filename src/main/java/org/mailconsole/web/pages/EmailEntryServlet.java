@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailconsole.console.EmailLogService;
 import org.mailconsole.model.emaillog.EmailEntry;
-import org.mailconsole.store.emaillog.EmailNotFoundException;
-import org.mailconsole.store.emaillog.EmailStateConflictException;
+import org.mailconsole.console.EmailActionConflictException;
+import org.mailconsole.console.EmailNotFoundException;
 import org.mailconsole.web.ConsoleContextListener;
 
 /**
@@ -70,7 +70,7 @@ public final class EmailEntryServlet extends HttpServlet {
         } catch (EmailNotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such email.");
             return;
-        } catch (EmailStateConflictException e) {
+        } catch (EmailActionConflictException e) {
             String what = target.action().equals("retry") ? "Not retried: " : "Not cancelled: ";
             render(request, response, 409, target.id(), "", what + e.getMessage());
             return;

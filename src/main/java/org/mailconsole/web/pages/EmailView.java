@@ -75,7 +75,7 @@ final class EmailView {
     private static Map<String, Object> attempt(EmailAttempt a, Long accountId) {
         Map<String, Object> attempt = new HashMap<>();
         attempt.put("at", time(a.at()));
-        attempt.put("outcome", a.outcome());
+        attempt.put("outcome", a.outcome().apiName());
         attempt.put("replyCode", a.replyCode() == null ? "" : a.replyCode().toString());
         attempt.put("reply", text(a.reply()));
         attempt.put("transcript", a.transcriptId() == null || accountId == null ? ""

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.MailConsole;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.store.StorageSettings;
 
 /** Diagnostics show each active inbound account's last connection through the shared session (a real POP3 server). */

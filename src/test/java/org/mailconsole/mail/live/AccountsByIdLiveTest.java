@@ -1,5 +1,6 @@
 package org.mailconsole.mail.live;
 
+import org.mailconsole.mail.engine.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

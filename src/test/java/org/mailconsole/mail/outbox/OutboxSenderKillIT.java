@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.emaillog.EmailLogStore;
 import org.mailconsole.testing.ScriptedSmtp;

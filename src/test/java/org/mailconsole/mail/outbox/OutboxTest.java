@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.PropertiesService;
-import org.mailconsole.mail.live.SharedEngine;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.emaillog.AttemptOutcome;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailAttempt;

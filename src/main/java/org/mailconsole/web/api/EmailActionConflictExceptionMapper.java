@@ -2,12 +2,12 @@ package org.mailconsole.web.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.mailconsole.store.emaillog.EmailStateConflictException;
+import org.mailconsole.console.EmailActionConflictException;
 
 /** Retry now or Cancel where the entry's state does not allow it: 409. */
-public final class EmailStateConflictExceptionMapper implements ExceptionMapper<EmailStateConflictException> {
+public final class EmailActionConflictExceptionMapper implements ExceptionMapper<EmailActionConflictException> {
     @Override
-    public Response toResponse(EmailStateConflictException e) {
+    public Response toResponse(EmailActionConflictException e) {
         return Problem.response(409, e.getMessage());
     }
 }

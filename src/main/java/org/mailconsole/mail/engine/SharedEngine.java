@@ -1,15 +1,22 @@
-package org.mailconsole.mail.live;
+package org.mailconsole.mail.engine;
 
 import jakarta.mail.Session;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.mail.live.InboundResults;
+import org.mailconsole.mail.live.LiveSessionBuilder;
+import org.mailconsole.mail.live.StoredConfigSource;
+import org.mailconsole.mail.outbox.DeliveryEngine;
+import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.Database;
+import org.mailconsole.store.DatabaseClock;
 import org.mailconsole.store.KeyCheck;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
@@ -18,10 +25,12 @@ import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Tokens;
 import org.mailconsole.mail.outbox.Outbox;
 import org.mailconsole.mail.outbox.OutboxTiming;
-import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.EmailLogReader;
+import org.mailconsole.store.emaillog.EmailLogRetention;
+import org.mailconsole.store.emaillog.JdbcOutboxQueue;
 
 /**
- * One database, key and live session per database URL in this class loader (in shared mode, the
+ * The shared core's composition root. One database, key and live session per database URL in this class loader (in shared mode, the
  * container's common loader: so once per JVM). The console and the JNDI factory both acquire it,
  * so they share one database engine and one live session. The database shuts down when the last
  * user releases it; the JNDI factory never releases (the container owns its session until it stops).
@@ -36,6 +45,8 @@ public final class SharedEngine {
     private final AccountStore accounts;
     private final AccountAccessTokens tokens;
     private final Session session;
+    private final EmailLogReader log;
+    private final DeliveryEngine engine;
     private final Outbox outbox;
     private int users;
     private boolean heldByContainer;
@@ -56,17 +67,15 @@ public final class SharedEngine {
         StoredConfigSource source = new StoredConfigSource(new PropertyStore(database, secrets), accounts, tokens,
                 new TranscriptStore(database), new AddressFilterStore(database));
         CachedConfig config = new CachedConfig(source, database::changes);
-        // the one composition point where the live session meets the Outbox that delivers its messages
-        this.outbox = new Outbox(new EmailLogStore(database), config, Clock.systemUTC(), settings.embeddedHsqldb(),
-                settings.embeddedHsqldb() ? journalFile(settings) : null, timing);
+        // the one composition point where the live session meets the Outbox that delivers its messages;
+        // leases and due times are on the database's clock, which every node shares
+        Clock clock = new DatabaseClock(database, Clock.systemUTC());
+        JdbcOutboxQueue queue = new JdbcOutboxQueue(database, clock, timing.lease());
+        this.log = new EmailLogReader(database);
+        this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing);
+        this.outbox = new Outbox(queue, config, clock, engine);
         this.session = LiveSessionBuilder.create(config, outbox);
-        outbox.start();
-    }
-
-    /** The Outbox's outcome journal: beside the embedded database's files. */
-    public static Path journalFile(StorageSettings settings) {
-        Path files = settings.embeddedFiles();
-        return files.resolveSibling(files.getFileName() + "-outbox-outcomes.journal");
+        engine.start();
     }
 
     /** The core for these settings, opened on first use; call {@link #release()} when done. */
@@ -124,7 +133,7 @@ public final class SharedEngine {
      * The storage settings of the core behind {@code session}, if it is a live session of this
      * class loader's core (in shared mode: the container's JNDI mail session).
      */
-    public static java.util.Optional<StorageSettings> settingsOf(Object session) {
+    public static Optional<StorageSettings> settingsOf(Object session) {
         synchronized (OPEN) {
             return OPEN.values().stream().filter(core -> core.session == session).map(core -> core.settings).findFirst();
         }
@@ -138,7 +147,7 @@ public final class SharedEngine {
             }
             OPEN.remove(settings.jdbcUrl());
         }
-        outbox.stop();
+        engine.stop();
         database.close();
     }
 
@@ -156,18 +165,28 @@ public final class SharedEngine {
     }
 
     /** The webapps (and the console) that sent mail through the Outbox since this JVM started (in memory). */
-    public org.mailconsole.mail.source.SendingSources sendingSources() {
+    public SendingSources sendingSources() {
         return outbox.sources();
     }
 
     /** The last store connect of each inbound account through the live session (in memory). */
     public InboundResults inboundResults() {
-        return LiveState.of(session).inboundResults();
+        return LiveSessionBuilder.inboundResults(session);
     }
 
-    /** The Outbox of this core: its sender runs from open to the last release. */
+    /** The Outbox of this core (its policy, Retry now, Cancel, the test email). */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The delivery engine of this core: its workers run from open to the last release. */
+    public DeliveryEngine engine() {
+        return engine;
+    }
+
+    /** The email log's reads (pages, search, counts, one entry). */
+    public EmailLogReader log() {
+        return log;
     }
 
     public AccountStore accounts() {

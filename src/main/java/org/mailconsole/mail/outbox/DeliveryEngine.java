@@ -1,0 +1,194 @@
+package org.mailconsole.mail.outbox;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.store.StoreException;
+import org.mailconsole.store.emaillog.EmailLogReader;
+import org.mailconsole.store.emaillog.EmailLogRetention;
+import org.mailconsole.store.emaillog.EmailNotFoundException;
+import org.mailconsole.store.emaillog.Lease;
+import org.mailconsole.store.emaillog.OutboxQueue;
+
+/**
+ * Delivers the Outbox: a pool of {@link DeliveryWorker}s for the outbound account in effect, each
+ * with its own kept connection, fed from the one {@link OutboxQueue}; the renewal of their leases;
+ * the log's retention; and an attempt made now in the caller's thread (Retry now, the test email).
+ */
+public final class DeliveryEngine {
+    private static final System.Logger LOG = System.getLogger(DeliveryEngine.class.getName());
+    /** Workers (connections) per outbound account; one until the account's Connections setting exists. */
+    static final int WORKERS_PER_ACCOUNT = 1;
+    static final Duration HOUSEKEEPING = Duration.ofMinutes(10);
+    static final int RETENTION_BATCH = 500;
+    /** Batches deleted per housekeeping turn; the rest waits for the next turn. */
+    static final int RETENTION_BATCHES_PER_TURN = 20;
+    /** How long a stop waits for the message in flight and its outcome. */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
+
+    private final OutboxQueue queue;
+    private final EmailLogReader log;
+    private final EmailLogRetention retention;
+    private final CachedConfig config;
+    private final Clock clock;
+    private final OutboxTiming timing;
+    private final MessageAttempt attempts;
+    private final LeaseRenewal renewal;
+    private final WakeSignal signal = new WakeSignal();
+    /** Who holds this engine's leases: the process and this start. */
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong attemptsNow = new AtomicLong();
+    private final List<DeliveryWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private ScheduledExecutorService chores;
+
+    public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
+                          Clock clock, OutboxTiming timing) {
+        this.queue = queue;
+        this.log = log;
+        this.retention = retention;
+        this.config = config;
+        this.clock = clock;
+        this.timing = timing;
+        this.attempts = new MessageAttempt(config, clock);
+        this.renewal = new LeaseRenewal(queue);
+    }
+
+    /** Starts the workers (messages left from the last run go as soon as due) and the chores. */
+    public synchronized void start() {
+        if (!threads.isEmpty()) {
+            return;
+        }
+        chores = Executors.newScheduledThreadPool(2, task -> coreThread(task, "mail-console-outbox-chores"));
+        long renewMillis = timing.renewEvery().toMillis();
+        chores.scheduleWithFixedDelay(renewal, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(this::housekeeping, 1, HOUSEKEEPING.toMinutes(), TimeUnit.MINUTES);
+        for (int i = 0; i < WORKERS_PER_ACCOUNT; i++) {
+            DeliveryWorker worker = new DeliveryWorker(owner + "/w" + i, queue, attempts, this::newConnection, renewal,
+                    signal, clock, timing);
+            workers.add(worker);
+            Thread thread = coreThread(worker, "mail-console-outbox-worker-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Stops the workers: a message in flight finishes (bounded) and its outcome is recorded; then the chores. */
+    public synchronized void stop() {
+        workers.forEach(DeliveryWorker::stop);
+        signal.wake();
+        long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: a worker did not stop within {0} s; its "
+                        + "message is attempted again once its lease runs out", STOP_PATIENCE.toSeconds());
+                thread.interrupt();
+            }
+        }
+        workers.clear();
+        threads.clear();
+        if (chores != null) {
+            chores.shutdownNow();
+            chores = null;
+        }
+    }
+
+    /** Whether the workers are running. */
+    public synchronized boolean running() {
+        return !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
+    }
+
+    /** A message was queued or made due: idle workers look for it now. */
+    void wake() {
+        signal.wake();
+    }
+
+    /**
+     * Attempts an Outbox message now in the caller's thread, on a connection of its own (Retry now,
+     * the test email); if a worker or another node is delivering it, waits for that attempt instead
+     * (bounded by its lease). The entry afterwards.
+     */
+    EmailEntry attemptNow(long id) {
+        Optional<Lease> leased = queue.lease(owner + "/now-" + attemptsNow.incrementAndGet(), id);
+        if (leased.isPresent()) {
+            Lease lease = leased.get();
+            renewal.hold(lease);
+            try (SmtpDelivery connection = newConnection()) {
+                queue.complete(lease, attempts.attempt(lease, connection));
+            } finally {
+                renewal.drop(lease);
+            }
+        } else {
+            waitWhileLeased(id);
+        }
+        return log.find(id).orElseThrow(() -> new EmailNotFoundException(id));
+    }
+
+    private void waitWhileLeased(long id) {
+        long deadline = System.nanoTime() + timing.lease().multipliedBy(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<EmailEntry> entry = log.find(id);
+            if (entry.isEmpty() || entry.get().state() != EmailState.SEND_READY || !entry.get().claimedAt(clock.instant())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private SmtpDelivery newConnection() {
+        return new SmtpDelivery(config.source());
+    }
+
+    /** Retention in small batches, then the per-minute counts older than two days. */
+    private void housekeeping() {
+        try {
+            Instant before = clock.instant().minus(Duration.ofDays(config.current().rules().retentionDays()));
+            int deleted = 0;
+            for (int turn = 0; turn < RETENTION_BATCHES_PER_TURN; turn++) {
+                int batch = retention.deleteOlderThan(before, RETENTION_BATCH);
+                deleted += batch;
+                if (batch < RETENTION_BATCH) {
+                    break;
+                }
+            }
+            if (deleted > 0) {
+                LOG.log(System.Logger.Level.INFO, "Mail Console email log: {0} entries older than {1} deleted",
+                        deleted, before);
+            }
+            retention.pruneMinuteCounts();
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "Mail Console email log: retention did not run: " + e.getMessage());
+        }
+    }
+
+    /** A daemon thread of the core, with the core's class loader (no webapp's loader kept alive by it). */
+    private static Thread coreThread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(DeliveryEngine.class.getClassLoader());
+        return thread;
+    }
+}

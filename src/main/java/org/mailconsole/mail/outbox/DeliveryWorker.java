@@ -1,0 +1,139 @@
+package org.mailconsole.mail.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.store.StoreException;
+import org.mailconsole.store.emaillog.Lease;
+import org.mailconsole.store.emaillog.OutboxQueue;
+
+/**
+ * One worker of the delivery engine, with its own kept connection: leases the earliest due
+ * message, delivers it, records the outcome under its lease, and again. When nothing is due it
+ * keeps its connection for {@link #LINGER} (a burst's next message uses it), then closes it and
+ * waits for a wake-up, the next due retry or the sweep. When the database refuses a write it keeps
+ * its lease and tries again after a {@link StoreBackoff} wait, so no message goes twice for it.
+ */
+final class DeliveryWorker implements Runnable {
+    private static final System.Logger LOG = System.getLogger(DeliveryWorker.class.getName());
+    /** How long an idle worker keeps its connection (as Postfix's smtp_connection_cache_time_limit). */
+    static final Duration LINGER = Duration.ofSeconds(1);
+
+    private final String owner;
+    private final OutboxQueue queue;
+    private final MessageAttempt attempts;
+    private final Supplier<SmtpDelivery> connections;
+    private final LeaseRenewal renewal;
+    private final WakeSignal signal;
+    private final Clock clock;
+    private final OutboxTiming timing;
+    private final StoreBackoff backoff = new StoreBackoff();
+    private volatile boolean running = true;
+
+    DeliveryWorker(String owner, OutboxQueue queue, MessageAttempt attempts, Supplier<SmtpDelivery> connections,
+                   LeaseRenewal renewal, WakeSignal signal, Clock clock, OutboxTiming timing) {
+        this.owner = owner;
+        this.queue = queue;
+        this.attempts = attempts;
+        this.connections = connections;
+        this.renewal = renewal;
+        this.signal = signal;
+        this.clock = clock;
+        this.timing = timing;
+    }
+
+    /** Asks the worker to stop after the message in flight (whose outcome it still records). */
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        try (SmtpDelivery connection = connections.get()) {
+            while (running) {
+                long mark = signal.mark();
+                List<Lease> leased;
+                try {
+                    leased = queue.lease(owner, 1);
+                } catch (StoreException e) {
+                    connection.close();
+                    waitAfterRefusal("could not lease a message", e);
+                    continue;
+                }
+                backoff.reset();
+                if (leased.isEmpty()) {
+                    idle(connection, mark);
+                } else {
+                    deliver(leased.get(0), connection);
+                }
+            }
+        }
+    }
+
+    private void deliver(Lease lease, SmtpDelivery connection) {
+        renewal.hold(lease);
+        try {
+            AttemptResult result = attempts.attempt(lease, connection);
+            record(lease, result);
+        } finally {
+            renewal.drop(lease);
+        }
+    }
+
+    /**
+     * Records the outcome under the lease, trying again while the database refuses (the lease is
+     * renewed meanwhile, so no one else sends the message). Given up only at a stop: then the lease
+     * runs out and the message goes again after the next start.
+     */
+    private void record(Lease lease, AttemptResult result) {
+        while (true) {
+            try {
+                if (!queue.complete(lease, result)) {
+                    LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message {0} ({1}) was "
+                            + "not recorded: its lease was lost (the entry changed or another node took it over)",
+                            lease.id(), result.outcome().apiName());
+                }
+                backoff.reset();
+                return;
+            } catch (StoreException e) {
+                if (!running) {
+                    LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: stopping without the outcome of message "
+                            + "{0} ({1}) recorded; it is attempted again once its lease has run out: {2}",
+                            lease.id(), result.outcome().apiName(), e.getMessage());
+                    return;
+                }
+                waitAfterRefusal("could not record the outcome of message " + lease.id(), e);
+            }
+        }
+    }
+
+    private void waitAfterRefusal(String what, StoreException e) {
+        Duration wait = backoff.next();
+        LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: " + what + ", the database refused: "
+                + e.getMessage() + "; trying again in " + wait.toSeconds() + " s");
+        signal.await(signal.mark(), wait, () -> !running);
+    }
+
+    /**
+     * Nothing due: keeps the connection for {@link #LINGER} in case more comes, then closes it and
+     * waits until woken, the next retry is due, or the sweep.
+     */
+    private void idle(SmtpDelivery connection, long mark) {
+        if (connection.connected() && signal.await(mark, LINGER, () -> !running)) {
+            return;
+        }
+        connection.close();
+        Instant now = clock.instant();
+        Duration wait = timing.sweep();
+        Optional<Instant> next = queue.nextDue();
+        if (next.isPresent() && next.get().isBefore(now.plus(wait))) {
+            // a message due now is leased by another worker or node: look again after a moment
+            wait = next.get().isAfter(now) ? Duration.between(now, next.get()) : Duration.ofMillis(50);
+        }
+        signal.await(mark, wait, () -> !running);
+    }
+}

@@ -1,0 +1,336 @@
+package org.mailconsole.store.emaillog;
+
+import static org.mailconsole.store.emaillog.EmailColumns.cut;
+import static org.mailconsole.store.emaillog.EmailColumns.oneLine;
+import static org.mailconsole.store.emaillog.EmailColumns.timestamp;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.store.Database;
+
+/**
+ * The Outbox's queue on the tables of V3: a lease is the entry's {@code claimed_by} (owner) and
+ * {@code claim_expires_at} (expiry), set by a conditional UPDATE that only one writer can win; on
+ * PostgreSQL the due rows are picked {@code FOR UPDATE SKIP LOCKED}, so nodes never wait for each
+ * other's picks. Every state change moves {@link EmailCounts} in the same transaction.
+ */
+public final class JdbcOutboxQueue implements OutboxQueue {
+    private static final String READY = EmailState.SEND_READY.apiName();
+    /** A lease another may take: none, or expired. */
+    private static final String FREE = "(claim_expires_at IS NULL OR claim_expires_at < ?)";
+
+    private final Database database;
+    private final QueueDialect dialect;
+    private final Clock clock;
+    private final Duration leaseLength;
+
+    /**
+     * @param clock       the database's clock ({@code DatabaseClock}), so that nodes whose clocks differ
+     *                    agree on when a lease has expired and a message is due
+     * @param leaseLength how long a lease lasts from its last renewal
+     */
+    public JdbcOutboxQueue(Database database, Clock clock, Duration leaseLength) {
+        this.database = database;
+        this.dialect = QueueDialect.of(database);
+        this.clock = clock;
+        this.leaseLength = leaseLength;
+    }
+
+    @Override
+    public long enqueue(NewEmail email) {
+        return database.inRecordTransaction(connection -> insert(connection, email));
+    }
+
+    private long insert(Connection connection, NewEmail email) throws SQLException {
+        EmailEntry row = EmailColumns.written(0, email);
+        long id;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
+                + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
+                + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
+            insert.setTimestamp(1, timestamp(row.createdAt()));
+            insert.setTimestamp(2, timestamp(row.updatedAt()));
+            insert.setString(3, row.state().apiName());
+            insert.setString(4, row.messageId());
+            insert.setString(5, row.from());
+            insert.setString(6, row.subject());
+            insert.setLong(7, row.size());
+            insert.setString(8, EmailColumns.lines(row.recipients()));
+            insert.setString(9, EmailColumns.lines(row.actualRecipients()));
+            insert.setString(10, EmailColumns.noteLines(row.blockedRecipients()));
+            setLong(insert, 11, row.accountId());
+            insert.setString(12, row.accountName());
+            insert.setString(13, row.source());
+            insert.setString(14, row.reason());
+            insert.setTimestamp(15, timestamp(row.nextAttemptAt()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement terms = connection.prepareStatement("INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
+            for (String term : EmailColumns.terms(row.from(), row.subject(), row.recipients(), row.actualRecipients())) {
+                terms.setString(1, term);
+                terms.setLong(2, id);
+                terms.addBatch();
+            }
+            terms.executeBatch();
+        }
+        if (email.mime() != null) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO email_message (entry_id, mime) VALUES (?, ?)")) {
+                insert.setLong(1, id);
+                insert.setBytes(2, email.mime());
+                insert.executeUpdate();
+            }
+        }
+        EmailCounts.moved(connection, dialect, null, null, email.state(), email.createdAt(), 1);
+        return id;
+    }
+
+    @Override
+    public List<Lease> lease(String owner, int max) {
+        Instant now = clock.instant();
+        return database.inRecordTransaction(connection -> {
+            List<Long> due = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry "
+                    + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
+                    + " ORDER BY state, next_attempt_at, id LIMIT ?" + dialect.leaseSuffix())) {
+                query.setString(1, READY);
+                query.setTimestamp(2, timestamp(now));
+                query.setTimestamp(3, timestamp(now));
+                query.setInt(4, max);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(rows.getLong(1));
+                    }
+                }
+            }
+            List<Lease> leased = new ArrayList<>();
+            for (long id : due) {
+                take(connection, owner, id, now).ifPresent(leased::add);
+            }
+            return leased;
+        });
+    }
+
+    @Override
+    public Optional<Lease> lease(String owner, long id) {
+        Instant now = clock.instant();
+        return database.inRecordTransaction(connection -> take(connection, owner, id, now));
+    }
+
+    /** The conditional UPDATE that makes the lease (one writer wins it), then the message as leased. */
+    private Optional<Lease> take(Connection connection, String owner, long id, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = ?, "
+                + "claim_expires_at = ? WHERE id = ? AND state = ? AND " + FREE)) {
+            update.setString(1, owner);
+            update.setTimestamp(2, timestamp(now.plus(leaseLength)));
+            update.setLong(3, id);
+            update.setString(4, READY);
+            update.setTimestamp(5, timestamp(now));
+            if (update.executeUpdate() != 1) {
+                return Optional.empty();
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY + ", mime FROM "
+                + "email_entry LEFT JOIN email_message ON email_message.entry_id = email_entry.id WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return Optional.of(new Lease(id, owner, EmailColumns.entry(row), row.getBytes("mime")));
+            }
+        }
+    }
+
+    @Override
+    public List<Long> renew(Collection<Lease> leases) {
+        if (leases.isEmpty()) {
+            return List.of();
+        }
+        Instant until = clock.instant().plus(leaseLength);
+        return database.inRecordTransaction(connection -> {
+            List<Long> held = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claim_expires_at = ? "
+                    + "WHERE id = ? AND claimed_by = ? AND state = ?")) {
+                for (Lease lease : leases) {
+                    update.setTimestamp(1, timestamp(until));
+                    update.setLong(2, lease.id());
+                    update.setString(3, lease.owner());
+                    update.setString(4, READY);
+                    if (update.executeUpdate() == 1) {
+                        held.add(lease.id());
+                    }
+                }
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public boolean complete(Lease lease, AttemptResult result) {
+        return database.inRecordTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
+                    + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
+                    + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
+                    + "account_id = COALESCE(?, account_id), account_name = COALESCE(?, account_name) "
+                    + "WHERE id = ? AND state = ? AND claimed_by = ?")) {
+                update.setString(1, result.state().apiName());
+                update.setTimestamp(2, timestamp(result.at()));
+                setInt(update, 3, result.replyCode());
+                update.setString(4, cut(oneLine(result.reply()), 2000));
+                update.setString(5, cut(oneLine(result.reason()), 2000));
+                update.setString(6, EmailColumns.noteLines(result.refused()));
+                update.setTimestamp(7, result.state() == EmailState.SEND_READY ? timestamp(result.nextAttemptAt()) : null);
+                setLong(update, 8, result.accountId());
+                update.setString(9, cut(result.accountName(), 100));
+                update.setLong(10, lease.id());
+                update.setString(11, READY);
+                update.setString(12, lease.owner());
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_attempt (entry_id, "
+                    + "attempted_at, outcome, reply_code, reply, transcript_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, lease.id());
+                insert.setTimestamp(2, timestamp(result.at()));
+                insert.setString(3, result.outcome().apiName());
+                setInt(insert, 4, result.replyCode());
+                insert.setString(5, cut(oneLine(result.reply()), 2000));
+                setLong(insert, 6, result.transcriptId());
+                insert.executeUpdate();
+            }
+            if (result.state() != EmailState.SEND_READY) {
+                EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, result.state(), result.at(), 1);
+            }
+            if (result.state() == EmailState.SENT || result.state() == EmailState.SEND_IGNORED) {
+                dropMime(connection, lease.id());
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public void release(Lease lease) {
+        database.inRecordTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = NULL, "
+                    + "claim_expires_at = NULL WHERE id = ? AND claimed_by = ?")) {
+                update.setLong(1, lease.id());
+                update.setString(2, lease.owner());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public EmailEntry cancel(long id, String user) {
+        Instant now = clock.instant();
+        return database.inRecordTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+                    + "reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? AND " + FREE)) {
+                update.setString(1, EmailState.SEND_IGNORED.apiName());
+                update.setTimestamp(2, timestamp(now));
+                update.setString(3, cut("cancelled by " + user, 2000));
+                update.setLong(4, id);
+                update.setString(5, READY);
+                update.setTimestamp(6, timestamp(now));
+                if (update.executeUpdate() != 1) {
+                    EmailEntry entry = existing(connection, id);
+                    throw new EmailStateConflictException(entry.state() != EmailState.SEND_READY
+                            ? "only an Outbox message can be cancelled; this one is " + entry.state().mailbox()
+                            : "the message is being sent right now; it cannot be cancelled");
+                }
+            }
+            EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, EmailState.SEND_IGNORED, now, 1);
+            dropMime(connection, id);
+            return existing(connection, id);
+        });
+    }
+
+    @Override
+    public EmailEntry makeDue(long id) {
+        Instant now = clock.instant();
+        return database.inRecordTransaction(connection -> {
+            EmailEntry entry = existing(connection, id);
+            if (entry.state() != EmailState.SEND_READY && entry.state() != EmailState.SEND_FAILED) {
+                throw new EmailStateConflictException("only an Outbox or Failed message can be retried; this one is "
+                        + entry.state().mailbox());
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+                    + "next_attempt_at = ? WHERE id = ? AND state = ?")) {
+                update.setString(1, READY);
+                update.setTimestamp(2, timestamp(now));
+                update.setTimestamp(3, timestamp(now));
+                update.setLong(4, id);
+                update.setString(5, entry.state().apiName());
+                if (update.executeUpdate() != 1) {
+                    throw new EmailStateConflictException("the message changed meanwhile; look again");
+                }
+            }
+            if (entry.state() == EmailState.SEND_FAILED) {
+                EmailCounts.moved(connection, dialect, EmailState.SEND_FAILED, entry.updatedAt(), EmailState.SEND_READY,
+                        now, 1);
+            }
+            return existing(connection, id);
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        Instant now = clock.instant();
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MIN(next_attempt_at) FROM email_entry "
+                    + "WHERE state = ? AND " + FREE)) {
+                query.setString(1, READY);
+                query.setTimestamp(2, timestamp(now));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return Optional.ofNullable(EmailColumns.instant(rows.getTimestamp(1)));
+                }
+            }
+        });
+    }
+
+    private static EmailEntry existing(Connection connection, long id) throws SQLException {
+        return EmailLogReader.find(connection, id).orElseThrow(() -> new EmailNotFoundException(id));
+    }
+
+    private static void dropMime(Connection connection, long id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM email_message WHERE entry_id = ?")) {
+            delete.setLong(1, id);
+            delete.executeUpdate();
+        }
+    }
+
+    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+}

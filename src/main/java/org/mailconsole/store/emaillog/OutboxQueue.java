@@ -1,0 +1,52 @@
+package org.mailconsole.store.emaillog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.time.Instant;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.NewEmail;
+
+/**
+ * The Outbox's queue (as Apache James' MailQueue): a message acknowledged is a row committed, a
+ * delivery holds a {@link Lease} on it, and its outcome is recorded only by the lease's owner.
+ * Times are the queue's clock (the database's); a lease lasts {@code leaseLength} from its last
+ * renewal. Every method is one transaction.
+ */
+public interface OutboxQueue {
+    /** Writes the entry, its search terms and (Outbox) its raw MIME; committed when this returns. Its id. */
+    long enqueue(NewEmail email);
+
+    /** Leases up to {@code max} due messages for {@code owner}, earliest due first. */
+    List<Lease> lease(String owner, int max);
+
+    /** Leases this message for {@code owner} if it is in the Outbox and no live lease holds it. */
+    Optional<Lease> lease(String owner, long id);
+
+    /** Extends these leases; the ids whose lease is still the owner's (an entry gone or taken over is not). */
+    List<Long> renew(Collection<Lease> leases);
+
+    /**
+     * Records the attempt and moves the entry to its new state, ending the lease, if the lease's
+     * owner still holds the message (even past its expiry, as long as no one took it over); false
+     * (nothing changed) otherwise.
+     */
+    boolean complete(Lease lease, AttemptResult result);
+
+    /** Gives the message back without an attempt (a stop): due again at once. */
+    void release(Lease lease);
+
+    /**
+     * Cancel: an Outbox message no live lease holds becomes Skipped, "cancelled by {@code user}",
+     * its raw MIME dropped. {@link EmailNotFoundException}, or {@link EmailStateConflictException}
+     * when it is not in the Outbox or is being delivered.
+     */
+    EmailEntry cancel(long id, String user);
+
+    /** Retry now: an Outbox or Failed message becomes due now (a Failed one returns to the Outbox). */
+    EmailEntry makeDue(long id);
+
+    /** When the earliest Outbox message that no live lease holds is due; empty when there is none. */
+    Optional<Instant> nextDue();
+}
