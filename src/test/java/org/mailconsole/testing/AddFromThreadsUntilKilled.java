@@ -7,7 +7,7 @@ import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.StorageSettings;
-import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.TestLog;
 
 /**
  * Run in a child JVM by GroupCommitKillIT: four threads add Outbox entries as fast as they can and
@@ -21,7 +21,7 @@ public final class AddFromThreadsUntilKilled {
         Path dir = Path.of(args[0]);
         Database database = Database.open(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA",
                 "", dir.resolve("key")));
-        EmailLogStore store = new EmailLogStore(database);
+        TestLog store = new TestLog(database);
         for (int t = 0; t < 4; t++) {
             int thread = t;
             new Thread(() -> {

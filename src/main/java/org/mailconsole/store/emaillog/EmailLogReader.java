@@ -49,6 +49,18 @@ public final class EmailLogReader {
         return database.read(connection -> find(connection, id));
     }
 
+    /** The raw message, while it is kept (Outbox, Failed). */
+    public Optional<byte[]> mime(long id) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT mime FROM email_message WHERE entry_id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
     /** The entry's attempts, oldest first. */
     public List<EmailAttempt> attempts(long id) {
         return database.read(connection -> {

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailconsole.console.HealthService.Status;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.emaillog.EmailLogFacts;
-import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.EmailLogReader;
+import org.mailconsole.store.emaillog.TestLog;
 
 /** The Outbox's facts and health rules, read from a real HSQLDB file with a clock the test moves. */
 class StoredOutboxFactsTest {
@@ -31,7 +32,7 @@ class StoredOutboxFactsTest {
     @TempDir
     Path dir;
     Database database;
-    EmailLogStore store;
+    TestLog store;
     Instant now = T0;
     boolean running = true;
     StoredOutboxFacts facts;
@@ -40,7 +41,7 @@ class StoredOutboxFactsTest {
     void open() {
         database = Database.open(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key")));
-        store = new EmailLogStore(database);
+        store = new TestLog(database);
         Clock clock = new Clock() {
             @Override
             public java.time.ZoneId getZone() {
@@ -57,7 +58,7 @@ class StoredOutboxFactsTest {
                 return now;
             }
         };
-        facts = new StoredOutboxFacts(store, new EmailLogFacts(database), () -> running, clock);
+        facts = new StoredOutboxFacts(new EmailLogReader(database), new EmailLogFacts(database), () -> running, clock);
     }
 
     @AfterEach
@@ -71,7 +72,7 @@ class StoredOutboxFactsTest {
                 new byte[] {1, 2, 3}));
     }
 
-    void attempt(long id, Instant at, EmailState state, String outcome, Integer code, String reply) {
+    void attempt(long id, Instant at, EmailState state, Outcome outcome, Integer code, String reply) {
         assertTrue(store.record(id, new AttemptResult(at, state, outcome, code, reply, reply, List.of(),
                 state == EmailState.SEND_READY ? at.plusSeconds(60) : null, null, "Default SMTP", null)));
     }
@@ -85,7 +86,7 @@ class StoredOutboxFactsTest {
         assertNull(sender.lastFailureReason());
         assertEquals(new OutboxFacts.Outbox(0, null), facts.outbox().orElseThrow());
         assertEquals(new OutboxFacts.Window(0, 0, 0), facts.counts().orElseThrow().lastDay());
-        assertEquals(Map.of("sender", Status.UP, "outbox", Status.UP), facts.healthChecks());
+        assertEquals(Map.of("sender", HealthStatus.UP, "outbox", HealthStatus.UP), facts.healthChecks());
         running = false;
         assertFalse(facts.sender().orElseThrow().running());
     }
@@ -93,25 +94,25 @@ class StoredOutboxFactsTest {
     @Test
     void theSenderIsDownOnlyWhenTheLastThreeAttemptsAllFailedOnTheConnection() {
         long a = queue(T0, "a");
-        attempt(a, T0.plusSeconds(1), EmailState.SEND_READY, "deferred", null, "Connection refused: 127.0.0.1:25");
-        attempt(a, T0.plusSeconds(2), EmailState.SEND_READY, "deferred", null, "Connection refused: 127.0.0.1:25");
-        assertEquals(Status.UP, facts.healthChecks().get("sender"), "two failures are not yet three");
+        attempt(a, T0.plusSeconds(1), EmailState.SEND_READY, Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
+        attempt(a, T0.plusSeconds(2), EmailState.SEND_READY, Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "two failures are not yet three");
         long b = queue(T0, "b");
-        attempt(b, T0.plusSeconds(3), EmailState.SEND_READY, "deferred", 451, "451 4.3.0 try later");
-        attempt(a, T0.plusSeconds(4), EmailState.SEND_READY, "deferred", null, "Authentication failed");
-        assertEquals(Status.UP, facts.healthChecks().get("sender"), "a 451 is an answer: the server is reachable");
-        attempt(b, T0.plusSeconds(5), EmailState.SEND_FAILED, "failed", null, "Read timed out");
+        attempt(b, T0.plusSeconds(3), EmailState.SEND_READY, Outcome.DEFERRED, 451, "451 4.3.0 try later");
+        attempt(a, T0.plusSeconds(4), EmailState.SEND_READY, Outcome.DEFERRED, null, "Authentication failed");
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "a 451 is an answer: the server is reachable");
+        attempt(b, T0.plusSeconds(5), EmailState.SEND_FAILED, Outcome.FAILED, null, "Read timed out");
         now = T0.plusSeconds(6);
-        assertEquals(Status.UP, facts.healthChecks().get("outbox"));
-        attempt(a, T0.plusSeconds(6), EmailState.SEND_READY, "deferred", null, "Connection refused: 127.0.0.1:25");
-        assertEquals(Status.DOWN, facts.healthChecks().get("sender"), "authentication, timeout, refused in a row");
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"));
+        attempt(a, T0.plusSeconds(6), EmailState.SEND_READY, Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
+        assertEquals(HealthStatus.DOWN, facts.healthChecks().get("sender"), "authentication, timeout, refused in a row");
         OutboxFacts.Sender sender = facts.sender().orElseThrow();
         assertEquals(T0.plusSeconds(6), sender.lastFailureAt());
         assertEquals("Connection refused: 127.0.0.1:25", sender.lastFailureReason());
         assertNull(sender.lastSuccessAt());
 
-        attempt(a, T0.plusSeconds(7), EmailState.SENT, "sent", 250, "250 2.0.0 queued");
-        assertEquals(Status.UP, facts.healthChecks().get("sender"), "mail flows again");
+        attempt(a, T0.plusSeconds(7), EmailState.SENT, Outcome.SENT, 250, "250 2.0.0 queued");
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "mail flows again");
         assertEquals(T0.plusSeconds(7), facts.sender().orElseThrow().lastSuccessAt());
         assertEquals(T0.plusSeconds(6), facts.sender().orElseThrow().lastFailureAt());
     }
@@ -122,10 +123,10 @@ class StoredOutboxFactsTest {
         queue(T0.plusSeconds(300), "newer");
         now = T0.plus(Duration.ofMinutes(15));
         assertEquals(new OutboxFacts.Outbox(2, 900L), facts.outbox().orElseThrow());
-        assertEquals(Status.UP, facts.healthChecks().get("outbox"), "15 minutes exactly is not more than 15");
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"), "15 minutes exactly is not more than 15");
         now = T0.plus(Duration.ofMinutes(15)).plusSeconds(1);
-        assertEquals(Status.DOWN, facts.healthChecks().get("outbox"));
-        assertEquals(Status.UP, facts.healthChecks().get("sender"), "no attempt failed");
+        assertEquals(HealthStatus.DOWN, facts.healthChecks().get("outbox"));
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "no attempt failed");
     }
 
     @Test
@@ -133,11 +134,11 @@ class StoredOutboxFactsTest {
         now = T0.plus(Duration.ofDays(2));
         Instant hourAgo = now.minus(Duration.ofHours(1));
         long old = queue(T0, "two days old, sent now");
-        attempt(old, now.minusSeconds(10), EmailState.SENT, "sent", 250, "250 ok");
+        attempt(old, now.minusSeconds(10), EmailState.SENT, Outcome.SENT, 250, "250 ok");
         long earlier = queue(now.minus(Duration.ofHours(5)), "failed five hours ago");
-        attempt(earlier, now.minus(Duration.ofHours(5)), EmailState.SEND_FAILED, "failed", 550, "550 no");
+        attempt(earlier, now.minus(Duration.ofHours(5)), EmailState.SEND_FAILED, Outcome.FAILED, 550, "550 no");
         long ancient = queue(T0, "sent two days ago");
-        attempt(ancient, T0.plusSeconds(1), EmailState.SENT, "sent", 250, "250 ok");
+        attempt(ancient, T0.plusSeconds(1), EmailState.SENT, Outcome.SENT, 250, "250 ok");
         store.add(new NewEmail(hourAgo.plusSeconds(1), EmailState.SEND_IGNORED, "<s@x>", "app@example.com", "skipped",
                 10, List.of("x@example.com"), List.of(), List.of(), null, null, "/shop", "sending off", null));
         queue(now.minusSeconds(5), "still waiting");

@@ -44,7 +44,7 @@ import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.store.StorageSettings;
-import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.TestLog;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.testing.LogCapture;
@@ -108,12 +108,12 @@ class LiveSessionTest {
         }
         Thread.sleep(100); // and no more than that
         assertEquals(count, server.getReceivedMessages().length, () -> "the newest log entry: "
-                + new EmailLogStore(core.database()).list(null, null, 0, 1).emails());
+                + new TestLog(core.database()).list(null, null, 0, 1).emails());
     }
 
     /** The newest log entry, once the sender has attempted it. */
     EmailEntry attempted() throws InterruptedException {
-        EmailLogStore log = new EmailLogStore(core.database());
+        TestLog log = new TestLog(core.database());
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             EmailEntry newest = log.list(null, null, 0, 1).emails().get(0);
@@ -263,7 +263,7 @@ class LiveSessionTest {
         assertTrue(result.ok(), result.message());
         assertTrue(result.reply().startsWith("250"), result.reply());
         assertEquals(1, a.getReceivedMessages().length);
-        EmailEntry logged = new EmailLogStore(core.database()).find(result.entryId()).orElseThrow();
+        EmailEntry logged = new TestLog(core.database()).find(result.entryId()).orElseThrow();
         assertEquals(EmailState.SENT, logged.state());
         assertEquals("console", logged.source());
 

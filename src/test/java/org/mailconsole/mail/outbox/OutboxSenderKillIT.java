@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.emaillog.EmailState;
-import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.TestLog;
 import org.mailconsole.testing.ScriptedSmtp;
 import org.mailconsole.testing.SendUntilKilled;
 
@@ -61,7 +61,7 @@ class OutboxSenderKillIT {
 
             SharedEngine core = SharedEngine.acquire(SendUntilKilled.settings(dir));
             try {
-                EmailLogStore log = new EmailLogStore(core.database());
+                TestLog log = new TestLog(core.database());
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (log.counts().getOrDefault(EmailState.SEND_READY, 0L) > 0 && System.nanoTime() < deadline) {
                     Thread.sleep(20);

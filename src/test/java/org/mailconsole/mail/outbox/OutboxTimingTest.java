@@ -10,26 +10,27 @@ import org.junit.jupiter.api.Test;
 
 class OutboxTimingTest {
     @Test
-    void theDefaultsAreFiveMinutesAndFiveSeconds() {
+    void theDefaultsAreAThirtySecondLeaseRenewedEveryTenAndAFiveSecondSweep() {
         OutboxTiming timing = OutboxTiming.from(name -> null);
-        assertEquals(Duration.ofMinutes(5), timing.claim());
+        assertEquals(Duration.ofSeconds(30), timing.lease());
+        assertEquals(Duration.ofSeconds(10), timing.renewEvery());
         assertEquals(Duration.ofSeconds(5), timing.sweep());
     }
 
     @Test
     void anAdminsSecondsAreUsed() {
-        Map<String, String> set = Map.of(OutboxTiming.CLAIM_SECONDS, " 20 ", OutboxTiming.SWEEP_SECONDS, "1");
+        Map<String, String> set = Map.of(OutboxTiming.LEASE_SECONDS, " 20 ", OutboxTiming.SWEEP_SECONDS, "1");
         OutboxTiming timing = OutboxTiming.from(set::get);
-        assertEquals(Duration.ofSeconds(20), timing.claim());
+        assertEquals(Duration.ofSeconds(20), timing.lease());
         assertEquals(Duration.ofSeconds(1), timing.sweep());
     }
 
     @Test
     void aBadValueIsRefusedNamingTheProperty() {
-        for (String bad : new String[] {"0", "-3", "5m", "PT5M", "86401"}) {
+        for (String bad : new String[] {"0", "2", "-3", "5m", "PT5M", "3601"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> OutboxTiming.from(Map.of(OutboxTiming.CLAIM_SECONDS, bad)::get));
-            assertTrue(e.getMessage().contains(OutboxTiming.CLAIM_SECONDS) && e.getMessage().contains(bad), e.getMessage());
+                    () -> OutboxTiming.from(Map.of(OutboxTiming.LEASE_SECONDS, bad)::get));
+            assertTrue(e.getMessage().contains(OutboxTiming.LEASE_SECONDS) && e.getMessage().contains(bad), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> OutboxTiming.from(Map.of(OutboxTiming.SWEEP_SECONDS, "x")::get));
     }

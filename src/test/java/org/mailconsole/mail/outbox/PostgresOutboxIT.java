@@ -20,7 +20,7 @@ import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
-import org.mailconsole.store.emaillog.EmailLogStore;
+import org.mailconsole.store.emaillog.TestLog;
 import org.mailconsole.testing.PostgresServer;
 import org.mailconsole.testing.ScriptedSmtp;
 
@@ -51,7 +51,7 @@ class PostgresOutboxIT {
                 for (int i = 0; i < count; i++) {
                     Transport.send(message(i % 2 == 0 ? a.session() : b.session(), "shared outbox " + i));
                 }
-                EmailLogStore log = new EmailLogStore(a.database());
+                TestLog log = new TestLog(a.database());
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (log.counts().get(EmailState.SENT) < count && System.nanoTime() < deadline) {
                     Thread.sleep(100);
@@ -65,7 +65,7 @@ class PostgresOutboxIT {
                 assertEquals(count, smtp.received().size(), "none twice: " + deliveries);
                 // both nodes' term indexers took pending marks on PostgreSQL (SKIP LOCKED): a search from
                 // the other node finds every message, and no mark is left behind it
-                assertEquals(count, new EmailLogStore(b.database()).list(null, "shared outbox", 0, 100).total());
+                assertEquals(count, new TestLog(b.database()).list(null, "shared outbox", 0, 100).total());
                 assertEquals(0L, (long) a.database().read(connection -> {
                     try (var row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM email_term_pending")) {
                         row.next();

@@ -74,7 +74,7 @@ class SmtpDeliverySeamTest {
                     message.saveChanges();
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                     message.writeTo(bytes);
-                    Delivery done = delivery.deliver(snapshot, bytes.toByteArray(), List.of("to@example.com"), DotGate.OPEN);
+                    Delivery done = delivery.deliver(snapshot, bytes.toByteArray(), List.of("to@example.com"));
                     assertEquals(250, done.replyCode(), done.reply());
                 }
             }

@@ -22,17 +22,17 @@ class CappedSearchTest {
     @TempDir
     Path dir;
     Database database;
-    EmailLogStore store;
+    TestLog store;
 
     @BeforeEach
     void open() {
         database = Database.open(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key")));
-        store = new EmailLogStore(database, 5);
+        store = new TestLog(database, java.time.Clock.systemUTC(), 5);
         Instant now = Instant.now();
         for (int i = 0; i < 12; i++) {
             // every entry matches "shop.example" twice (sender and recipient): counted once each
-            store.add(EmailLogStoreTest.email(now, i % 3 == 0 ? EmailState.SEND_IGNORED : EmailState.SEND_READY,
+            store.add(EmailLogTest.email(now, i % 3 == 0 ? EmailState.SEND_IGNORED : EmailState.SEND_READY,
                     "app@shop.example", "Order " + i, "buyer" + i + "@shop.example"));
         }
     }

@@ -9,10 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,21 +18,24 @@ import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.StorageSettings;
+import org.mailconsole.testing.SettableClock;
 
-/** The log's queries, claims and retention on a real HSQLDB file. */
-class EmailLogStoreTest {
+/** The log's writes, queries and retention on a real HSQLDB file, time set by hand. */
+class EmailLogTest {
     @TempDir
     Path dir;
     Database database;
-    EmailLogStore store;
+    SettableClock clock = new SettableClock(Instant.now());
+    TestLog store;
 
     @BeforeEach
     void open() {
         database = Database.open(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key")));
-        store = new EmailLogStore(database);
+        store = new TestLog(database, clock, EmailLogReader.SEARCH_COUNT_CAP);
     }
 
     @AfterEach
@@ -60,42 +59,14 @@ class EmailLogStoreTest {
     }
 
     @Test
-    void anEntryIsWrittenWithItsTermsPendingAndASearchWritesThemFirst() {
+    void anEntryIsWrittenWithItsSearchTermsInOneTransaction() {
         long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "Invoice 7781", "kim@customer.example"));
-        assertEquals(1, rows("SELECT COUNT(*) FROM email_term_pending WHERE entry_id = " + id));
-        assertEquals(0, rows("SELECT COUNT(*) FROM email_term WHERE entry_id = " + id), "no term on the app's path");
-        EmailPage found = store.list(null, "7781", 0, 20);
-        assertEquals(List.of(id), found.emails().stream().map(EmailEntry::id).toList(), "found at once by a search");
-        assertEquals(0, rows("SELECT COUNT(*) FROM email_term_pending"));
         assertEquals(EmailColumns.terms("app@shop.example", "Invoice 7781", List.of("kim@customer.example"),
                 List.of("kim@customer.example")).size(), rows("SELECT COUNT(*) FROM email_term WHERE entry_id = " + id));
-    }
-
-    @Test
-    void concurrentIndexersWriteEachEntrysTermsOnce() throws Exception {
-        int entries = 600;
-        for (int i = 0; i < entries; i++) {
-            store.add(email(Instant.now(), EmailState.SEND_IGNORED, "app@shop.example", "Order " + i, "c" + i + "@customer.example"));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        AtomicInteger indexed = new AtomicInteger();
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 3; t++) {
-            done.add(pool.submit(() -> {
-                for (int n = store.indexPending(50); n > 0; n = store.indexPending(50)) {
-                    indexed.addAndGet(n);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get(); // no duplicate key: each pending mark is taken by one writer
-        }
-        pool.shutdown();
-        assertEquals(entries, indexed.get(), "each entry indexed by exactly one writer");
-        assertEquals(0, rows("SELECT COUNT(*) FROM email_term_pending"));
-        assertEquals(entries, rows("SELECT COUNT(DISTINCT entry_id) FROM email_term"));
-        assertEquals(1, store.list(null, "c599@customer", 0, 20).total());
+        EmailPage found = store.list(null, "7781", 0, 20);
+        assertEquals(List.of(id), found.emails().stream().map(EmailEntry::id).toList(), "found at once by a search");
+        assertEquals(0, rows("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'EMAIL_TERM_PENDING'"),
+                "V12 dropped the table of terms written behind");
     }
 
     @Test
@@ -110,7 +81,7 @@ class EmailLogStoreTest {
         assertEquals("MEMORY", type);
         long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "kept", "b@shop.example"));
         store.add(email(Instant.now(), EmailState.SEND_IGNORED, "app@shop.example", "skipped", "b@shop.example"));
-        store.record(id, new AttemptResult(Instant.now(), EmailState.SENT, "sent", 250,
+        store.record(id, new AttemptResult(Instant.now(), EmailState.SENT, Outcome.SENT, 250,
                 "250 ok", null, List.of(), null, null, "Default SMTP", null));
         database.close();
         open();
@@ -137,10 +108,11 @@ class EmailLogStoreTest {
                 if (what == 1) {
                     ready.add(id);
                 } else if (what == 2) {
-                    store.cancel(id, "admin", at);
+                    clock.set(at);
+                    store.queue().cancel(id, "admin");
                 } else {
                     EmailState state = what == 3 ? EmailState.SEND_FAILED : EmailState.SENT;
-                    store.record(id, new AttemptResult(at, state, state == EmailState.SENT ? "sent" : "failed",
+                    store.record(id, new AttemptResult(at, state, state == EmailState.SENT ? Outcome.SENT : Outcome.FAILED,
                             state == EmailState.SENT ? 250 : 550, "reply", null, List.of(), null, null, "Default SMTP",
                             null));
                     if (state == EmailState.SEND_FAILED) {
@@ -150,9 +122,11 @@ class EmailLogStoreTest {
             }
         }
         for (long id : failed.subList(0, failed.size() / 2)) { // Failed -> Outbox: no longer counted as Failed
-            store.retryNow(id, now.minusSeconds(random.nextInt(3_600)));
+            clock.set(now.minusSeconds(random.nextInt(3_600)));
+            store.queue().makeDue(id);
         }
         // retention on entries created before a time inside the last day: some per-minute counts go down
+        clock.set(now);
         while (store.deleteOlderThan(now.minusSeconds(30 * 3_600), 7) > 0) {
         }
         for (Instant since : List.of(now.minusSeconds(3_600), now.minusSeconds(86_400), now.minusSeconds(3_570),
@@ -174,8 +148,9 @@ class EmailLogStoreTest {
         }
         assertTrue(facts.countSince(EmailState.SENT, now.minusSeconds(86_400)) > 20, "the test counts something");
         // pruning keeps the last two days
-        assertEquals(0, store.pruneMinuteCounts(now));
-        assertTrue(store.pruneMinuteCounts(now.plus(java.time.Duration.ofDays(3))) > 0);
+        assertEquals(0, store.pruneMinuteCounts());
+        clock.set(now.plus(Duration.ofDays(3)));
+        assertTrue(store.pruneMinuteCounts() > 0);
     }
 
     @Test
@@ -206,35 +181,6 @@ class EmailLogStoreTest {
         EmailPage search = store.list(null, "order", 1, 2);
         assertEquals(7, search.total());
         assertEquals(List.of("Order 4", "Order 3"), search.emails().stream().map(EmailEntry::subject).toList());
-    }
-
-    @Test
-    void onlyOneOfManySendersWinsAClaim() throws Exception {
-        long id = store.add(email(Instant.now(), EmailState.SEND_READY, "a@x", "claimed", "b@x"));
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        AtomicInteger wins = new AtomicInteger();
-        try {
-            List<Future<?>> all = new java.util.ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String owner = "node-" + i;
-                all.add(pool.submit(() -> {
-                    Instant now = Instant.now();
-                    if (store.claim(id, owner, now, now.plusSeconds(60))) {
-                        wins.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> f : all) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertEquals(1, wins.get());
-        assertTrue(store.due(Instant.now(), 10).isEmpty(), "a claimed message is not due for others");
-        Instant later = Instant.now().plusSeconds(120);
-        assertEquals(List.of(id), store.due(later, 10), "an expired claim is taken over");
-        assertTrue(store.claim(id, "node-x", later, later.plusSeconds(60)));
     }
 
     @Test
