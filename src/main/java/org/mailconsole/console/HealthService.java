@@ -18,10 +18,6 @@ public final class HealthService {
     private final Database database;
     private final OutboxFacts outbox;
 
-    public HealthService(Database database) {
-        this(database, OutboxFacts.NONE);
-    }
-
     public HealthService(Database database, OutboxFacts outbox) {
         this.database = database;
         this.outbox = outbox;

@@ -6,9 +6,7 @@ import java.util.Optional;
 
 /**
  * The seam through which the Outbox (email-model.md section 5) gives Email Diagnostics and the
- * health check its facts: {@link StoredOutboxFacts} reads them from the Outbox and the email log;
- * {@link #NONE} (no facts, shown as "not available" / JSON null, and no checks) is for tests that
- * need none. Nothing here is ever made up.
+ * health check its facts: {@link StoredOutboxFacts} reads them from the Outbox and the email log. Nothing here is ever made up.
  */
 public interface OutboxFacts {
 
@@ -36,30 +34,7 @@ public interface OutboxFacts {
     /**
      * The Outbox's checks for GET /api/v1/health, by name: {@code sender} (DOWN when the last 3
      * delivery attempts all failed on connection or authentication) and {@code outbox} (DOWN when
-     * its oldest entry has waited longer than 15 minutes). Empty for {@link #NONE}.
+     * its oldest entry has waited longer than 15 minutes).
      */
     Map<String, HealthStatus> healthChecks();
-
-    /** No Outbox yet: no facts, no checks. */
-    OutboxFacts NONE = new OutboxFacts() {
-        @Override
-        public Optional<Sender> sender() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Outbox> outbox() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Counts> counts() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Map<String, HealthStatus> healthChecks() {
-            return Map.of();
-        }
-    };
 }
