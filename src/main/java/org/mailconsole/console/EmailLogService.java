@@ -1,11 +1,14 @@
 package org.mailconsole.console;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.mailconsole.mail.outbox.Outbox;
+import org.mailconsole.mail.outbox.SendingPausedException;
+import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.FieldError;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
@@ -32,10 +35,12 @@ public final class EmailLogService {
 
     private final EmailLogReader store;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public EmailLogService(EmailLogReader store, Outbox outbox) {
+    public EmailLogService(EmailLogReader store, Outbox outbox, Clock clock) {
         this.store = store;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** A checked query: mailbox (null = all), search text (null = none), page from 0, size 1..200. */
@@ -99,13 +104,32 @@ public final class EmailLogService {
         return translated(() -> outbox.cancel(id, user));
     }
 
+    /**
+     * Cancel all (mailbox {@code outbox} only: any other is a {@link ValidationException} naming
+     * {@code mailbox}): every waiting message Skipped, "cancelled by {@code user}", audited; a message
+     * being delivered finishes its attempt and is not counted. How many were cancelled.
+     */
+    public int cancelAll(String mailbox, String user) {
+        if (!"outbox".equals(mailbox)) {
+            throw new ValidationException(List.of(new FieldError("mailbox",
+                    "must be outbox: only waiting messages can be cancelled")));
+        }
+        return outbox.cancelAll(user, cancelled -> List.of(new AuditEntry(clock.instant(), user, "Outbox",
+                "Cancel all", cancelled + " waiting", "cancelled (" + cancelled + " message(s) Skipped)")));
+    }
+
+    /** Why the Outbox is paused (its messages wait), or empty while sending is possible. */
+    public Optional<String> paused() {
+        return outbox.pausedReason();
+    }
+
     /** The Outbox's answer, its store's refusals in the console's words. */
     private static EmailEntry translated(Supplier<EmailEntry> action) {
         try {
             return action.get();
         } catch (org.mailconsole.store.emaillog.EmailNotFoundException e) {
             throw new EmailNotFoundException(e.getMessage());
-        } catch (EmailStateConflictException e) {
+        } catch (EmailStateConflictException | SendingPausedException e) {
             throw new EmailActionConflictException(e.getMessage());
         }
     }

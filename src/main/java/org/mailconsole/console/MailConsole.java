@@ -34,7 +34,7 @@ public final class MailConsole implements AutoCloseable {
         this.properties = new PropertiesService(new PropertyStore(database, core.secrets()), Clock.systemUTC());
         this.audit = new AuditStore(database);
         OutboxFacts outboxFacts = new StoredOutboxFacts(core.log(), new EmailLogFacts(database),
-                core.engine()::running, Clock.systemUTC());
+                core.engine()::running, core.outbox()::pausedReason, Clock.systemUTC());
         this.health = new HealthService(database, outboxFacts);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
@@ -43,7 +43,7 @@ public final class MailConsole implements AutoCloseable {
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
         this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
                 database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts, Clock.systemUTC());
-        this.emailLog = new EmailLogService(core.log(), core.outbox());
+        this.emailLog = new EmailLogService(core.log(), core.outbox(), Clock.systemUTC());
     }
 
     /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */

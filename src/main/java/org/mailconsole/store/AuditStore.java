@@ -21,7 +21,7 @@ public final class AuditStore {
      * Adds entries inside the caller's transaction, so they commit or roll back with the change. The
      * entries of one call are one save: they all get its first entry's time, which groups them on the page.
      */
-    static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
+    public static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }

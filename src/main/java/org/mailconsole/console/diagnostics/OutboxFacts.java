@@ -14,8 +14,11 @@ public interface OutboxFacts {
     record Sender(boolean running, Instant lastSuccessAt, Instant lastFailureAt, String lastFailureReason) {
     }
 
-    /** The Outbox: how many messages wait, and how long the oldest has waited (null when empty). */
-    record Outbox(long size, Long oldestAgeSeconds) {
+    /**
+     * The Outbox: how many messages wait, how long the oldest has waited (null when empty), and why it
+     * is paused (null while sending is possible).
+     */
+    record Outbox(long size, Long oldestAgeSeconds, String paused) {
     }
 
     /** Entries that became Sent, Failed or Skipped in a time window (by their last change). */
@@ -34,7 +37,7 @@ public interface OutboxFacts {
     /**
      * The Outbox's checks for GET /api/v1/health, by name: {@code sender} (DOWN when the last 3
      * delivery attempts all failed on connection or authentication) and {@code outbox} (DOWN when
-     * its oldest entry has waited longer than 15 minutes).
+     * a message that is due, not paused nor waiting for its back-off, was queued more than 15 minutes ago).
      */
     Map<String, HealthStatus> healthChecks();
 }

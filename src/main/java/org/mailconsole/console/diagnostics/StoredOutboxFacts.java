@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.emaillog.EmailLogFacts;
 import org.mailconsole.store.emaillog.EmailLogReader;
@@ -26,12 +27,16 @@ public final class StoredOutboxFacts implements OutboxFacts {
     private final EmailLogReader log;
     private final EmailLogFacts facts;
     private final BooleanSupplier senderRunning;
+    private final Supplier<Optional<String>> paused;
     private final Clock clock;
 
-    public StoredOutboxFacts(EmailLogReader log, EmailLogFacts facts, BooleanSupplier senderRunning, Clock clock) {
+    /** @param paused why the Outbox is paused now (its messages wait), empty while sending is possible */
+    public StoredOutboxFacts(EmailLogReader log, EmailLogFacts facts, BooleanSupplier senderRunning,
+                             Supplier<Optional<String>> paused, Clock clock) {
         this.log = log;
         this.facts = facts;
         this.senderRunning = senderRunning;
+        this.paused = paused;
         this.clock = clock;
     }
 
@@ -51,7 +56,7 @@ public final class StoredOutboxFacts implements OutboxFacts {
         Long oldestAge = facts.oldestInOutbox()
                 .map(at -> Math.max(0, Duration.between(at, clock.instant()).toSeconds()))
                 .orElse(null);
-        return Optional.of(new Outbox(size, oldestAge));
+        return Optional.of(new Outbox(size, oldestAge, paused.get().orElse(null)));
     }
 
     @Override
@@ -66,8 +71,10 @@ public final class StoredOutboxFacts implements OutboxFacts {
         List<EmailLogFacts.Attempt> last = facts.lastDeliveryAttempts(FAILED_ATTEMPTS);
         boolean failing = last.size() == FAILED_ATTEMPTS && last.stream().allMatch(StoredOutboxFacts::connectionFailure);
         checks.put("sender", failing ? HealthStatus.DOWN : HealthStatus.UP);
-        boolean waitedTooLong = facts.oldestInOutbox()
-                .map(at -> Duration.between(at, clock.instant()).compareTo(OUTBOX_WAIT) > 0)
+        // only due messages count: a paused Outbox, or a message waiting for its back-off, is shown, not DOWN
+        Instant now = clock.instant();
+        boolean waitedTooLong = paused.get().isEmpty() && facts.oldestDue(now)
+                .map(at -> Duration.between(at, now).compareTo(OUTBOX_WAIT) > 0)
                 .orElse(false);
         checks.put("outbox", waitedTooLong ? HealthStatus.DOWN : HealthStatus.UP);
         return checks;

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.StoreException;
@@ -63,7 +64,7 @@ public final class DeliveryEngine {
         this.config = config;
         this.clock = clock;
         this.timing = timing;
-        this.attempts = new MessageAttempt(config, clock);
+        this.attempts = new MessageAttempt(clock);
         this.renewal = new LeaseRenewal(queue);
     }
 
@@ -77,7 +78,7 @@ public final class DeliveryEngine {
         chores.scheduleWithFixedDelay(renewal, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(this::housekeeping, 1, HOUSEKEEPING.toMinutes(), TimeUnit.MINUTES);
         for (int i = 0; i < WORKERS_PER_ACCOUNT; i++) {
-            DeliveryWorker worker = new DeliveryWorker(owner + "/w" + i, queue, attempts, this::newConnection, renewal,
+            DeliveryWorker worker = new DeliveryWorker(owner + "/w" + i, queue, config, attempts, this::newConnection, renewal,
                     signal, clock, timing);
             workers.add(worker);
             Thread thread = coreThread(worker, "mail-console-outbox-worker-" + i);
@@ -124,15 +125,17 @@ public final class DeliveryEngine {
     /**
      * Attempts an Outbox message now in the caller's thread, on a connection of its own (Retry now,
      * the test email); if a worker or another node is delivering it, waits for that attempt instead
-     * (bounded by its lease). The entry afterwards.
+     * (bounded by its lease). While the Outbox is paused it attempts nothing. The entry afterwards.
      */
     EmailEntry attemptNow(long id) {
-        Optional<Lease> leased = queue.lease(owner + "/now-" + attemptsNow.incrementAndGet(), id);
+        ConfigSnapshot snapshot = config.current();
+        Optional<Lease> leased = snapshot.outbound().sending()
+                ? queue.lease(owner + "/now-" + attemptsNow.incrementAndGet(), id) : Optional.empty();
         if (leased.isPresent()) {
             Lease lease = leased.get();
             renewal.hold(lease);
             try (SmtpDelivery connection = newConnection()) {
-                queue.complete(lease, attempts.attempt(lease, connection));
+                queue.complete(lease, attempts.attempt(lease, snapshot, connection));
             } finally {
                 renewal.drop(lease);
             }

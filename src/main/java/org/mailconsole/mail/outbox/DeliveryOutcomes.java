@@ -19,15 +19,15 @@ final class DeliveryOutcomes {
     private DeliveryOutcomes() {
     }
 
-    static AttemptResult decide(Delivery delivery, DeliveryRules rules, int attemptsMade, Instant now,
-                                OutboundConfig config) {
+    static AttemptResult decide(Delivery delivery, List<String> recipients, DeliveryRules rules, int attemptsMade,
+                                Instant now, OutboundConfig config) {
         Long accountId = config.accountId();
         String accountName = config.accountName();
         if (delivery.accepted()) {
             String reason = delivery.refused().isEmpty() ? null
                     : delivery.refused().size() + " recipient(s) refused by the server";
             return new AttemptResult(now, EmailState.SENT, delivery.refused().isEmpty() ? Outcome.SENT : Outcome.PARTIAL,
-                    delivery.replyCode(), delivery.reply(), reason, delivery.refused(), null, accountId, accountName,
+                    delivery.replyCode(), delivery.reply(), reason, recipients, delivery.refused(), null, accountId, accountName,
                     delivery.transcriptId());
         }
         boolean retry = delivery.replyCode() == null || rules.retries(delivery.replyCode());
@@ -35,18 +35,18 @@ final class DeliveryOutcomes {
         if (wait.isPresent()) {
             Instant next = now.plus(wait.get());
             return new AttemptResult(now, EmailState.SEND_READY, Outcome.DEFERRED, delivery.replyCode(), delivery.reply(),
-                    delivery.reply(), delivery.refused(), next, accountId, accountName, delivery.transcriptId());
+                    delivery.reply(), recipients, delivery.refused(), next, accountId, accountName, delivery.transcriptId());
         }
         String reason = retry
                 ? "gave up after " + attemptsMade + " attempt(s): " + delivery.reply()
                 : delivery.reply();
         return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, delivery.replyCode(), delivery.reply(), reason,
-                delivery.refused(), null, accountId, accountName, delivery.transcriptId());
+                recipients, delivery.refused(), null, accountId, accountName, delivery.transcriptId());
     }
 
-    /** The message left the Outbox without an attempt (sending was turned off meanwhile). */
+    /** The message left the Outbox without an attempt (the policy at delivery left no recipient). */
     static AttemptResult skipped(Instant now, String reason, OutboundConfig config) {
-        return new AttemptResult(now, EmailState.SEND_IGNORED, Outcome.SKIPPED, null, "", reason, List.of(), null,
-                config.accountId(), config.accountName(), null);
+        return new AttemptResult(now, EmailState.SEND_IGNORED, Outcome.SKIPPED, null, "", reason, List.of(), List.of(),
+                null, config.accountId(), config.accountName(), null);
     }
 }

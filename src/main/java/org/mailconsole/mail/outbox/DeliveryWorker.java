@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.Lease;
@@ -13,7 +15,9 @@ import org.mailconsole.store.emaillog.OutboxQueue;
 
 /**
  * One worker of the delivery engine, with its own kept connection: leases the earliest due
- * message, delivers it, records the outcome under its lease, and again. When nothing is due it
+ * message, delivers it, records the outcome under its lease, and again. While sending is not
+ * possible (sending off, no active outbound account, a blank server) the Outbox is paused: the
+ * worker leases nothing and looks again every {@link #PAUSED_LOOK}. When nothing is due it
  * keeps its connection for {@link #LINGER} (a burst's next message uses it), then closes it and
  * waits for a wake-up, the next due retry or the sweep. When the database refuses a write it keeps
  * its lease and tries again after a {@link StoreBackoff} wait, so no message goes twice for it.
@@ -22,9 +26,12 @@ final class DeliveryWorker implements Runnable {
     private static final System.Logger LOG = System.getLogger(DeliveryWorker.class.getName());
     /** How long an idle worker keeps its connection (as Postfix's smtp_connection_cache_time_limit). */
     static final Duration LINGER = Duration.ofSeconds(1);
+    /** How often a paused worker looks whether sending is possible again (the configuration is cached). */
+    static final Duration PAUSED_LOOK = Duration.ofSeconds(1);
 
     private final String owner;
     private final OutboxQueue queue;
+    private final CachedConfig config;
     private final MessageAttempt attempts;
     private final Supplier<SmtpDelivery> connections;
     private final LeaseRenewal renewal;
@@ -34,10 +41,12 @@ final class DeliveryWorker implements Runnable {
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
 
-    DeliveryWorker(String owner, OutboxQueue queue, MessageAttempt attempts, Supplier<SmtpDelivery> connections,
-                   LeaseRenewal renewal, WakeSignal signal, Clock clock, OutboxTiming timing) {
+    DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
+                   Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
+                   OutboxTiming timing) {
         this.owner = owner;
         this.queue = queue;
+        this.config = config;
         this.attempts = attempts;
         this.connections = connections;
         this.renewal = renewal;
@@ -56,8 +65,16 @@ final class DeliveryWorker implements Runnable {
         try (SmtpDelivery connection = connections.get()) {
             while (running) {
                 long mark = signal.mark();
+                ConfigSnapshot snapshot;
                 List<Lease> leased;
                 try {
+                    snapshot = config.current();
+                    if (!snapshot.outbound().sending()) {
+                        // paused: the messages wait, no attempt, no retry step used, no state change
+                        connection.close();
+                        signal.await(mark, PAUSED_LOOK, () -> !running);
+                        continue;
+                    }
                     leased = queue.lease(owner, 1);
                 } catch (StoreException e) {
                     connection.close();
@@ -68,16 +85,16 @@ final class DeliveryWorker implements Runnable {
                 if (leased.isEmpty()) {
                     idle(connection, mark);
                 } else {
-                    deliver(leased.get(0), connection);
+                    deliver(leased.get(0), snapshot, connection);
                 }
             }
         }
     }
 
-    private void deliver(Lease lease, SmtpDelivery connection) {
+    private void deliver(Lease lease, ConfigSnapshot snapshot, SmtpDelivery connection) {
         renewal.hold(lease);
         try {
-            AttemptResult result = attempts.attempt(lease, connection);
+            AttemptResult result = attempts.attempt(lease, snapshot, connection);
             record(lease, result);
         } finally {
             renewal.drop(lease);

@@ -37,14 +37,9 @@ final class LeaseRenewal implements Runnable {
             return;
         }
         try {
-            List<Long> kept = queue.renew(leases);
-            for (Lease lease : leases) {
-                if (!kept.contains(lease.id()) && held.contains(lease)) {
-                    LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the lease on message {0} was lost "
-                            + "(its entry changed or another node took it over); its outcome will not be recorded here",
-                            lease.id());
-                }
-            }
+            // a lease lost meanwhile (taken over, or ended by its own outcome a moment ago) is the
+            // worker's to notice: its outcome is then not recorded, and it says so
+            queue.renew(leases);
         } catch (StoreException e) {
             LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: leases not renewed, the database refused: "
                     + e.getMessage());

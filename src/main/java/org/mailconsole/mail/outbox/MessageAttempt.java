@@ -2,33 +2,42 @@ package org.mailconsole.mail.outbox;
 
 import java.time.Clock;
 import java.util.List;
-import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.store.emaillog.Lease;
 
-/** One attempt of a leased message with the configuration in effect now: its outcome, not yet recorded. */
+/**
+ * One attempt of a leased message with the configuration of {@code snapshot} (one in which sending
+ * is possible: a paused Outbox makes no attempt). The recipients are narrowed again by the policy
+ * in effect ({@link RecipientPolicy}); the outcome is not yet recorded.
+ */
 final class MessageAttempt {
-    private final CachedConfig config;
+    private static final System.Logger LOG = System.getLogger(MessageAttempt.class.getName());
+
     private final Clock clock;
 
-    MessageAttempt(CachedConfig config, Clock clock) {
-        this.config = config;
+    MessageAttempt(Clock clock) {
         this.clock = clock;
     }
 
-    AttemptResult attempt(Lease lease, SmtpDelivery delivery) {
-        ConfigSnapshot snapshot = config.current();
+    AttemptResult attempt(Lease lease, ConfigSnapshot snapshot, SmtpDelivery delivery) {
         OutboundConfig outbound = snapshot.outbound();
-        if (!outbound.sending()) {
-            return DeliveryOutcomes.skipped(clock.instant(), "not sent: " + outbound.skipReason(), outbound);
-        }
         EmailEntry entry = lease.entry();
+        RecipientPolicy.Applied recipients = RecipientPolicy.apply(entry.actualRecipients(), outbound);
+        if (!recipients.blocked().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console: message {0}: recipient(s) dropped at delivery by the "
+                    + "system address filter: {1}", lease.id(), recipients.blocked());
+        }
+        String nothingLeft = recipients.nothingLeftReason();
+        if (nothingLeft != null) {
+            return DeliveryOutcomes.skipped(clock.instant(), "not sent: " + nothingLeft, outbound);
+        }
         Delivery delivered = lease.mime() != null
-                ? delivery.deliver(snapshot, lease.mime(), entry.actualRecipients())
+                ? delivery.deliver(snapshot, lease.mime(), recipients.kept())
                 : new Delivery(false, 554, "the stored message is missing", List.of(), null);
-        return DeliveryOutcomes.decide(delivered, snapshot.rules(), entry.attempts() + 1, clock.instant(), outbound);
+        return DeliveryOutcomes.decide(delivered, recipients.kept(), snapshot.rules(), entry.attempts() + 1,
+                clock.instant(), outbound);
     }
 }

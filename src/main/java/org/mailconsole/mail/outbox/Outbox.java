@@ -7,8 +7,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.mailconsole.mail.filter.FilterOutcome;
-import org.mailconsole.mail.filter.RecipientFilter;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.MessageQueue;
@@ -16,6 +16,7 @@ import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.mail.live.SendPolicy;
 import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.mail.source.SendingWebapp;
+import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
@@ -71,10 +72,34 @@ public final class Outbox implements MessageQueue {
         return engine.attemptNow(id);
     }
 
-    /** Retry now (Outbox or Failed; 409 otherwise): the entry after an attempt made now. */
+    /**
+     * Retry now (Outbox or Failed; 409 otherwise): the entry after an attempt made now. While the
+     * Outbox is paused it changes nothing and throws {@link SendingPausedException}.
+     */
     public EmailEntry retryNow(long id) {
+        pausedReason().ifPresent(reason -> {
+            throw new SendingPausedException("the Outbox is paused (" + reason + "); the message waits and goes "
+                    + "once sending is possible again");
+        });
         queue.makeDue(id);
         return engine.attemptNow(id);
+    }
+
+    /**
+     * Why the Outbox is paused now (sending off, no active outbound account, a blank server), or
+     * empty while sending is possible: its messages wait, using no retry step.
+     */
+    public Optional<String> pausedReason() {
+        OutboundConfig outbound = config.current().outbound();
+        return outbound.sending() ? Optional.empty() : Optional.of(outbound.skipReason());
+    }
+
+    /**
+     * Cancel all: every Outbox message not being delivered right now becomes Skipped, with the audit
+     * entries {@code audit} makes of the number; how many.
+     */
+    public int cancelAll(String user, IntFunction<List<AuditEntry>> audit) {
+        return queue.cancelAll(user, audit);
     }
 
     /** Cancel (Outbox, not being delivered right now; 409 otherwise): the entry, now Skipped. */
@@ -97,32 +122,25 @@ public final class Outbox implements MessageQueue {
         if (message.getMessageID() == null) {
             message.saveChanges();
         }
-        List<String> actual = SendPolicy.actualRecipients(original, outbound);
         if (!outbound.testRecipients().isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} goes to the test address(es) {1} "
                     + "instead of its {2} recipient(s)", SendPolicy.describe(message), outbound.testRecipients(),
                     original.size());
         }
-        // the system address filter in effect applies here, after the test address (which it never blocks)
-        FilterOutcome filtered = RecipientFilter.apply(outbound.addressFilter(), addresses(actual),
-                outbound.testRecipients());
-        List<String> kept = filtered.kept().stream().map(Outbox::addressOf).toList();
-        List<RecipientNote> blocked = filtered.blocked().stream()
-                .map(b -> new RecipientNote(b.address(), "blocked by the system address filter \""
-                        + b.filterName() + "\": " + b.reason()))
-                .toList();
+        RecipientPolicy.Applied applied = RecipientPolicy.apply(original, outbound);
+        List<RecipientNote> blocked = applied.blocked();
         if (!blocked.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "Mail Console: message {0}: recipient(s) dropped by the system address "
-                    + "filter \"{1}\": {2}", SendPolicy.describe(message), filtered.filter().name(),
+                    + "filter \"{1}\": {2}", SendPolicy.describe(message), applied.filter().filter().name(),
                     blocked.stream().map(RecipientNote::address).toList());
         }
-        if (kept.isEmpty()) {
-            String reason = filtered.nothingLeft() ? filtered.skipReason() : "no recipient left";
+        String nothingLeft = applied.nothingLeftReason();
+        if (nothingLeft != null) {
             LOG.log(System.Logger.Level.INFO, "Mail Console: message {0} not sent: {1}",
-                    SendPolicy.describe(message), reason);
-            return add(message, null, original, List.of(), blocked, outbound, source, reason);
+                    SendPolicy.describe(message), nothingLeft);
+            return add(message, null, original, List.of(), blocked, outbound, source, nothingLeft);
         }
-        return add(message, MimeBytes.of(message), original, kept, blocked, outbound, source, null);
+        return add(message, MimeBytes.of(message), original, applied.kept(), blocked, outbound, source, null);
     }
 
     private long add(MimeMessage message, byte[] mime, List<String> original, List<String> actual,
@@ -155,17 +173,4 @@ public final class Outbox implements MessageQueue {
         return address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString();
     }
 
-    private static Address[] addresses(List<String> recipients) {
-        Address[] addresses = new Address[recipients.size()];
-        for (int i = 0; i < addresses.length; i++) {
-            InternetAddress address = new InternetAddress();
-            address.setAddress(recipients.get(i));
-            addresses[i] = address;
-        }
-        return addresses;
-    }
-
-    private static String addressOf(Address address) {
-        return address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
-    }
 }

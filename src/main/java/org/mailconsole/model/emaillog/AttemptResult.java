@@ -10,6 +10,8 @@ import java.util.List;
  * @param outcome       what the attempt came to
  * @param replyCode     the deciding SMTP reply code; null for a connection failure
  * @param reply         the server's reply text, or the named failure
+ * @param recipients    the recipients this attempt went to (after the policy in effect at delivery); empty
+ *                      when none was tried (skipped)
  * @param refused       recipients refused while others were accepted, with the replies
  * @param nextAttemptAt when a deferred message is tried again; null otherwise
  */
@@ -20,6 +22,7 @@ public record AttemptResult(
         Integer replyCode,
         String reply,
         String reason,
+        List<String> recipients,
         List<RecipientNote> refused,
         Instant nextAttemptAt,
         Long accountId,
@@ -27,6 +30,7 @@ public record AttemptResult(
         Long transcriptId) {
 
     public AttemptResult {
+        recipients = List.copyOf(recipients);
         refused = List.copyOf(refused);
     }
 }

@@ -21,7 +21,7 @@ final class EmailColumns {
     static final String ENTRY = "id, created_at, updated_at, state, message_id, from_address, subject, size_bytes, "
             + "recipients, actual_recipients, blocked_recipients, refused_recipients, account_id, account_name, "
             + "source, reply_code, reply, reason, attempts, next_attempt_at, claimed_by, claim_expires_at";
-    static final String ATTEMPT = "id, entry_id, attempted_at, outcome, reply_code, reply, transcript_id";
+    static final String ATTEMPT = "id, entry_id, attempted_at, outcome, reply_code, reply, recipients, transcript_id";
 
     private EmailColumns() {
     }
@@ -73,6 +73,7 @@ final class EmailColumns {
                 Outcome.ofApiName(row.getString("outcome")),
                 (Integer) row.getObject("reply_code", Integer.class),
                 row.getString("reply"),
+                addresses(row.getString("recipients")),
                 (Long) row.getObject("transcript_id", Long.class));
     }
 

@@ -84,6 +84,24 @@ public final class EmailLogFacts {
     }
 
     /**
+     * When the oldest message that is due at {@code now} (its next attempt not in the future) was
+     * queued; empty when none is due. A message waiting for its back-off step is not due.
+     */
+    public Optional<Instant> oldestDue(Instant now) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MIN(created_at) FROM email_entry "
+                    + "WHERE state = ? AND next_attempt_at <= ?")) {
+                query.setString(1, EmailState.SEND_READY.apiName());
+                query.setTimestamp(2, EmailColumns.timestamp(now));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return Optional.ofNullable(EmailColumns.instant(rows.getTimestamp(1)));
+                }
+            }
+        });
+    }
+
+    /**
      * Entries that reached {@code state} (their last change) at or after {@code since}, which is at
      * most two days ago: the whole minutes from the per-minute counts (V10), the rest of the minute
      * {@code since} falls in from the entries themselves (an index range of at most a minute).

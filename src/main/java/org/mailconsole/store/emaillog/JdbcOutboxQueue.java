@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
 
 /**
@@ -207,13 +210,14 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_attempt (entry_id, "
-                    + "attempted_at, outcome, reply_code, reply, transcript_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "attempted_at, outcome, reply_code, reply, recipients, transcript_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, lease.id());
                 insert.setTimestamp(2, timestamp(result.at()));
                 insert.setString(3, result.outcome().apiName());
                 setInt(insert, 4, result.replyCode());
                 insert.setString(5, cut(oneLine(result.reply()), 2000));
-                setLong(insert, 6, result.transcriptId());
+                insert.setString(6, result.recipients().isEmpty() ? null : EmailColumns.lines(result.recipients()));
+                setLong(insert, 7, result.transcriptId());
                 insert.executeUpdate();
             }
             if (result.state() != EmailState.SEND_READY) {
@@ -260,6 +264,43 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, EmailState.SEND_IGNORED, now, 1);
             dropMime(connection, id);
             return existing(connection, id);
+        });
+    }
+
+    @Override
+    public int cancelAll(String user, IntFunction<List<AuditEntry>> audit) {
+        Instant now = clock.instant();
+        return database.inRecordTransaction(connection -> {
+            List<Long> free = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry WHERE state = ? AND "
+                    + FREE + dialect.lockSuffix())) {
+                query.setString(1, READY);
+                query.setTimestamp(2, timestamp(now));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        free.add(rows.getLong(1));
+                    }
+                }
+            }
+            int cancelled = 0;
+            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+                    + "reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? AND " + FREE)) {
+                for (long id : free) {
+                    update.setString(1, EmailState.SEND_IGNORED.apiName());
+                    update.setTimestamp(2, timestamp(now));
+                    update.setString(3, cut("cancelled by " + user, 2000));
+                    update.setLong(4, id);
+                    update.setString(5, READY);
+                    update.setTimestamp(6, timestamp(now));
+                    if (update.executeUpdate() == 1) {
+                        dropMime(connection, id);
+                        cancelled++;
+                    }
+                }
+            }
+            EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, EmailState.SEND_IGNORED, now, cancelled);
+            AuditStore.insert(connection, audit.apply(cancelled));
+            return cancelled;
         });
     }
 

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.time.Instant;
+import java.util.function.IntFunction;
+import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.NewEmail;
@@ -43,6 +45,13 @@ public interface OutboxQueue {
      * when it is not in the Outbox or is being delivered.
      */
     EmailEntry cancel(long id, String user);
+
+    /**
+     * Cancel all: every Outbox message no live lease holds becomes Skipped, "cancelled by {@code user}",
+     * its raw MIME dropped, with the audit entries {@code audit} makes of the number, in one
+     * transaction. A message being delivered finishes its attempt and is not counted. How many.
+     */
+    int cancelAll(String user, IntFunction<List<AuditEntry>> audit);
 
     /** Retry now: an Outbox or Failed message becomes due now (a Failed one returns to the Outbox). */
     EmailEntry makeDue(long id);

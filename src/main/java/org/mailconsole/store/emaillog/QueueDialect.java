@@ -38,6 +38,11 @@ enum QueueDialect {
         return database.settings().postgres() ? POSTGRESQL : HSQLDB;
     }
 
+    /** Ends a query that picks rows this transaction will change: others' picks are skipped on PostgreSQL. */
+    String lockSuffix() {
+        return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+
     /** Ends the query that picks due messages to lease. */
     String leaseSuffix() {
         return leaseSuffix;

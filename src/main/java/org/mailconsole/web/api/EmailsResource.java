@@ -3,6 +3,8 @@ package org.mailconsole.web.api;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import java.util.Map;
+import org.mailconsole.model.emaillog.EmailEntry;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,14 +33,22 @@ public final class EmailsResource {
     public EmailJson.PageJson list(@QueryParam("mailbox") String mailbox, @QueryParam("q") String q,
                                    @QueryParam("page") String page, @QueryParam("size") String size) {
         EmailLogService log = service();
-        return EmailJson.PageJson.of(log.list(log.query(mailbox, q, page, size)));
+        return EmailJson.PageJson.of(log.list(log.query(mailbox, q, page, size)), log.paused().orElse(null));
+    }
+
+    /** Cancel all: every waiting Outbox message Skipped, except one being delivered right now. */
+    @POST
+    @Path("cancel-all")
+    public Map<String, Integer> cancelAll(@QueryParam("mailbox") String mailbox) {
+        requireAdmin();
+        return Map.of("cancelled", service().cancelAll(mailbox, security.getUserPrincipal().getName()));
     }
 
     @GET
     @Path("{id}")
     public EmailJson get(@PathParam("id") String id) {
         long entryId = id(id);
-        return EmailJson.of(service().get(entryId), service().history(entryId));
+        return json(entryId, service().get(entryId));
     }
 
     @POST
@@ -46,7 +56,7 @@ public final class EmailsResource {
     public EmailJson retry(@PathParam("id") String id) {
         requireAdmin();
         long entryId = id(id);
-        return EmailJson.of(service().retry(entryId), service().history(entryId));
+        return json(entryId, service().retry(entryId));
     }
 
     @POST
@@ -54,7 +64,7 @@ public final class EmailsResource {
     public EmailJson cancel(@PathParam("id") String id) {
         requireAdmin();
         long entryId = id(id);
-        return EmailJson.of(service().cancel(entryId, security.getUserPrincipal().getName()), service().history(entryId));
+        return json(entryId, service().cancel(entryId, security.getUserPrincipal().getName()));
     }
 
     /** The container already refuses a viewer's POST; this keeps the rule if a mapping changes. */
@@ -62,6 +72,10 @@ public final class EmailsResource {
         if (!security.isUserInRole(ADMIN_ROLE)) {
             throw new ForbiddenException("only " + ADMIN_ROLE + " may retry or cancel");
         }
+    }
+
+    private EmailJson json(long id, EmailEntry entry) {
+        return EmailJson.of(entry, service().history(id), service().paused().orElse(null));
     }
 
     private EmailLogService service() {

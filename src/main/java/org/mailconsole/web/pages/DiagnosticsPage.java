@@ -31,7 +31,8 @@ final class DiagnosticsPage {
                 + (sender.lastFailureReason() == null ? "" : ": " + sender.lastFailureReason()));
         OutboxFacts.Outbox outbox = d.outbox();
         m.put("outbox", outbox == null ? NOT_AVAILABLE : outbox.size() + " message(s)"
-                + (outbox.oldestAgeSeconds() == null ? "" : ", oldest waiting " + outbox.oldestAgeSeconds() + " s"));
+                + (outbox.oldestAgeSeconds() == null ? "" : ", oldest waiting " + outbox.oldestAgeSeconds() + " s")
+                + (outbox.paused() == null ? "" : "; paused: " + outbox.paused()));
         OutboxFacts.Counts counts = d.counts();
         m.put("counts", counts == null ? NOT_AVAILABLE : "last hour " + window(counts.lastHour()) + "; last day "
                 + window(counts.lastDay()));

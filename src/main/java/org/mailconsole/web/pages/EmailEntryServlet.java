@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailconsole.console.EmailLogService;
 import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.console.EmailActionConflictException;
 import org.mailconsole.console.EmailNotFoundException;
 import org.mailconsole.web.ConsoleContextListener;
@@ -98,6 +99,7 @@ public final class EmailEntryServlet extends HttpServlet {
             default -> "";
         });
         model.put("error", error);
+        model.put("paused", entry.state() == EmailState.SEND_READY ? log().paused().orElse("") : "");
         Templates.of(getServletContext()).render(response, status, "email-entry.ftlh", model);
     }
 

@@ -76,6 +76,7 @@ final class EmailView {
         Map<String, Object> attempt = new HashMap<>();
         attempt.put("at", time(a.at()));
         attempt.put("outcome", a.outcome().apiName());
+        attempt.put("recipients", String.join(", ", a.recipients()));
         attempt.put("replyCode", a.replyCode() == null ? "" : a.replyCode().toString());
         attempt.put("reply", text(a.reply()));
         attempt.put("transcript", a.transcriptId() == null || accountId == null ? ""

@@ -49,6 +49,12 @@ public final class EmailsPageServlet extends HttpServlet {
         model.put("size", size);
         model.put("tabs", tabs(counts, q, size, mailbox));
         model.put("emails", page.emails().stream().map(EmailView::row).toList());
+        // the Outbox waits while sending is not possible: say so, and why, where its messages are listed
+        boolean outboxShown = query.mailbox() == null || query.mailbox() == EmailState.SEND_READY;
+        model.put("paused", outboxShown ? log.paused().orElse("") : "");
+        model.put("canCancelAll", query.mailbox() == EmailState.SEND_READY && counts.get(EmailState.SEND_READY) > 0);
+        String cancelled = request.getParameter("cancelled");
+        model.put("cancelledAll", cancelled != null && cancelled.matches("[0-9]{1,9}") ? cancelled : "");
         long first = (long) page.page() * page.size();
         // a broad search stops counting: "10000+", and an older page while this one is full
         model.put("total", page.totalCapped() ? page.total() + "+" : String.valueOf(page.total()));

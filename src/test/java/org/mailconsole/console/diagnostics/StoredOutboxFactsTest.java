@@ -35,6 +35,7 @@ class StoredOutboxFactsTest {
     TestLog store;
     Instant now = T0;
     boolean running = true;
+    String paused;
     StoredOutboxFacts facts;
 
     @BeforeEach
@@ -58,7 +59,8 @@ class StoredOutboxFactsTest {
                 return now;
             }
         };
-        facts = new StoredOutboxFacts(new EmailLogReader(database), new EmailLogFacts(database), () -> running, clock);
+        facts = new StoredOutboxFacts(new EmailLogReader(database), new EmailLogFacts(database), () -> running,
+                () -> java.util.Optional.ofNullable(paused), clock);
     }
 
     @AfterEach
@@ -73,7 +75,7 @@ class StoredOutboxFactsTest {
     }
 
     void attempt(long id, Instant at, EmailState state, Outcome outcome, Integer code, String reply) {
-        assertTrue(store.record(id, new AttemptResult(at, state, outcome, code, reply, reply, List.of(),
+        assertTrue(store.record(id, new AttemptResult(at, state, outcome, code, reply, reply, List.of(), List.of(),
                 state == EmailState.SEND_READY ? at.plusSeconds(60) : null, null, "Default SMTP", null)));
     }
 
@@ -84,7 +86,7 @@ class StoredOutboxFactsTest {
         assertNull(sender.lastSuccessAt());
         assertNull(sender.lastFailureAt());
         assertNull(sender.lastFailureReason());
-        assertEquals(new OutboxFacts.Outbox(0, null), facts.outbox().orElseThrow());
+        assertEquals(new OutboxFacts.Outbox(0, null, null), facts.outbox().orElseThrow());
         assertEquals(new OutboxFacts.Window(0, 0, 0), facts.counts().orElseThrow().lastDay());
         assertEquals(Map.of("sender", HealthStatus.UP, "outbox", HealthStatus.UP), facts.healthChecks());
         running = false;
@@ -122,11 +124,27 @@ class StoredOutboxFactsTest {
         queue(T0, "old");
         queue(T0.plusSeconds(300), "newer");
         now = T0.plus(Duration.ofMinutes(15));
-        assertEquals(new OutboxFacts.Outbox(2, 900L), facts.outbox().orElseThrow());
+        assertEquals(new OutboxFacts.Outbox(2, 900L, null), facts.outbox().orElseThrow());
         assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"), "15 minutes exactly is not more than 15");
         now = T0.plus(Duration.ofMinutes(15)).plusSeconds(1);
         assertEquals(HealthStatus.DOWN, facts.healthChecks().get("outbox"));
         assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "no attempt failed");
+    }
+
+    @Test
+    void onlyDueMessagesCountAPausedOutboxOrOneWaitingForItsBackOffIsShownNotDown() {
+        long waiting = queue(T0, "deferred");
+        attempt(waiting, T0.plusSeconds(1), EmailState.SEND_READY, Outcome.DEFERRED, 451, "451 4.3.0 later");
+        now = T0.plus(Duration.ofMinutes(16)); // queued 16 minutes ago, its next attempt 60 s after the first
+        assertEquals(HealthStatus.DOWN, facts.healthChecks().get("outbox"), "due since 15 minutes");
+        paused = "sending is disabled (glide.email.smtp.active is off)";
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"), "paused: it waits, shown not DOWN");
+        assertEquals(paused, facts.outbox().orElseThrow().paused());
+        paused = null;
+        attempt(waiting, now, EmailState.SEND_READY, Outcome.DEFERRED, 451, "451 4.3.0 later"); // next in 60 s
+        assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"), "waiting for its back-off: not due");
+        now = now.plusSeconds(61);
+        assertEquals(HealthStatus.DOWN, facts.healthChecks().get("outbox"), "due again");
     }
 
     @Test

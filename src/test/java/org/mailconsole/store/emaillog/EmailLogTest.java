@@ -82,7 +82,7 @@ class EmailLogTest {
         long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "kept", "b@shop.example"));
         store.add(email(Instant.now(), EmailState.SEND_IGNORED, "app@shop.example", "skipped", "b@shop.example"));
         store.record(id, new AttemptResult(Instant.now(), EmailState.SENT, Outcome.SENT, 250,
-                "250 ok", null, List.of(), null, null, "Default SMTP", null));
+                "250 ok", null, List.of(), List.of(), null, null, "Default SMTP", null));
         database.close();
         open();
         assertEquals(0L, store.counts().get(EmailState.SEND_READY));
@@ -113,7 +113,7 @@ class EmailLogTest {
                 } else {
                     EmailState state = what == 3 ? EmailState.SEND_FAILED : EmailState.SENT;
                     store.record(id, new AttemptResult(at, state, state == EmailState.SENT ? Outcome.SENT : Outcome.FAILED,
-                            state == EmailState.SENT ? 250 : 550, "reply", null, List.of(), null, null, "Default SMTP",
+                            state == EmailState.SENT ? 250 : 550, "reply", null, List.of(), List.of(), null, null, "Default SMTP",
                             null));
                     if (state == EmailState.SEND_FAILED) {
                         failed.add(id);

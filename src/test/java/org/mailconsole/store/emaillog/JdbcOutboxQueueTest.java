@@ -52,7 +52,7 @@ class JdbcOutboxQueueTest {
     }
 
     AttemptResult sent() {
-        return new AttemptResult(clock.instant(), EmailState.SENT, Outcome.SENT, 250, "250 ok", null, List.of(), null,
+        return new AttemptResult(clock.instant(), EmailState.SENT, Outcome.SENT, 250, "250 ok", null, List.of(), List.of(), null,
                 null, "Default SMTP", null);
     }
 
@@ -92,7 +92,7 @@ class JdbcOutboxQueueTest {
         long id = enqueue("deferred");
         Lease a = queue.lease("node-a", 1).get(0);
         assertTrue(queue.complete(a, new AttemptResult(clock.instant(), EmailState.SEND_READY, Outcome.DEFERRED, 451,
-                "451 later", "451 later", List.of(), clock.instant().plusSeconds(60), null, "Default SMTP", null)));
+                "451 later", "451 later", List.of(), List.of(), clock.instant().plusSeconds(60), null, "Default SMTP", null)));
         assertEquals(clock.instant().plusSeconds(60), queue.nextDue().orElseThrow());
         clock.advance(Duration.ofSeconds(59));
         assertTrue(queue.lease("node-a", 1).isEmpty());
@@ -118,7 +118,7 @@ class JdbcOutboxQueueTest {
         long id = enqueue("fails");
         Lease a = queue.lease("node-a", 1).get(0);
         queue.complete(a, new AttemptResult(clock.instant(), EmailState.SEND_FAILED, Outcome.FAILED, 550, "550 no",
-                "550 no", List.of(), null, null, "Default SMTP", null));
+                "550 no", List.of(), List.of(), null, null, "Default SMTP", null));
         assertTrue(queue.lease("node-a", 1).isEmpty());
         clock.advance(Duration.ofMinutes(5));
         assertEquals(EmailState.SEND_READY, queue.makeDue(id).state());
