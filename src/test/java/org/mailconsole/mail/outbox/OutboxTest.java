@@ -438,4 +438,115 @@ class OutboxTest {
         assertEquals(1L, log.counts().get(EmailState.SEND_IGNORED));
         assertFalse(log.counts().get(EmailState.SENT) != 1L);
     }
+
+    /** Messages deferred while the relay is down: each has made its first attempt. */
+    long[] deferredWhileTheRelayIsDown(ScriptedSmtp later, int n) throws Exception {
+        point(later);
+        set(Map.of("glide.smtp.retry_backoff", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1"));
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = send("waits " + i, "to" + i + "@example.com");
+        }
+        for (long id : ids) {
+            await(id, e -> e.attempts() >= 1, "first attempt while the relay is down");
+        }
+        return ids;
+    }
+
+    @Test
+    void whileSendingIsOffQueuedMessagesWaitWithoutAttemptsAndGoOnceWhenItIsOnAgain() throws Exception {
+        try (ScriptedSmtp later = ScriptedSmtp.down()) {
+            long[] ids = deferredWhileTheRelayIsDown(later, 5);
+            set(Map.of("glide.email.smtp.active", "false"));
+            Thread.sleep(500); // an attempt under way when sending went off finishes
+            Map<Long, Integer> attemptsAtPause = new HashMap<>();
+            for (long id : ids) {
+                attemptsAtPause.put(id, log.find(id).orElseThrow().attempts());
+            }
+            assertTrue(core.outbox().pausedReason().isPresent());
+            Thread.sleep(4000); // longer than several back-off steps of 1 s
+            for (long id : ids) {
+                EmailEntry waiting = log.find(id).orElseThrow();
+                assertEquals(EmailState.SEND_READY, waiting.state(), "not Skipped while paused: " + waiting);
+                assertEquals(attemptsAtPause.get(id), waiting.attempts(), "no attempt while paused: " + waiting);
+            }
+            assertThrows(SendingPausedException.class, () -> core.outbox().retryNow(ids[0]));
+            long skipped = send("handed over while off", "to@example.com");
+            assertEquals(EmailState.SEND_IGNORED, log.find(skipped).orElseThrow().state(), "handed over while off");
+            later.up();
+            set(Map.of("glide.email.smtp.active", "true"));
+            for (long id : ids) {
+                EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "sent once sending is on again");
+                assertEquals(attemptsAtPause.get(id) + 1, sent.attempts(), "the pause used no retry step: " + sent);
+            }
+            Thread.sleep(500);
+            assertEquals(ids.length, later.received().size(), "each once");
+        }
+    }
+
+    @Test
+    void aBlankServerPausesTheOutboxToo() throws Exception {
+        try (ScriptedSmtp later = ScriptedSmtp.down()) {
+            long[] ids = deferredWhileTheRelayIsDown(later, 2);
+            set(Map.of("glide.email.server", ""));
+            Thread.sleep(3000);
+            for (long id : ids) {
+                assertEquals(EmailState.SEND_READY, log.find(id).orElseThrow().state());
+            }
+            later.up();
+            point(later);
+            for (long id : ids) {
+                await(id, e -> e.state() == EmailState.SENT, "sent once the server is set again");
+            }
+        }
+    }
+
+    @Test
+    void aMessageQueuedBeforeTheTestAddressWasSetGoesOnlyToTheTestAddressAndEachAttemptRecordsItsRecipients()
+            throws Exception {
+        try (ScriptedSmtp later = ScriptedSmtp.down()) {
+            long id = deferredWhileTheRelayIsDown(later, 1)[0];
+            set(Map.of("glide.email.test.user", "qa@example.com"));
+            later.up();
+            EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "sent");
+            assertEquals(List.of("qa@example.com"), later.received().get(0).recipients());
+            List<EmailAttempt> history = log.attempts(id);
+            assertEquals(List.of("to0@example.com"), history.get(0).recipients(), "the first attempt, before");
+            assertEquals(List.of("qa@example.com"), history.get(history.size() - 1).recipients());
+            assertEquals(List.of("to0@example.com"), sent.recipients(), "the entry keeps what the app gave");
+        }
+    }
+
+    @Test
+    void aMessageQueuedUnderATestAddressNeverReachesItsOriginalRecipients() throws Exception {
+        try (ScriptedSmtp later = ScriptedSmtp.down()) {
+            point(later);
+            set(Map.of("glide.email.test.user", "qa@example.com", "glide.smtp.retry_backoff", "1,1,1,1,1,1,1,1,1,1"));
+            long id = send("under the test address", "customer@example.com");
+            await(id, e -> e.attempts() >= 1, "first attempt");
+            set(Map.of("glide.email.test.user", ""));
+            later.up();
+            await(id, e -> e.state() == EmailState.SENT, "sent");
+            assertEquals(List.of("qa@example.com"), later.received().get(0).recipients(), "only narrows");
+        }
+    }
+
+    @Test
+    void cancelAllSkipsEveryWaitingMessageAndNoneIsSentLater() throws Exception {
+        try (ScriptedSmtp later = ScriptedSmtp.down()) {
+            long[] ids = deferredWhileTheRelayIsDown(later, 4);
+            int cancelled = core.outbox().cancelAll("admin", n -> List.of());
+            assertEquals(4, cancelled);
+            for (long id : ids) {
+                EmailEntry entry = log.find(id).orElseThrow();
+                assertEquals(EmailState.SEND_IGNORED, entry.state());
+                assertEquals("cancelled by admin", entry.reason());
+                assertTrue(log.mime(id).isEmpty());
+            }
+            later.up();
+            Thread.sleep(2500);
+            assertEquals(0, later.received().size(), "none sent later");
+            assertEquals(0L, log.counts().get(EmailState.SEND_READY));
+        }
+    }
 }
