@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
@@ -138,6 +140,89 @@ class OutboxTomcatIT {
         assertEquals("/sharing-app", sent.get("source").asText());
         assertEquals("app@example.com", sent.get("from").asText());
         assertEquals(1, smtp.received().size());
+    }
+
+    /** The three ways an admin stops sending: each pauses the Outbox, none drops a queued message. */
+    enum Pause { SENDING_OFF, ACCOUNT_DEACTIVATED, SERVER_BLANKED }
+
+    @ParameterizedTest
+    @EnumSource(Pause.class)
+    @Order(6)
+    void twentyQueuedWhileTheRelayIsDownWaitThroughAPauseAndArriveOnceAfterIt(Pause pause) throws Exception {
+        smtp.stopListening();
+        String tag = "paused " + pause + " ";
+        for (int i = 0; i < 20; i++) {
+            appSends("queued" + i + "@example.com", tag + i);
+        }
+        eventually(() -> admin.json(admin.get("/api/v1/emails?mailbox=outbox&size=50&q="
+                + URLEncoder.encode(tag, StandardCharsets.UTF_8))),
+                page -> page.get("total").asInt() == 20 && allAttempted(page), "each attempted while the relay is down");
+        setPaused(pause, true);
+        Thread.sleep(1500); // an attempt under way when the pause began finishes
+        Map<String, Integer> attemptsAtPause = attemptsByEntry(tag);
+        Thread.sleep(5000); // several back-off steps of 1 s
+        assertEquals(attemptsAtPause, attemptsByEntry(tag), "no attempt while paused, none Skipped");
+        JsonNode one = admin.json(admin.get("/api/v1/emails/" + attemptsAtPause.keySet().iterator().next()));
+        assertTrue(one.hasNonNull("paused"), "the entry says why it waits: " + one);
+        if (pause == Pause.SENDING_OFF) {
+            appSends("late@example.com", tag + "handed over while off");
+            assertEquals("send-ignored", entry(tag + "handed over while off").get("state").asText());
+        }
+        smtp.up();
+        setPaused(pause, false);
+        eventually(() -> admin.json(admin.get("/api/v1/emails?mailbox=sent&size=50&q="
+                + URLEncoder.encode(tag, StandardCharsets.UTF_8))),
+                page -> page.get("total").asInt() == 20, "all 20 sent once sending is possible again");
+        Map<String, Integer> attemptsAfter = attemptsByEntry(tag);
+        for (Map.Entry<String, Integer> before : attemptsAtPause.entrySet()) {
+            assertEquals(before.getValue() + 1, attemptsAfter.get(before.getKey()), "the pause used no retry step");
+        }
+        Thread.sleep(1000);
+        for (int i = 0; i < 20; i++) {
+            String subject = "Subject: " + tag + i;
+            assertEquals(1, smtp.received().stream().filter(r -> r.data().lines().anyMatch(subject::equals)).count(),
+                    subject + " arrived once");
+        }
+    }
+
+    static boolean allAttempted(JsonNode page) {
+        for (JsonNode entry : page.get("emails")) {
+            if (entry.get("attempts").asInt() < 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every entry of {@code tag} (any mailbox) by id, with its attempts; Skipped ones fail the test. */
+    static Map<String, Integer> attemptsByEntry(String tag) {
+        JsonNode page = admin.json(admin.get("/api/v1/emails?size=50&q=" + URLEncoder.encode(tag, StandardCharsets.UTF_8)));
+        Map<String, Integer> attempts = new java.util.TreeMap<>();
+        for (JsonNode entry : page.get("emails")) {
+            if (entry.get("subject").asText().endsWith("handed over while off")) {
+                continue;
+            }
+            assertTrue(!entry.get("state").asText().equals("send-ignored"), "Skipped: " + entry);
+            attempts.put(entry.get("id").asText(), entry.get("attempts").asInt());
+        }
+        return attempts;
+    }
+
+    static void setPaused(Pause pause, boolean paused) {
+        switch (pause) {
+            case SENDING_OFF -> patch(Map.of("glide.email.smtp.active", String.valueOf(!paused)));
+            case SERVER_BLANKED -> patch(Map.of("glide.email.server", paused ? "" : "127.0.0.1"));
+            case ACCOUNT_DEACTIVATED -> {
+                for (JsonNode account : admin.json(admin.get("/api/v1/accounts")).get("accounts")) {
+                    if (account.get("name").asText().equals("Default SMTP")) {
+                        ObjectNode edit = ((ObjectNode) account.deepCopy()).put("active", !paused);
+                        HttpResponse<String> response = admin.putJson("/api/v1/accounts/" + account.get("id").asLong(),
+                                edit.toString());
+                        assertEquals(200, response.statusCode(), response.body());
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -153,13 +153,67 @@ class EmailsApiIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"mailbox=bogus", "mailbox=Sent", "page=-1", "page=abc", "size=0", "size=10000",
-        "size=201", "size=1.5", "page=99999999999"})
+        "size=201", "size=1.5", "page=99999999999", "page=501&size=200", "page=2001"})
     void badQueriesAre400Problems(String query) {
         HttpResponse<String> response = server.viewer().get("/api/v1/emails?" + query);
         assertEquals(400, response.statusCode(), query + ": " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         String field = query.substring(0, query.indexOf('='));
         assertEquals(field, admin.json(response).get("errors").get(0).get("field").asText(), response.body());
+    }
+
+    @Test
+    void aPageDeeperThanAHundredThousandIsRefusedNamingPage() {
+        assertEquals(200, admin.get("/api/v1/emails?page=500&size=200").statusCode(), "page * size = 100,000");
+        HttpResponse<String> deep = admin.get("/api/v1/emails?page=500&size=201");
+        assertEquals(400, deep.statusCode(), deep.body());
+    }
+
+    @Test
+    void cancelAllSkipsTheWaitingMessagesAndOnlyAnAdminMayOnTheOutboxOnly() {
+        smtp.dataReply = "451 4.3.0 later please";
+        testEmail("all-one@example.com");
+        testEmail("all-two@example.com");
+        smtp.dataReply = "250 2.0.0 queued";
+        long one = entryFor("all-one@example.com").get("id").asLong();
+        long two = entryFor("all-two@example.com").get("id").asLong();
+        assertEquals(403, server.viewer().sendJson("POST", "/api/v1/emails/cancel-all?mailbox=outbox", "", true)
+                .statusCode(), "a viewer cannot");
+        HttpResponse<String> wrong = admin.postJson("/api/v1/emails/cancel-all?mailbox=sent", "");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertEquals("mailbox", admin.json(wrong).get("errors").get(0).get("field").asText());
+        assertEquals("send-ready", admin.json(admin.get("/api/v1/emails/" + one)).get("state").asText(),
+                "a refused request changed nothing");
+        HttpResponse<String> done = admin.postJson("/api/v1/emails/cancel-all?mailbox=outbox", "");
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(admin.json(done).get("cancelled").asInt() >= 2, done.body());
+        for (long id : new long[] {one, two}) {
+            JsonNode entry = admin.json(admin.get("/api/v1/emails/" + id));
+            assertEquals("send-ignored", entry.get("state").asText());
+            assertEquals("cancelled by " + ConsoleServer.ADMIN, entry.get("reason").asText());
+        }
+        assertEquals(0, admin.json(admin.get("/api/v1/emails?mailbox=outbox")).get("total").asInt());
+    }
+
+    @Test
+    void anOutboxEntrySaysWhyTheOutboxIsPaused() {
+        smtp.dataReply = "451 4.3.0 later please";
+        testEmail("paused@example.com");
+        smtp.dataReply = "250 2.0.0 queued";
+        long id = entryFor("paused@example.com").get("id").asLong();
+        patch(Map.of("glide.email.smtp.active", "false"));
+        try {
+            JsonNode entry = admin.json(admin.get("/api/v1/emails/" + id));
+            assertEquals("send-ready", entry.get("state").asText());
+            assertTrue(entry.get("paused").asText().contains("disabled"), entry.toString());
+            HttpResponse<String> retry = admin.postJson("/api/v1/emails/" + id + "/retry", "");
+            assertEquals(409, retry.statusCode(), "Retry now while paused: " + retry.body());
+            assertTrue(retry.body().contains("paused"), retry.body());
+        } finally {
+            patch(Map.of("glide.email.smtp.active", "true"));
+        }
+        assertFalse(admin.json(admin.get("/api/v1/emails/" + id)).has("paused"), "not paused any more");
+        assertEquals(200, admin.postJson("/api/v1/emails/" + id + "/cancel", "").statusCode());
     }
 
     @Test
