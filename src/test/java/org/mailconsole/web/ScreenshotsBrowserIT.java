@@ -202,6 +202,28 @@ class ScreenshotsBrowserIT {
             }
         }
         assertTrue(problems.isEmpty(), "viewer pages wider than the screen or with unstyled buttons: " + problems);
+
+        // sending turned off with a message waiting: the Outbox is paused, and says so where it is shown
+        ObjectNode off = ConsoleClient.JSON.createObjectNode();
+        off.put("version", admin.properties().get("version").asLong());
+        off.putObject("values").put("glide.email.smtp.active", "false");
+        assertEquals(200, admin.patchJson("/api/v1/properties", off.toString()).statusCode());
+        Map<String, String> paused = new LinkedHashMap<>();
+        paused.put("emails-outbox-paused", "/emails?mailbox=outbox");
+        paused.put("email-outbox-paused", "/emails/" + outbox);
+        paused.put("emails-cancel-all", "/emails/cancel-all");
+        paused.put("diagnostics-paused", "/diagnostics");
+        for (int width : WIDTHS) {
+            for (Map.Entry<String, String> page : paused.entrySet()) {
+                open(browser, width, page.getValue());
+                if (!page.getKey().equals("emails-cancel-all")) {
+                    assertTrue(browser.findElement(By.tagName("main")).getText().contains("paused"),
+                            page.getKey() + " says the Outbox is paused");
+                }
+                shoot(browser, width, page.getKey(), problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), "paused pages wider than the screen or with unstyled buttons: " + problems);
     }
 
     private static void open(ChromeDriver browser, int width, String path) {
