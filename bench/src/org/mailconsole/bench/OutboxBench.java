@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -393,7 +394,7 @@ public final class OutboxBench {
                     totals.toString().trim(), pct(searches, 50));
             summary("d) log of %,d entries: search p95 %.0f ms (floor <= 250 ms) vs the same 50 entries read by primary "
                     + "key p95 %.1f ms %s", entries, pct(searches, 95), pct(byKey, 95), verdict(pct(searches, 95) <= 250));
-            StoredOutboxFacts facts = new StoredOutboxFacts(log, new EmailLogFacts(database), () -> true,
+            StoredOutboxFacts facts = new StoredOutboxFacts(log, new EmailLogFacts(database), () -> true, Optional::empty,
                     Clock.systemUTC());
             double[] diagnostics = times(5, 40, () -> {
                 facts.sender();
