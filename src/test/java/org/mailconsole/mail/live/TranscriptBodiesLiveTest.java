@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.EmailAccount;
