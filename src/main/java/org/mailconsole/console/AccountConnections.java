@@ -88,6 +88,10 @@ public final class AccountConnections {
             return test(id);
         }
         EmailAccount account = AccountValidator.check(input, stored);
+        List<FieldError> moved = StoredSecretRule.check(stored, account, input);
+        if (!moved.isEmpty()) {
+            throw new ValidationException(moved); // nothing is sent to a server the stored secrets were not saved for
+        }
         AccountSecrets saved = stored == null ? AccountSecrets.NONE : accounts.secrets(stored.id());
         String password = secret(input, AccountSecret.PASSWORD, saved.password());
         String clientSecret = secret(input, AccountSecret.CLIENT_SECRET, saved.clientSecret());
@@ -137,13 +141,13 @@ public final class AccountConnections {
         return new TestOutcome(result, stored == null ? null : keep(stored, "test", result.message(), result.transcript()));
     }
 
-    /** The secret a form means: typed (non-blank) wins, a cleared one is none, blank keeps the stored one. */
+    /** The secret a form means: typed wins, a cleared one is none, one left out (a blank box) is the stored one. */
     private static String secret(AccountInput input, AccountSecret secret, String stored) {
         if (!input.secrets().containsKey(secret)) {
             return stored;
         }
         String typed = input.secrets().get(secret);
-        return typed == null ? null : typed.isEmpty() ? stored : typed;
+        return typed == null || typed.isEmpty() ? null : typed; // as a save reads it: given blank clears
     }
 
     private static String nonNull(String value) {

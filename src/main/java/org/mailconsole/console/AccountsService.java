@@ -12,6 +12,7 @@ import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.FieldError;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
 import org.mailconsole.store.AccountStore;
@@ -90,6 +91,10 @@ public final class AccountsService {
             return updateProvisioned(existing, input, actor);
         }
         EmailAccount account = AccountValidator.check(input, existing);
+        List<FieldError> moved = StoredSecretRule.check(existing, account, input);
+        if (!moved.isEmpty()) {
+            throw new ValidationException(moved);
+        }
         Map<AccountSecret, String> secretChanges = new LinkedHashMap<>();
         List<AuditEntry> audit = new ArrayList<>();
         String subject = subject(existing.name());

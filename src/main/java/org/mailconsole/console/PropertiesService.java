@@ -78,6 +78,13 @@ public final class PropertiesService {
         }
 
         PropertyStore.Stored stored = store.load();
+        Map<String, String> merged = new LinkedHashMap<>(stored.values());
+        merged.putAll(wanted);
+        List<FieldError> moved = StoredSecretRule.checkProperties(EffectiveProperties.resolve(stored.values()),
+                EffectiveProperties.resolve(merged), changes);
+        if (!moved.isEmpty()) {
+            throw new ValidationException(moved);
+        }
         if (stored.version() != version) {
             throw new StaleVersionException(version, stored.version());
         }

@@ -19,6 +19,11 @@ public final class FieldLimits {
     public static final int SECRET = 2000;
     /** Any System Properties > Email value. */
     public static final int PROPERTY = 2000;
+    /**
+     * A kept debug transcript (its column is a CLOB): what a recorder holds of one connection while it
+     * records, so a connection that moves a large message costs the shared heap no more than this.
+     */
+    public static final int TRANSCRIPT = 200_000;
 
     /**
      * The columns that hold sealed secrets (V4). A secret of {@link #SECRET} characters is at most

@@ -14,7 +14,7 @@ import org.mailconsole.model.TranscriptEntry;
 /** Redacted protocol transcripts of accounts with debug logging on, the newest {@link #KEPT} per account. */
 public final class TranscriptStore {
     public static final int KEPT = 50;
-    static final int MAX_CHARS = 200_000;
+    static final int MAX_CHARS = org.mailconsole.model.FieldLimits.TRANSCRIPT;
 
     private final Database database;
 

@@ -20,7 +20,9 @@ import java.util.function.Function;
  * A small SMTP server of our own for exact replies: each RCPT TO is answered by {@link #rcptReply},
  * the end of DATA by {@link #dataReply} after {@link #dataDelayMillis}. Accepted messages (final reply
  * 2xx) are kept with their accepted recipients. It can be stopped and started again on the same port
- * (a mail server that is down, then back).
+ * (a mail server that is down, then back). With {@link #offerAuth} it offers AUTH PLAIN and LOGIN, accepts
+ * any login and keeps every line a client sent during AUTH ({@link #authLines()}): a stand-in for a server
+ * that collects passwords.
  */
 public final class ScriptedSmtp implements AutoCloseable {
     public record Received(List<String> recipients, String data) {
@@ -29,9 +31,12 @@ public final class ScriptedSmtp implements AutoCloseable {
     public volatile Function<String, String> rcptReply = address -> "250 2.1.5 OK";
     public volatile String dataReply = "250 2.0.0 queued";
     public volatile long dataDelayMillis;
+    public volatile boolean offerAuth;
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger dataCommands = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final List<String> authLines = new CopyOnWriteArrayList<>();
     private volatile int port;
     private volatile ServerSocket server;
     private final java.util.Set<Socket> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -99,6 +104,7 @@ public final class ScriptedSmtp implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                connections.incrementAndGet();
                 sessions.add(client);
                 Thread session = new Thread(() -> serve(client), "scripted-smtp-session");
                 session.setDaemon(true);
@@ -118,7 +124,20 @@ public final class ScriptedSmtp implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
                 if (command.startsWith("EHLO")) {
-                    reply(out, "250-scripted.example\r\n250-8BITMIME\r\n250 SIZE 100000000");
+                    reply(out, "250-scripted.example\r\n250-8BITMIME\r\n" + (offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "")
+                            + "250 SIZE 100000000");
+                } else if (offerAuth && command.startsWith("AUTH")) {
+                    authLines.add(line);
+                    if (command.startsWith("AUTH LOGIN")) {
+                        reply(out, "334 VXNlcm5hbWU6");
+                        authLines.add(in.readLine());
+                        reply(out, "334 UGFzc3dvcmQ6");
+                        authLines.add(in.readLine());
+                    } else if (command.trim().equals("AUTH PLAIN")) {
+                        reply(out, "334 ");
+                        authLines.add(in.readLine());
+                    }
+                    reply(out, "235 2.7.0 Authentication successful");
                 } else if (command.startsWith("HELO")) {
                     reply(out, "250 scripted.example");
                 } else if (command.startsWith("MAIL FROM")) {
@@ -173,6 +192,16 @@ public final class ScriptedSmtp implements AutoCloseable {
     /** Messages accepted (final reply 2xx). */
     public List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** Every line a client sent during AUTH (the command and its responses), in order. */
+    public List<String> authLines() {
+        return List.copyOf(authLines);
+    }
+
+    /** How many connections were accepted. */
+    public int connections() {
+        return connections.get();
     }
 
     /** How many times a message was transferred (DATA ended), whatever the reply. */

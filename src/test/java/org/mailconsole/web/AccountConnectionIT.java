@@ -266,6 +266,39 @@ class AccountConnectionIT {
         assertTrue(quiet.get("transcript").isNull());
     }
 
+    /** Transcripts hold what was exchanged with the server: mail-admin only, and never a message's body. */
+    @Test
+    void transcriptsAreForAdminsOnlyAndKeepNoBody() {
+        mail.greenMail.setUser("dana@example.com", "dana@example.com", "dana-pw-canary-5108");
+        ObjectNode body = account("smtp", "127.0.0.1", MailServers.SMTP, "none", "dana@example.com", "dana-pw-canary-5108");
+        body.put("debugLogging", true);
+        long id = create(body);
+        HttpResponse<String> sent = admin.postJson("/api/v1/test-email",
+                "{\"to\": \"someone@example.com\", \"accountId\": " + id + "}");
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertTrue(admin.json(sent).get("ok").asBoolean(), sent.body());
+
+        HttpResponse<String> kept = admin.get("/api/v1/accounts/" + id + "/transcripts");
+        assertEquals(200, kept.statusCode(), kept.body());
+        String transcript = admin.json(kept).get("transcripts").get(0).get("transcript").asText();
+        assertTrue(transcript.contains("Subject: Mail Console test email"), transcript);
+        assertTrue(transcript.matches("(?s).*\\[body: \\d+ bytes, not recorded]\n\\.\n250 .*"), transcript);
+        assertFalse(transcript.contains("This is a test email"), transcript);
+        String page = admin.get("/accounts/" + id + "/log").body();
+        assertTrue(page.contains("Subject: Mail Console test email"), page);
+        assertFalse(page.contains("This is a test email"), page);
+
+        ConsoleClient viewer = server.viewer();
+        HttpResponse<String> viewerPage = viewer.get("/accounts/" + id + "/log");
+        assertEquals(403, viewerPage.statusCode());
+        assertFalse(viewerPage.body().contains("EHLO"), viewerPage.body());
+        HttpResponse<String> viewerApi = viewer.get("/api/v1/accounts/" + id + "/transcripts");
+        assertEquals(403, viewerApi.statusCode());
+        assertTrue(viewerApi.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertFalse(viewerApi.body().contains("EHLO"), viewerApi.body());
+        assertFalse(viewer.get("/accounts/" + id).body().contains("id=\"log-link\""), "a viewer is not offered the log");
+    }
+
     @Test
     void oauth2ClientCredentialsTokensAreFetchedCachedAndUsedWithXoauth2() throws Exception {
         String token = "access-token-canary-1187";

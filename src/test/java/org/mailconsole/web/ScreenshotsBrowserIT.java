@@ -191,7 +191,6 @@ class ScreenshotsBrowserIT {
         viewerPages.put("viewer-account-own", "/accounts/" + id);
         viewerPages.put("viewer-address-filter", "/address-filters/" + filterId);
         viewerPages.put("viewer-email-outbox", "/emails/" + outbox);
-        viewerPages.put("viewer-account-log", "/accounts/" + logged + "/log");
         for (int width : WIDTHS) {
             for (Map.Entry<String, String> page : viewerPages.entrySet()) {
                 viewer.manage().window().setSize(new Dimension(width, 900));

@@ -111,6 +111,10 @@ public final class AccountsResource {
     @GET
     @Path("{id}/transcripts")
     public TranscriptJson.ListJson transcripts(@PathParam("id") String id) {
+        if (!security.isUserInRole(EmailsResource.ADMIN_ROLE)) {
+            // transcripts hold what was exchanged with the server (headers, replies): mail-admin only
+            throw new jakarta.ws.rs.ForbiddenException("debug transcripts are for " + EmailsResource.ADMIN_ROLE + " only");
+        }
         long accountId = id(id);
         service().get(accountId);
         return new TranscriptJson.ListJson(ConsoleContextListener.console(servletContext).accountConnections()

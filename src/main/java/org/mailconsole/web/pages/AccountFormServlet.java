@@ -66,6 +66,10 @@ public final class AccountFormServlet extends HttpServlet {
                 Templates.of(getServletContext()).render(response, 200, "account-delete.ftlh", model);
             } else if (target.action().equals("make-active")) {
                 renderMakeActive(request, response, 200, console().accounts().get(target.id()), "");
+            } else if ((target.action().equals("log") || target.action().equals("clear-log"))
+                    && !request.isUserInRole(PageBasics.ADMIN_ROLE)) {
+                // transcripts hold what was exchanged with the server (headers, replies): mail-admin only
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "Debug transcripts are for mail-admin only.");
             } else if (target.action().equals("log")) {
                 renderLog(request, response, console().accounts().get(target.id()));
             } else if (target.action().equals("clear-log")) {
