@@ -62,70 +62,98 @@ final class DeliveryWorker implements Runnable {
 
     @Override
     public void run() {
+        Lease next = null; // leased with the last outcome, in its transaction
         try (SmtpDelivery connection = connections.get()) {
             while (running) {
                 long mark = signal.mark();
                 ConfigSnapshot snapshot;
-                List<Lease> leased;
                 try {
                     snapshot = config.current();
                     if (!snapshot.outbound().sending()) {
                         // paused: the messages wait, no attempt, no retry step used, no state change
+                        next = release(next);
                         connection.close();
                         signal.await(mark, PAUSED_LOOK, () -> !running);
                         continue;
                     }
-                    leased = queue.lease(owner, 1);
+                    if (next == null) {
+                        List<Lease> leased = queue.lease(owner, 1);
+                        if (leased.isEmpty()) {
+                            idle(connection, mark);
+                            continue;
+                        }
+                        next = hold(leased);
+                    }
                 } catch (StoreException e) {
                     connection.close();
                     waitAfterRefusal("could not lease a message", e);
                     continue;
                 }
                 backoff.reset();
-                if (leased.isEmpty()) {
-                    idle(connection, mark);
-                } else {
-                    deliver(leased.get(0), snapshot, connection);
-                }
+                next = deliver(next, snapshot, connection);
             }
+        } finally {
+            release(next);
         }
     }
 
-    private void deliver(Lease lease, ConfigSnapshot snapshot, SmtpDelivery connection) {
-        renewal.hold(lease);
+    /** Delivers the leased message and records its outcome; the message leased next with it, or null. */
+    private Lease deliver(Lease lease, ConfigSnapshot snapshot, SmtpDelivery connection) {
         try {
             AttemptResult result = attempts.attempt(lease, snapshot, connection);
-            record(lease, result);
+            return record(lease, result);
         } finally {
             renewal.drop(lease);
         }
     }
 
     /**
-     * Records the outcome under the lease, trying again while the database refuses (the lease is
-     * renewed meanwhile, so no one else sends the message). Given up only at a stop: then the lease
-     * runs out and the message goes again after the next start.
+     * Records the outcome under the lease and leases the next due message in the same transaction,
+     * trying again while the database refuses (the lease is renewed meanwhile, so no one else sends
+     * the message). Given up only at a stop: then the lease runs out and the message goes again
+     * after the next start. The next lease, or null.
      */
-    private void record(Lease lease, AttemptResult result) {
+    private Lease record(Lease lease, AttemptResult result) {
         while (true) {
             try {
-                if (!queue.complete(lease, result)) {
+                OutboxQueue.Completion completion = queue.completeAndLease(lease, result, running ? 1 : 0);
+                if (!completion.recorded()) {
                     LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message {0} ({1}) was "
                             + "not recorded: its lease was lost (the entry changed or another node took it over)",
                             lease.id(), result.outcome().apiName());
                 }
                 backoff.reset();
-                return;
+                return completion.next().isEmpty() ? null : hold(completion.next());
             } catch (StoreException e) {
                 if (!running) {
                     LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: stopping without the outcome of message "
                             + "{0} ({1}) recorded; it is attempted again once its lease has run out: {2}",
                             lease.id(), result.outcome().apiName(), e.getMessage());
-                    return;
+                    return null;
                 }
                 waitAfterRefusal("could not record the outcome of message " + lease.id(), e);
             }
         }
+    }
+
+    private Lease hold(List<Lease> leased) {
+        Lease lease = leased.get(0);
+        renewal.hold(lease);
+        return lease;
+    }
+
+    /** Gives back a lease taken but not attempted (a pause or a stop); null. */
+    private Lease release(Lease lease) {
+        if (lease != null) {
+            renewal.drop(lease);
+            try {
+                queue.release(lease);
+            } catch (StoreException e) {
+                LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: message {0} not given back ({1}); it is "
+                        + "attempted once its lease has run out", lease.id(), e.getMessage());
+            }
+        }
+        return null;
     }
 
     private void waitAfterRefusal(String what, StoreException e) {

@@ -109,27 +109,29 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     @Override
     public List<Lease> lease(String owner, int max) {
         Instant now = clock.instant();
-        return database.inRecordTransaction(connection -> {
-            List<Long> due = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry "
-                    + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
-                    + " ORDER BY state, next_attempt_at, id LIMIT ?" + dialect.leaseSuffix())) {
-                query.setString(1, READY);
-                query.setTimestamp(2, timestamp(now));
-                query.setTimestamp(3, timestamp(now));
-                query.setInt(4, max);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        due.add(rows.getLong(1));
-                    }
+        return database.inRecordTransaction(connection -> leaseDue(connection, owner, max, now));
+    }
+
+    private List<Lease> leaseDue(Connection connection, String owner, int max, Instant now) throws SQLException {
+        List<Long> due = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry "
+                + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
+                + " ORDER BY state, next_attempt_at, id LIMIT ?" + dialect.leaseSuffix())) {
+            query.setString(1, READY);
+            query.setTimestamp(2, timestamp(now));
+            query.setTimestamp(3, timestamp(now));
+            query.setInt(4, max);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    due.add(rows.getLong(1));
                 }
             }
-            List<Lease> leased = new ArrayList<>();
-            for (long id : due) {
-                take(connection, owner, id, now).ifPresent(leased::add);
-            }
-            return leased;
-        });
+        }
+        List<Lease> leased = new ArrayList<>();
+        for (long id : due) {
+            take(connection, owner, id, now).ifPresent(leased::add);
+        }
+        return leased;
     }
 
     @Override
@@ -187,47 +189,58 @@ public final class JdbcOutboxQueue implements OutboxQueue {
 
     @Override
     public boolean complete(Lease lease, AttemptResult result) {
+        return database.inRecordTransaction(connection -> record(connection, lease, result));
+    }
+
+    @Override
+    public Completion completeAndLease(Lease lease, AttemptResult result, int max) {
+        Instant now = clock.instant();
         return database.inRecordTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
-                    + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
-                    + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
-                    + "account_id = COALESCE(?, account_id), account_name = COALESCE(?, account_name) "
-                    + "WHERE id = ? AND state = ? AND claimed_by = ?")) {
-                update.setString(1, result.state().apiName());
-                update.setTimestamp(2, timestamp(result.at()));
-                setInt(update, 3, result.replyCode());
-                update.setString(4, cut(oneLine(result.reply()), 2000));
-                update.setString(5, cut(oneLine(result.reason()), 2000));
-                update.setString(6, EmailColumns.noteLines(result.refused()));
-                update.setTimestamp(7, result.state() == EmailState.SEND_READY ? timestamp(result.nextAttemptAt()) : null);
-                setLong(update, 8, result.accountId());
-                update.setString(9, cut(result.accountName(), 100));
-                update.setLong(10, lease.id());
-                update.setString(11, READY);
-                update.setString(12, lease.owner());
-                if (update.executeUpdate() != 1) {
-                    return false;
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_attempt (entry_id, "
-                    + "attempted_at, outcome, reply_code, reply, recipients, transcript_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, lease.id());
-                insert.setTimestamp(2, timestamp(result.at()));
-                insert.setString(3, result.outcome().apiName());
-                setInt(insert, 4, result.replyCode());
-                insert.setString(5, cut(oneLine(result.reply()), 2000));
-                insert.setString(6, result.recipients().isEmpty() ? null : EmailColumns.lines(result.recipients()));
-                setLong(insert, 7, result.transcriptId());
-                insert.executeUpdate();
-            }
-            if (result.state() != EmailState.SEND_READY) {
-                EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, result.state(), result.at(), 1);
-            }
-            if (result.state() == EmailState.SENT || result.state() == EmailState.SEND_IGNORED) {
-                dropMime(connection, lease.id());
-            }
-            return true;
+            boolean recorded = record(connection, lease, result);
+            return new Completion(recorded, max > 0 ? leaseDue(connection, lease.owner(), max, now) : List.of());
         });
+    }
+
+    private boolean record(Connection connection, Lease lease, AttemptResult result) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
+                + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
+                + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
+                + "account_id = COALESCE(?, account_id), account_name = COALESCE(?, account_name) "
+                + "WHERE id = ? AND state = ? AND claimed_by = ?")) {
+            update.setString(1, result.state().apiName());
+            update.setTimestamp(2, timestamp(result.at()));
+            setInt(update, 3, result.replyCode());
+            update.setString(4, cut(oneLine(result.reply()), 2000));
+            update.setString(5, cut(oneLine(result.reason()), 2000));
+            update.setString(6, EmailColumns.noteLines(result.refused()));
+            update.setTimestamp(7, result.state() == EmailState.SEND_READY ? timestamp(result.nextAttemptAt()) : null);
+            setLong(update, 8, result.accountId());
+            update.setString(9, cut(result.accountName(), 100));
+            update.setLong(10, lease.id());
+            update.setString(11, READY);
+            update.setString(12, lease.owner());
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_attempt (entry_id, "
+                + "attempted_at, outcome, reply_code, reply, recipients, transcript_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, lease.id());
+            insert.setTimestamp(2, timestamp(result.at()));
+            insert.setString(3, result.outcome().apiName());
+            setInt(insert, 4, result.replyCode());
+            insert.setString(5, cut(oneLine(result.reply()), 2000));
+            insert.setString(6, result.recipients().isEmpty() ? null : EmailColumns.lines(result.recipients()));
+            setLong(insert, 7, result.transcriptId());
+            insert.executeUpdate();
+        }
+        if (result.state() != EmailState.SEND_READY) {
+            EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, result.state(), result.at(), 1);
+        }
+        if (result.state() == EmailState.SENT || result.state() == EmailState.SEND_IGNORED) {
+            dropMime(connection, lease.id());
+        }
+        return true;
     }
 
     @Override

@@ -132,7 +132,12 @@ class OutboxEngineTest {
     void aDeliverySlowerThanTheLeaseKeepsItsMessageAndItIsSentOnce() throws Exception {
         smtp.dataDelayMillis = 45_000; // the relay waits 45 s before its final reply; the lease is 30 s
         long id = send("slow relay", "to@example.com");
-        // another node polls the same Outbox all the while: it must never be able to lease the message
+        long transferred = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (smtp.dataCommands() == 0 && System.nanoTime() < transferred) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, smtp.dataCommands(), "the worker leased it and sent it; the relay holds its reply");
+        // from then on another node polls the same Outbox: it must never be able to lease the message
         JdbcOutboxQueue otherNode = new JdbcOutboxQueue(core.database(), Clock.systemUTC(), Duration.ofSeconds(30));
         List<Lease> takenOver = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -127,6 +127,23 @@ class JdbcOutboxQueueTest {
     }
 
     @Test
+    void anOutcomeAndTheNextLeaseAreOneTransactionAndTheLostLeaseStillLeasesNothingTwice() {
+        long first = enqueue("first");
+        long second = enqueue("second");
+        Lease a = queue.lease("node-a", 1).get(0);
+        assertEquals(first, a.id());
+        OutboxQueue.Completion done = queue.completeAndLease(a, sent(), 1);
+        assertTrue(done.recorded());
+        assertEquals(List.of(second), done.next().stream().map(Lease::id).toList(), "the next one, for the same owner");
+        assertEquals("node-a", done.next().get(0).owner());
+        assertTrue(queue.lease("node-b", 10).isEmpty(), "leased with the outcome");
+        OutboxQueue.Completion last = queue.completeAndLease(done.next().get(0), sent(), 1);
+        assertTrue(last.recorded());
+        assertTrue(last.next().isEmpty(), "nothing left to lease");
+        assertFalse(queue.completeAndLease(a, sent(), 1).recorded(), "recorded once only");
+    }
+
+    @Test
     void manyWorkersLeasingAtOnceEachMessageGoesToOne() throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
