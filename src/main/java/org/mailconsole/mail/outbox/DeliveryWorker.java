@@ -38,12 +38,13 @@ final class DeliveryWorker implements Runnable {
     private final WakeSignal signal;
     private final Clock clock;
     private final OutboxTiming timing;
+    private final WorkerFeedback feedback;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
 
     DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
                    Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
-                   OutboxTiming timing) {
+                   OutboxTiming timing, WorkerFeedback feedback) {
         this.owner = owner;
         this.queue = queue;
         this.config = config;
@@ -53,6 +54,7 @@ final class DeliveryWorker implements Runnable {
         this.signal = signal;
         this.clock = clock;
         this.timing = timing;
+        this.feedback = feedback;
     }
 
     /** Asks the worker to stop after the message in flight (whose outcome it still records). */
@@ -93,11 +95,43 @@ final class DeliveryWorker implements Runnable {
 
     private void deliver(Lease lease, ConfigSnapshot snapshot, SmtpDelivery connection) {
         renewal.hold(lease);
+        Duration refusedPause = null;
         try {
             AttemptResult result = attempts.attempt(lease, snapshot, connection);
-            record(lease, result);
+            String refusal = connection.takeGreetingRefusal();
+            if (refusal != null) {
+                giveBack(lease);
+                refusedPause = feedback.greetingRefused(this, refusal);
+            } else {
+                record(lease, result);
+            }
         } finally {
             renewal.drop(lease);
+        }
+        if (refusedPause != null) {
+            pause(refusedPause);
+        }
+    }
+
+    /**
+     * The relay refused the connection before the message began: back to the Outbox, due at once,
+     * with no attempt recorded (it keeps its retry steps). If the database refuses that too, the
+     * lease runs out and the message is due again then.
+     */
+    private void giveBack(Lease lease) {
+        try {
+            queue.release(lease);
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: message {0} goes again once its lease has run "
+                    + "out: {1}", lease.id(), e.getMessage());
+        }
+    }
+
+    /** Waits this long unless stopped meanwhile (a wake-up for new mail does not end it). */
+    private void pause(Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        while (running && System.nanoTime() < end) {
+            signal.await(signal.mark(), Duration.ofNanos(end - System.nanoTime()), () -> !running);
         }
     }
 
@@ -109,7 +143,9 @@ final class DeliveryWorker implements Runnable {
     private void record(Lease lease, AttemptResult result) {
         while (true) {
             try {
-                if (!queue.complete(lease, result)) {
+                if (queue.complete(lease, result)) {
+                    feedback.recorded(result);
+                } else {
                     LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message {0} ({1}) was "
                             + "not recorded: its lease was lost (the entry changed or another node took it over)",
                             lease.id(), result.outcome().apiName());
