@@ -121,6 +121,10 @@ class ConnectionsSettingIT {
                 Map.entry("_csrf", ConsoleClient.csrfToken(again)), Map.entry("version", ConsoleClient.formVersion(again)),
                 Map.entry("active", "true"), Map.entry("maxConnections", "7"), Map.entry("debugLogging", "false")));
         assertEquals(303, saved.statusCode(), saved.body());
-        assertEquals(7, byName("Default SMTP").get("maxConnections").asInt());
+        JsonNode changed = byName("Default SMTP");
+        assertEquals(7, changed.get("maxConnections").asInt());
+        // back to the default, for the other scenarios on this console
+        assertEquals(200, admin.putJson("/api/v1/accounts/" + id,
+                ((ObjectNode) changed.deepCopy()).put("maxConnections", 4).toString()).statusCode());
     }
 }
