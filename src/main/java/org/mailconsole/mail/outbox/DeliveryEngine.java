@@ -67,7 +67,7 @@ public final class DeliveryEngine {
         this.attempts = new MessageAttempt(clock);
         this.renewal = new LeaseRenewal(queue);
         this.connections = new RelayConnections(config, clock, this::newWorker,
-                (worker, n) -> coreThread(worker, "mail-console-outbox-worker-" + n), signal::wake);
+                (worker, n) -> coreThread(worker, "mail-console-outbox-worker-" + n), signal::wakeAll);
     }
 
     /** Starts the workers (messages left from the last run go as soon as due) and the chores. */
@@ -91,7 +91,7 @@ public final class DeliveryEngine {
             chores = null;
         }
         List<Thread> threads = connections.stopAll();
-        signal.wake();
+        signal.wakeAll();
         long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
         for (Thread thread : threads) {
             try {
