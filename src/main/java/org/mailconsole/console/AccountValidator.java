@@ -12,6 +12,7 @@ import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
 import org.mailconsole.model.FieldLimits;
 import org.mailconsole.model.HostNames;
+import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
@@ -83,6 +84,7 @@ final class AccountValidator {
             folder = EmailAccount.DEFAULT_FOLDER;
         }
         Long filterId = filterId(in.get(AccountField.ADDRESS_FILTER_ID));
+        int maxConnections = maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
         for (var secret : in.secrets().entrySet()) {
             if (secret.getValue() != null && secret.getValue().length() > MAX_SECRET) {
                 errors.add(new FieldError(secret.getKey().field(), "is too long (at most " + MAX_SECRET + " characters)"));
@@ -130,7 +132,7 @@ final class AccountValidator {
                 .name(name).type(type).authentication(authentication).server(server).port(port).security(security)
                 .userName(userName).fromAddress(fromAddress).displayName(displayName).folder(folder)
                 .addressFilterId(filterId).active(Boolean.TRUE.equals(in.flag(AccountField.ACTIVE)))
-                .debugLogging(Boolean.TRUE.equals(in.flag(AccountField.DEBUG_LOGGING)))
+                .debugLogging(Boolean.TRUE.equals(in.flag(AccountField.DEBUG_LOGGING))).maxConnections(maxConnections)
                 .tokenUrl(oauth2.tokenUrl()).clientId(oauth2.clientId()).scope(oauth2.scope()).trustedCertificates(pem);
         for (AccountSecret secret : AccountSecret.values()) {
             account.secretSet(secret, willBeSet(in, existing, secret));
@@ -192,6 +194,30 @@ final class AccountValidator {
             errors.add(new FieldError("port", PropertyType.PORT_RULE + " (blank: the usual port)"));
         }
         return port;
+    }
+
+    /** Connections: absent or blank keeps the stored value (scripts written before the setting keep working). */
+    private int maxConnections(String value, EmailAccount existing) {
+        int kept = existing == null ? MaxConnections.DEFAULT : existing.maxConnections();
+        if (value == null || value.isBlank()) {
+            return kept;
+        }
+        Integer parsed = MaxConnections.parse(value);
+        if (parsed == null) {
+            errors.add(new FieldError(AccountField.MAX_CONNECTIONS.field(), MaxConnections.RULE));
+            return kept;
+        }
+        return parsed;
+    }
+
+    /** Checks only Connections (a built-in account's one delivery setting); the stored value when absent. */
+    static int checkMaxConnections(AccountInput in, EmailAccount existing) {
+        AccountValidator validator = new AccountValidator();
+        int value = validator.maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
+        if (!validator.errors.isEmpty()) {
+            throw new ValidationException(validator.errors);
+        }
+        return value;
     }
 
     private Long filterId(String value) {

@@ -127,8 +127,9 @@ public final class AccountsService {
         List<String> refused = new ArrayList<>();
         for (AccountField field : AccountField.values()) {
             switch (field) {
-                case ACTIVE, DEBUG_LOGGING, ADDRESS_FILTER_ID -> {
-                    // Active and debug logging may change; the address filter is not the built-in accounts' to have
+                case ACTIVE, DEBUG_LOGGING, MAX_CONNECTIONS, ADDRESS_FILTER_ID -> {
+                    // Active, debug logging and Connections may change; the address filter is not the built-in
+                    // accounts' to have
                 }
                 case PORT -> compare(refused, field.field(), input.get(field), String.valueOf(shown.effectivePort()));
                 default -> compare(refused, field.field(), input.get(field), field.text(shown));
@@ -142,12 +143,17 @@ public final class AccountsService {
         if (!refused.isEmpty()) {
             throw new AccountRuleException(refused.get(0), "\"" + existing.name() + "\" is a provisioned account: "
                     + "its connection values are the System Properties (change them on System Properties > Email); "
-                    + "only Active and Enable debug logging can be changed here. Refused: " + String.join(", ", refused));
+                    + "only Active, Connections and Enable debug logging can be changed here. Refused: " + String.join(", ", refused));
         }
         boolean active = input.flag(AccountField.ACTIVE) == null ? existing.active() : input.flag(AccountField.ACTIVE);
         boolean debugLogging = input.flag(AccountField.DEBUG_LOGGING) == null ? existing.debugLogging()
                 : input.flag(AccountField.DEBUG_LOGGING);
+        int maxConnections = AccountValidator.checkMaxConnections(input, existing);
         List<AuditEntry> audit = new ArrayList<>();
+        if (maxConnections != existing.maxConnections()) {
+            audit.add(entry(actor, subject(existing.name()), AccountField.MAX_CONNECTIONS.field(),
+                    String.valueOf(existing.maxConnections()), String.valueOf(maxConnections)));
+        }
         if (active != existing.active()) {
             audit.add(entry(actor, subject(existing.name()), "active", String.valueOf(existing.active()),
                     String.valueOf(active)));
@@ -159,10 +165,11 @@ public final class AccountsService {
         if (audit.isEmpty()) {
             return shown;
         }
-        EmailAccount changed = existing.toBuilder().active(active).debugLogging(debugLogging).build();
+        EmailAccount changed = existing.toBuilder().active(active).debugLogging(debugLogging)
+                .maxConnections(maxConnections).build();
         EmailAccount saved = AccountWrites.run(() -> store.update(changed, Map.of(), audit));
-        LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2} debugLogging={3}", actor, existing.name(), active,
-                debugLogging);
+        LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2} debugLogging={3} maxConnections={4}", actor,
+                existing.name(), active, debugLogging, maxConnections);
         return ProvisionedAccounts.resolve(properties.effective(), saved);
     }
 

@@ -42,7 +42,8 @@ public final class MailConsole implements AutoCloseable {
         AddressFilterStore filterStore = new AddressFilterStore(database);
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
         this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
-                database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts, Clock.systemUTC());
+                database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts,
+                core.engine()::status, Clock.systemUTC());
         this.emailLog = new EmailLogService(core.log(), core.outbox(), Clock.systemUTC());
     }
 

@@ -37,6 +37,9 @@ public enum AccountField {
             (b, v) -> b.active(Boolean.TRUE.equals(v))),
     DEBUG_LOGGING("debugLogging", "debug_logging", Input.FLAG, Types.BOOLEAN, EmailAccount::debugLogging,
             (b, v) -> b.debugLogging(Boolean.TRUE.equals(v))),
+    /** Connections (email-model.md section 7): a delivery setting, so the built-in Default SMTP has it too. */
+    MAX_CONNECTIONS("maxConnections", "max_connections", Input.NUMBER, Types.INTEGER, EmailAccount::maxConnections,
+            (b, v) -> b.maxConnections(v == null ? MaxConnections.DEFAULT : ((Number) v).intValue())),
     TOKEN_URL("oauth2.tokenUrl", "oauth_token_url", Input.TEXT, Types.VARCHAR, a -> oauth2(a).tokenUrl(),
             (b, v) -> b.tokenUrl((String) v)),
     CLIENT_ID("oauth2.clientId", "oauth_client_id", Input.TEXT, Types.VARCHAR, a -> oauth2(a).clientId(),

@@ -6,7 +6,8 @@ package org.mailconsole.model;
  * connection fields are empty: its connection values are the System Properties.
  *
  * @param id          null before it is saved
- * @param provisioned null for an admin's account, else which built-in account it is
+ * @param provisioned    null for an admin's account, else which built-in account it is
+ * @param maxConnections Connections: at most this many connections to an outbound account's relay at once
  */
 public record EmailAccount(
         Long id,
@@ -24,6 +25,7 @@ public record EmailAccount(
         boolean active,
         Provisioned provisioned,
         boolean debugLogging,
+        int maxConnections,
         OAuth2Client oauth2,
         String trustedCertificates,
         boolean passwordSet,
@@ -55,7 +57,7 @@ public record EmailAccount(
         };
     }
 
-    /** Builds an account by field name; what is not set is null, false or 0. */
+    /** Builds an account by field name; what is not set is null, false or 0 (Connections: its default). */
     public static Builder builder() {
         return new Builder();
     }
@@ -66,7 +68,7 @@ public record EmailAccount(
         return new Builder().id(id).name(name).type(type).authentication(authentication).server(server).port(port)
                 .security(security).userName(userName).fromAddress(fromAddress).displayName(displayName)
                 .folder(folder).addressFilterId(addressFilterId).active(active).provisioned(provisioned)
-                .debugLogging(debugLogging).tokenUrl(client.tokenUrl()).clientId(client.clientId())
+                .debugLogging(debugLogging).maxConnections(maxConnections).tokenUrl(client.tokenUrl()).clientId(client.clientId())
                 .scope(client.scope()).trustedCertificates(trustedCertificates).passwordSet(passwordSet)
                 .clientSecretSet(clientSecretSet).refreshTokenSet(refreshTokenSet).version(version);
     }
@@ -88,6 +90,7 @@ public record EmailAccount(
         private boolean active;
         private Provisioned provisioned;
         private boolean debugLogging;
+        private int maxConnections = MaxConnections.DEFAULT;
         private String tokenUrl;
         private String clientId;
         private String scope;
@@ -115,6 +118,7 @@ public record EmailAccount(
         public Builder active(boolean value) { active = value; return this; }
         public Builder provisioned(Provisioned value) { provisioned = value; return this; }
         public Builder debugLogging(boolean value) { debugLogging = value; return this; }
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
         public Builder tokenUrl(String value) { tokenUrl = value; return this; }
         public Builder clientId(String value) { clientId = value; return this; }
         public Builder scope(String value) { scope = value; return this; }
@@ -135,7 +139,7 @@ public record EmailAccount(
 
         public EmailAccount build() {
             return new EmailAccount(id, name, type, authentication, server, port, security, userName, fromAddress,
-                    displayName, folder, addressFilterId, active, provisioned, debugLogging,
+                    displayName, folder, addressFilterId, active, provisioned, debugLogging, maxConnections,
                     new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates, passwordSet, clientSecretSet,
                     refreshTokenSet, version);
         }

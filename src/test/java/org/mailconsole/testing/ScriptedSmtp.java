@@ -22,7 +22,9 @@ import java.util.function.Function;
  * 2xx) are kept with their accepted recipients. It can be stopped and started again on the same port
  * (a mail server that is down, then back). With {@link #offerAuth} it offers AUTH PLAIN and LOGIN, accepts
  * any login and keeps every line a client sent during AUTH ({@link #authLines()}): a stand-in for a server
- * that collects passwords.
+ * that collects passwords. With {@link #maxSessions} set, a connection beyond that many at once is
+ * refused in the greeting ("421 4.7.0 too many connections", as Postfix's
+ * smtpd_client_connection_count_limit) and closed.
  */
 public final class ScriptedSmtp implements AutoCloseable {
     public record Received(List<String> recipients, String data) {
@@ -32,6 +34,12 @@ public final class ScriptedSmtp implements AutoCloseable {
     public volatile String dataReply = "250 2.0.0 queued";
     public volatile long dataDelayMillis;
     public volatile boolean offerAuth;
+    /** Sessions served at once; more are refused in the greeting. 0: no limit. */
+    public volatile int maxSessions;
+
+    private final AtomicInteger served = new AtomicInteger();
+    private final AtomicInteger peakServed = new AtomicInteger();
+    private final AtomicInteger refusedInGreeting = new AtomicInteger();
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger dataCommands = new AtomicInteger();
@@ -116,6 +124,29 @@ public final class ScriptedSmtp implements AutoCloseable {
     }
 
     private void serve(Socket client) {
+        int now = served.incrementAndGet();
+        int limit = maxSessions;
+        if (limit > 0 && now > limit) {
+            served.decrementAndGet();
+            refusedInGreeting.incrementAndGet();
+            try (client; OutputStream out = client.getOutputStream()) {
+                reply(out, "421 4.7.0 scripted.example too many connections, try again later");
+            } catch (IOException e) {
+                // the client went away
+            } finally {
+                sessions.remove(client);
+            }
+            return;
+        }
+        peakServed.accumulateAndGet(now, Math::max);
+        try {
+            converse(client);
+        } finally {
+            served.decrementAndGet();
+        }
+    }
+
+    private void converse(Socket client) {
         try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
                 StandardCharsets.ISO_8859_1)); OutputStream out = client.getOutputStream()) {
             reply(out, "220 scripted.example ESMTP");
@@ -202,6 +233,16 @@ public final class ScriptedSmtp implements AutoCloseable {
     /** How many connections were accepted. */
     public int connections() {
         return connections.get();
+    }
+
+    /** The most sessions served at once (refused ones aside). */
+    public int peakSessions() {
+        return peakServed.get();
+    }
+
+    /** Connections refused in the greeting because {@link #maxSessions} were being served. */
+    public int refusedInGreeting() {
+        return refusedInGreeting.get();
     }
 
     /** How many times a message was transferred (DATA ended), whatever the reply. */

@@ -94,7 +94,7 @@ class AccountsApiIT {
         ObjectNode edit = ((ObjectNode) smtp.deepCopy()).put("server", "other.example.com");
         HttpResponse<String> refused = admin.putJson("/api/v1/accounts/" + id, edit.toString());
         assertEquals(409, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("only Active and Enable debug logging can be changed"), refused.body());
+        assertTrue(refused.body().contains("only Active, Connections and Enable debug logging can be changed"), refused.body());
         assertEquals("smtp.props.example", byName("Default SMTP").get("server").asText());
 
         ObjectNode deactivate = ((ObjectNode) smtp.deepCopy()).put("active", false);

@@ -135,6 +135,14 @@ class DiagnosticsIT {
         assertTrue(d.get("counts").get("lastHour").get("sent").asLong() >= 1, response.body());
         assertTrue(d.get("counts").get("lastDay").get("sent").asLong()
                 >= d.get("counts").get("lastHour").get("sent").asLong(), response.body());
+        JsonNode delivery = d.get("delivery").get(0);
+        assertEquals(1, d.get("delivery").size(), response.body());
+        assertEquals("Default SMTP", delivery.get("name").asText());
+        assertEquals(4, delivery.get("maxConnections").asInt(), "Connections' default");
+        assertEquals(4, delivery.get("connectionsAllowed").asInt(), response.body());
+        assertTrue(delivery.get("connectionsOpen").asInt() >= 0 && delivery.get("connectionsOpen").asInt() <= 4);
+        assertEquals(0, delivery.get("estimatedDrainSeconds").asLong(), "an empty Outbox: " + response.body());
+        assertTrue(delivery.get("connectionRefusal").isNull(), response.body());
         assertFalse(d.get("sharedMode").asBoolean(), "embedded Jetty runs the console alone");
         assertEquals("HSQLDB (embedded file)", d.get("database").get("engine").asText());
         assertEquals(String.valueOf(newestMigration()), d.get("database").get("schemaVersion").asText());
@@ -151,6 +159,7 @@ class DiagnosticsIT {
         assertTrue(page.contains("0 message(s)") && page.contains("mailbox=outbox"), page);
         assertTrue(page.contains("last hour " + d.get("counts").get("lastHour").get("sent").asLong() + " sent, "), page);
         assertFalse(page.contains("not available"), "the Outbox facts are there");
+        assertTrue(page.contains("4 allowed") && page.contains("the Outbox is empty"), page);
         assertFalse(page.contains(SMTP_CANARY));
     }
 

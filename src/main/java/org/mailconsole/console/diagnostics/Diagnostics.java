@@ -10,6 +10,7 @@ import org.mailconsole.store.DatabaseFacts;
  * The facts of Email Diagnostics (email-model.md section 6). Nothing here is a secret: no
  * password, token or key, and the database URL without its password. The Outbox's facts
  * ({@code sender}, {@code outbox}, {@code counts}) come from an {@link OutboxFacts}; null if it has none.
+ * {@code delivery}: one row per outbound account in effect (none when sending is off).
  */
 public record Diagnostics(
         Instant at,
@@ -17,6 +18,7 @@ public record Diagnostics(
         OutboxFacts.Sender sender,
         OutboxFacts.Outbox outbox,
         OutboxFacts.Counts counts,
+        List<Delivery> delivery,
         List<SendingSources.Source> sources,
         Inbound inbound,
         DatabaseFacts.Facts database,
@@ -42,6 +44,21 @@ public record Diagnostics(
     }
 
     public record FilterRef(Long id, String name) {
+    }
+
+    /**
+     * Delivery to one outbound account's relay (email-model.md section 7.2), as this node sees it.
+     *
+     * @param connectionsOpen       connections open now
+     * @param connectionsAllowed    connections allowed now: the setting, lowered by the relay's greeting refusals
+     * @param maxConnections        the account's Connections setting
+     * @param estimatedDrainSeconds the Outbox's size over the pace of the last minute; 0 when empty, null
+     *                              when nothing left the Outbox in the last minute
+     * @param refusedAt             when the relay last refused a connection in its greeting; null when it did not
+     * @param refusal               that greeting; null when it did not
+     */
+    public record Delivery(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
+                           int maxConnections, Long estimatedDrainSeconds, Instant refusedAt, String refusal) {
     }
 
     /**

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mailconsole.console.AccountConnections;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.filter.FilterChoice;
 import org.mailconsole.mail.live.ActiveConnections;
 import org.mailconsole.mail.live.InboundResults;
+import org.mailconsole.mail.outbox.DeliveryStatus;
 import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.EffectiveProperties;
@@ -49,12 +51,14 @@ public final class DiagnosticsService {
     private final InboundResults inboundResults;
     private final boolean sharedMode;
     private final OutboxFacts outbox;
+    private final Supplier<DeliveryStatus> delivery;
     private final Clock clock;
     private final Map<Long, Diagnostics.CheckResult> lastChecks = new ConcurrentHashMap<>();
 
     public DiagnosticsService(PropertiesService properties, AccountStore accounts, AddressFilterStore filters,
                               AccountConnections connections, Database database, SendingSources sources,
-                              InboundResults inboundResults, boolean sharedMode, OutboxFacts outbox, Clock clock) {
+                              InboundResults inboundResults, boolean sharedMode, OutboxFacts outbox,
+                              Supplier<DeliveryStatus> delivery, Clock clock) {
         this.properties = properties;
         this.accounts = accounts;
         this.filters = filters;
@@ -64,15 +68,28 @@ public final class DiagnosticsService {
         this.inboundResults = inboundResults;
         this.sharedMode = sharedMode;
         this.outbox = outbox;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
     public Diagnostics diagnostics() {
         EffectiveProperties p = properties.effective();
         List<EmailAccount> all = accounts.list();
+        OutboxFacts.Outbox waiting = outbox.outbox().orElse(null);
         return new Diagnostics(clock.instant(), outbound(p, all), outbox.sender().orElse(null),
-                outbox.outbox().orElse(null), outbox.counts().orElse(null), sources.list(), inbound(p, all),
+                waiting, outbox.counts().orElse(null), delivery(waiting), sources.list(), inbound(p, all),
                 DatabaseFacts.of(database), sharedMode);
+    }
+
+    /** The connections to the relay in effect, and when the Outbox is empty at the current pace. */
+    private List<Diagnostics.Delivery> delivery(OutboxFacts.Outbox waiting) {
+        DeliveryStatus now = delivery.get();
+        if (now.accountId() == null) {
+            return List.of();
+        }
+        Long drain = waiting == null ? null : DrainEstimate.seconds(waiting.size(), now.perSecond());
+        return List.of(new Diagnostics.Delivery(now.accountId(), now.accountName(), now.connectionsOpen(),
+                now.connectionsAllowed(), now.maxConnections(), drain, now.refusedAt(), now.refusal()));
     }
 
     /** What the banner on every page says right now. */

@@ -2,6 +2,7 @@ package org.mailconsole.mail.live;
 
 import java.util.List;
 import org.mailconsole.mail.connect.ConnectionSettings;
+import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.filter.AddressFilter;
 
 /**
@@ -20,6 +21,7 @@ import org.mailconsole.model.filter.AddressFilter;
  * @param precedenceBulk add "Precedence: bulk"
  * @param addressFilter  the outbound system address filter in effect (the SMTP account's, else the
  *                       active default); null when none applies
+ * @param maxConnections the account's Connections: at most this many connections to its relay at once
  */
 public record OutboundConfig(
         String skipReason,
@@ -31,29 +33,37 @@ public record OutboundConfig(
         int maxRecipients,
         int maxSend,
         boolean precedenceBulk,
-        AddressFilter addressFilter) {
+        AddressFilter addressFilter,
+        int maxConnections) {
 
     /** Without an address filter. */
     public OutboundConfig(String skipReason, String accountName, AccountConnection account, String fromAddress,
                           String displayName, List<String> testRecipients, int maxRecipients, int maxSend,
                           boolean precedenceBulk) {
         this(skipReason, accountName, account, fromAddress, displayName, testRecipients, maxRecipients, maxSend,
-                precedenceBulk, null);
+                precedenceBulk, null, MaxConnections.DEFAULT);
     }
 
     public OutboundConfig withAddressFilter(AddressFilter filter) {
         return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, filter);
+                maxRecipients, maxSend, precedenceBulk, filter, maxConnections);
+    }
+
+    public OutboundConfig withMaxConnections(int connections) {
+        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
+                maxRecipients, maxSend, precedenceBulk, addressFilter, connections);
     }
 
     public OutboundConfig {
         testRecipients = testRecipients == null ? List.of() : List.copyOf(testRecipients);
         maxRecipients = Math.max(1, maxRecipients);
         maxSend = Math.max(1, maxSend);
+        maxConnections = MaxConnections.clamp(maxConnections);
     }
 
     public static OutboundConfig skipped(String reason, String accountName) {
-        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false, null);
+        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false, null,
+                MaxConnections.DEFAULT);
     }
 
     public boolean sending() {

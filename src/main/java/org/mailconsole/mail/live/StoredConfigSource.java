@@ -66,7 +66,8 @@ public final class StoredConfigSource implements LiveConfigSource {
                 p.list(PropertyCatalog.TEST_USER), p.integer(PropertyCatalog.MAX_RECIPIENTS),
                 p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK))
                 .withAddressFilter(FilterChoice.inEffect(account.addressFilterId(), FilterDirection.OUTBOUND,
-                        filters.list()).orElse(null));
+                        filters.list()).orElse(null))
+                .withMaxConnections(account.maxConnections());
     }
 
     @Override

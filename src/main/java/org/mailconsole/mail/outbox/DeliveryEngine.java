@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,13 +24,14 @@ import org.mailconsole.store.emaillog.OutboxQueue;
 
 /**
  * Delivers the Outbox: a pool of {@link DeliveryWorker}s for the outbound account in effect, each
- * with its own kept connection, fed from the one {@link OutboxQueue}; the renewal of their leases;
+ * with its own kept connection, fed from the one {@link OutboxQueue}, as many as its Connections
+ * setting and the relay allow ({@link RelayConnections}); the renewal of their leases;
  * the log's retention; and an attempt made now in the caller's thread (Retry now, the test email).
  */
 public final class DeliveryEngine {
     private static final System.Logger LOG = System.getLogger(DeliveryEngine.class.getName());
-    /** Workers (connections) per outbound account; one until the account's Connections setting exists. */
-    static final int WORKERS_PER_ACCOUNT = 1;
+    /** How often the pool is fitted to the Connections setting and the relay's feedback. */
+    static final Duration FIT_EVERY = Duration.ofSeconds(1);
     static final Duration HOUSEKEEPING = Duration.ofMinutes(10);
     static final int RETENTION_BATCH = 500;
     /** Batches deleted per housekeeping turn; the rest waits for the next turn. */
@@ -52,8 +52,8 @@ public final class DeliveryEngine {
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong attemptsNow = new AtomicLong();
-    private final List<DeliveryWorker> workers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final RelayConnections connections;
+    private boolean started;
     private ScheduledExecutorService chores;
 
     public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
@@ -66,31 +66,32 @@ public final class DeliveryEngine {
         this.timing = timing;
         this.attempts = new MessageAttempt(clock);
         this.renewal = new LeaseRenewal(queue);
+        this.connections = new RelayConnections(config, clock, this::newWorker,
+                (worker, n) -> coreThread(worker, "mail-console-outbox-worker-" + n), signal::wakeAll);
     }
 
     /** Starts the workers (messages left from the last run go as soon as due) and the chores. */
     public synchronized void start() {
-        if (!threads.isEmpty()) {
+        if (started) {
             return;
         }
-        chores = Executors.newScheduledThreadPool(2, task -> coreThread(task, "mail-console-outbox-chores"));
+        started = true;
+        chores = Executors.newScheduledThreadPool(3, task -> coreThread(task, "mail-console-outbox-chores"));
         long renewMillis = timing.renewEvery().toMillis();
         chores.scheduleWithFixedDelay(renewal, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(this::housekeeping, 1, HOUSEKEEPING.toMinutes(), TimeUnit.MINUTES);
-        for (int i = 0; i < WORKERS_PER_ACCOUNT; i++) {
-            DeliveryWorker worker = new DeliveryWorker(owner + "/w" + i, queue, config, attempts, this::newConnection, renewal,
-                    signal, clock, timing);
-            workers.add(worker);
-            Thread thread = coreThread(worker, "mail-console-outbox-worker-" + i);
-            threads.add(thread);
-            thread.start();
-        }
+        connections.fit();
+        chores.scheduleWithFixedDelay(connections::fit, FIT_EVERY.toMillis(), FIT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the workers: a message in flight finishes (bounded) and its outcome is recorded; then the chores. */
     public synchronized void stop() {
-        workers.forEach(DeliveryWorker::stop);
-        signal.wake();
+        if (chores != null) {
+            chores.shutdownNow(); // no more fitting: the pool stays stopped
+            chores = null;
+        }
+        List<Thread> threads = connections.stopAll();
+        signal.wakeAll();
         long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
         for (Thread thread : threads) {
             try {
@@ -104,17 +105,17 @@ public final class DeliveryEngine {
                 thread.interrupt();
             }
         }
-        workers.clear();
-        threads.clear();
-        if (chores != null) {
-            chores.shutdownNow();
-            chores = null;
-        }
+        started = false;
     }
 
     /** Whether the workers are running. */
     public synchronized boolean running() {
-        return !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
+        return started && connections.running();
+    }
+
+    /** The connections to the relay in effect and the pace, for Diagnostics (this node's). */
+    public DeliveryStatus status() {
+        return connections.status();
     }
 
     /** A message was queued or made due: idle workers look for it now. */
@@ -162,7 +163,12 @@ public final class DeliveryEngine {
     }
 
     private SmtpDelivery newConnection() {
-        return new SmtpDelivery(config.source());
+        return connections.newConnection();
+    }
+
+    private DeliveryWorker newWorker(int number) {
+        return new DeliveryWorker(owner + "/w" + number, queue, config, attempts, this::newConnection, renewal, signal,
+                clock, timing, connections);
     }
 
     /** Retention in small batches, then the per-minute counts older than two days. */

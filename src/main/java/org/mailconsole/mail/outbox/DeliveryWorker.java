@@ -38,12 +38,13 @@ final class DeliveryWorker implements Runnable {
     private final WakeSignal signal;
     private final Clock clock;
     private final OutboxTiming timing;
+    private final WorkerFeedback feedback;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
 
     DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
                    Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
-                   OutboxTiming timing) {
+                   OutboxTiming timing, WorkerFeedback feedback) {
         this.owner = owner;
         this.queue = queue;
         this.config = config;
@@ -53,6 +54,7 @@ final class DeliveryWorker implements Runnable {
         this.signal = signal;
         this.clock = clock;
         this.timing = timing;
+        this.feedback = feedback;
     }
 
     /** Asks the worker to stop after the message in flight (whose outcome it still records). */
@@ -97,13 +99,50 @@ final class DeliveryWorker implements Runnable {
         }
     }
 
-    /** Delivers the leased message and records its outcome; the message leased next with it, or null. */
+    /**
+     * Delivers the leased message and records its outcome; the message leased next with it, or null.
+     * A relay that refused the connection in its greeting gets the message back, unattempted.
+     */
     private Lease deliver(Lease lease, ConfigSnapshot snapshot, SmtpDelivery connection) {
+        Duration refusedPause = null;
+        Lease next = null;
         try {
             AttemptResult result = attempts.attempt(lease, snapshot, connection);
-            return record(lease, result);
+            String refusal = connection.takeGreetingRefusal();
+            if (refusal != null) {
+                giveBack(lease);
+                refusedPause = feedback.greetingRefused(this, refusal);
+            } else {
+                next = record(lease, result);
+            }
         } finally {
             renewal.drop(lease);
+        }
+        if (refusedPause != null) {
+            pause(refusedPause);
+        }
+        return next;
+    }
+
+    /**
+     * The relay refused the connection before the message began: back to the Outbox, due at once,
+     * with no attempt recorded (it keeps its retry steps). If the database refuses that too, the
+     * lease runs out and the message is due again then.
+     */
+    private void giveBack(Lease lease) {
+        try {
+            queue.release(lease);
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: message {0} goes again once its lease has run "
+                    + "out: {1}", lease.id(), e.getMessage());
+        }
+    }
+
+    /** Waits this long unless stopped meanwhile (a wake-up for new mail does not end it). */
+    private void pause(Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        while (running && System.nanoTime() < end) {
+            signal.await(signal.mark(), Duration.ofNanos(end - System.nanoTime()), () -> !running);
         }
     }
 
@@ -117,7 +156,9 @@ final class DeliveryWorker implements Runnable {
         while (true) {
             try {
                 OutboxQueue.Completion completion = queue.completeAndLease(lease, result, running ? 1 : 0);
-                if (!completion.recorded()) {
+                if (completion.recorded()) {
+                    feedback.recorded(result);
+                } else {
                     LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message {0} ({1}) was "
                             + "not recorded: its lease was lost (the entry changed or another node took it over)",
                             lease.id(), result.outcome().apiName());

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -43,6 +44,8 @@ final class SmtpDelivery implements AutoCloseable {
     private static final long IDLE_CHECK_NANOS = 2_000_000_000L;
 
     private final LiveConfigSource source;
+    /** Connections open now, shared by every delivery of one engine (Diagnostics). */
+    private final AtomicInteger open;
     private Session angus;
     private long angusVersion = -1;
     private Transport transport;
@@ -50,9 +53,28 @@ final class SmtpDelivery implements AutoCloseable {
     private int sentOnTransport;
     private long lastUsed;
     private LiveTranscript transcript;
+    /** The relay's 4xx greeting that refused the connection before any part of this message went; else null. */
+    private String greetingRefusal;
+    private boolean partlySent;
 
     SmtpDelivery(LiveConfigSource source) {
+        this(source, new AtomicInteger());
+    }
+
+    SmtpDelivery(LiveConfigSource source, AtomicInteger open) {
         this.source = source;
+        this.open = open;
+    }
+
+    /**
+     * The relay's greeting if it refused the connection of the last {@link #deliver} with a
+     * temporary code before any of the message went (email-model.md section 7: the engine lowers
+     * its connections); null otherwise. Taken once: the next call answers null until another refusal.
+     */
+    String takeGreetingRefusal() {
+        String refusal = greetingRefusal;
+        greetingRefusal = null;
+        return refusal;
     }
 
     /** Sends {@code mime} to {@code recipients} with the configuration of {@code snapshot}; never throws. */
@@ -61,10 +83,13 @@ final class SmtpDelivery implements AutoCloseable {
         ConnectionSettings settings = config.connection();
         Delivery last = null;
         List<RecipientNote> refused = new ArrayList<>();
+        greetingRefusal = null;
+        partlySent = false;
         try {
             MimeMessage message = new MimeMessage(session(snapshot), new ByteArrayInputStream(mime));
             for (Address[] batch : SendPolicy.batches(recipients, config.maxRecipients())) {
                 last = sendBatch(snapshot, message, batch);
+                partlySent |= last.accepted();
                 refused.addAll(last.refused());
                 if (!last.accepted()) {
                     break;
@@ -93,6 +118,7 @@ final class SmtpDelivery implements AutoCloseable {
         try {
             reused = !connect(snapshot);
         } catch (MessagingException e) {
+            greetingRefusal = partlySent ? null : GreetingRefusal.of(e);
             String failure = FailureCauses.describe(e, settings, null);
             finishTranscript("connect failed: " + failure);
             close();
@@ -178,6 +204,7 @@ final class SmtpDelivery implements AutoCloseable {
         opened.connect(connection.host(), connection.port(),
                 login ? connection.user() : null, login ? connection.secret() : null);
         transport = opened;
+        open.incrementAndGet();
     }
 
     /** The Angus session for this snapshot's connection, built once per configuration version. */
@@ -268,5 +295,6 @@ final class SmtpDelivery implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "closing an SMTP connection failed: " + e.getMessage());
         }
         transport = null;
+        open.decrementAndGet();
     }
 }

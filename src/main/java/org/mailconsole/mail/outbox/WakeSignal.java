@@ -11,7 +11,18 @@ import java.util.function.BooleanSupplier;
 final class WakeSignal {
     private long wakes;
 
+    /**
+     * One message was queued or made due: one idle worker looks (not all: with many connections,
+     * every worker querying the Outbox for each message would queue them behind one another on
+     * the database). A worker that finds work goes on until none is due.
+     */
     synchronized void wake() {
+        wakes++;
+        notify();
+    }
+
+    /** Every idle worker looks now: a stop, or a pool that shrank (a stopped worker then ends). */
+    synchronized void wakeAll() {
         wakes++;
         notifyAll();
     }

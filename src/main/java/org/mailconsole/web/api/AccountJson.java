@@ -4,11 +4,14 @@ import java.util.List;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.OAuth2Client;
 
-/** An account as the API shows it: secrets only as "set" flags, never their values. */
+/**
+ * An account as the API shows it: secrets only as "set" flags, never their values. {@code maxConnections}
+ * (Connections) only for an outbound account, else null.
+ */
 public record AccountJson(Long id, String name, String type, String authentication, String server, Integer port,
                           String security, String userName, boolean passwordSet, String fromAddress,
                           String displayName, String folder, Long addressFilterId, boolean active,
-                          boolean provisioned, boolean debugLogging, OAuth2Json oauth2, String trustedCertificates,
+                          boolean provisioned, boolean debugLogging, Integer maxConnections, OAuth2Json oauth2, String trustedCertificates,
                           long version) {
 
     /** The OAuth 2.0 settings; client secret and refresh token as flags only. */
@@ -24,7 +27,7 @@ public record AccountJson(Long id, String name, String type, String authenticati
         return new AccountJson(a.id(), a.name(), lower(a.type().name()), lower(a.authentication().name()),
                 a.server(), a.effectivePort(), a.security().apiName(), a.userName(), a.passwordSet(),
                 a.fromAddress(), a.displayName(), a.folder(), a.addressFilterId(), a.active(), a.isProvisioned(),
-                a.debugLogging(), new OAuth2Json(oauth2.tokenUrl(), oauth2.clientId(), a.clientSecretSet(),
+                a.debugLogging(), a.type().outbound() ? a.maxConnections() : null, new OAuth2Json(oauth2.tokenUrl(), oauth2.clientId(), a.clientSecretSet(),
                 oauth2.scope(), a.refreshTokenSet()), a.trustedCertificates(), a.version());
     }
 

@@ -11,13 +11,23 @@ import org.mailconsole.store.DatabaseFacts;
  * {@code sender}, {@code outbox} and {@code counts} are null only when the {@code OutboxFacts} has none.
  */
 public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJson sender, OutboxFacts.Outbox outbox,
-                              OutboxFacts.Counts counts, List<SourceJson> sources, InboundJson inbound,
+                              OutboxFacts.Counts counts, List<DeliveryJson> delivery, List<SourceJson> sources, InboundJson inbound,
                               DatabaseFacts.Facts database, boolean sharedMode) {
 
     public record SenderJson(boolean running, String lastSuccessAt, String lastFailureAt, String lastFailureReason) {
     }
 
     public record SourceJson(String contextPath, long messages, String lastSentAt) {
+    }
+
+    /** One outbound account's connections and the Outbox's estimated drain (api.md's {@code delivery} rows). */
+    public record DeliveryJson(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
+                               int maxConnections, Long estimatedDrainSeconds, String connectionRefusedAt,
+                               String connectionRefusal) {
+        static DeliveryJson of(Diagnostics.Delivery d) {
+            return new DeliveryJson(d.accountId(), d.name(), d.connectionsOpen(), d.connectionsAllowed(),
+                    d.maxConnections(), d.estimatedDrainSeconds(), time(d.refusedAt()), d.refusal());
+        }
     }
 
     public record InboundJson(boolean receiving, String reason, List<InboundAccountJson> accounts) {
@@ -44,7 +54,7 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
         return new DiagnosticsJson(time(d.at()), d.outbound(),
                 s == null ? null : new SenderJson(s.running(), time(s.lastSuccessAt()), time(s.lastFailureAt()),
                         s.lastFailureReason()),
-                d.outbox(), d.counts(),
+                d.outbox(), d.counts(), d.delivery().stream().map(DeliveryJson::of).toList(),
                 d.sources().stream().map(x -> new SourceJson(x.contextPath(), x.messages(), time(x.lastSentAt()))).toList(),
                 new InboundJson(d.inbound().receiving(), d.inbound().reason(), d.inbound().accounts().stream()
                         .map(a -> new InboundAccountJson(a.account(), a.lastConnection() == null ? null

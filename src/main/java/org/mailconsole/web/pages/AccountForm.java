@@ -48,9 +48,10 @@ record AccountForm(Long version, AccountInput input, Map<String, String> typed, 
             }
         }
         Long version = parseVersion(request.getParameter("version"));
-        if (provisioned) { // only Active and debug logging can change
+        if (provisioned) { // only Active, debug logging and Connections can change
             return new AccountForm(version, AccountInput.builder()
                     .set(AccountField.ACTIVE, flag(request, AccountField.ACTIVE.field()))
+                    .set(AccountField.MAX_CONNECTIONS, request.getParameter(AccountField.MAX_CONNECTIONS.field()))
                     .set(AccountField.DEBUG_LOGGING, flag(request, AccountField.DEBUG_LOGGING.field())).build(), typed, null);
         }
         AccountInput.Builder input = AccountInput.builder();

@@ -36,6 +36,7 @@ final class DiagnosticsPage {
         OutboxFacts.Counts counts = d.counts();
         m.put("counts", counts == null ? NOT_AVAILABLE : "last hour " + window(counts.lastHour()) + "; last day "
                 + window(counts.lastDay()));
+        m.put("delivery", d.delivery().stream().map(DiagnosticsPage::delivery).toList());
         m.put("sources", d.sources().stream().map(s -> Map.of("contextPath", s.contextPath(),
                 "messages", String.valueOf(s.messages()), "lastSentAt", time(s.lastSentAt()))).toList());
         m.put("receiving", d.inbound().receiving());
@@ -55,6 +56,30 @@ final class DiagnosticsPage {
         m.put("sharedMode", d.sharedMode());
         m.put("at", time(d.at()));
         return m;
+    }
+
+    private static Map<String, Object> delivery(Diagnostics.Delivery r) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("accountId", String.valueOf(r.accountId()));
+        row.put("name", r.name());
+        row.put("connections", r.connectionsOpen() + " open, " + r.connectionsAllowed() + " allowed"
+                + (r.connectionsAllowed() < r.maxConnections() ? " (Connections is " + r.maxConnections()
+                + "; one more each minute)" : ""));
+        row.put("drain", r.estimatedDrainSeconds() == null ? "unknown: nothing left the Outbox in the last minute"
+                : r.estimatedDrainSeconds() == 0 ? "the Outbox is empty" : "about " + duration(r.estimatedDrainSeconds()));
+        row.put("refusal", r.refusedAt() == null ? "none" : r.refusal() + " (" + time(r.refusedAt()) + ")");
+        return row;
+    }
+
+    /** Seconds as "45 s", "3 min 20 s", "2 h 5 min". */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return seconds / 3600 + " h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + " min");
     }
 
     static Map<String, Object> check(Diagnostics.CheckResult r) {

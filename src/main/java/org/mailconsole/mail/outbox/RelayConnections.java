@@ -1,0 +1,109 @@
+package org.mailconsole.mail.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.mail.live.OutboundConfig;
+import org.mailconsole.model.MaxConnections;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailState;
+
+/**
+ * The engine's connections to the relay of the outbound account in effect (email-model.md section
+ * 7): as many workers as {@link ConcurrencyFeedback} allows under the account's Connections
+ * setting, followed live as the setting or the account changes; the connections open now; and the
+ * pace at which messages leave the Outbox.
+ */
+final class RelayConnections implements WorkerFeedback {
+    private static final System.Logger LOG = System.getLogger(RelayConnections.class.getName());
+
+    private final CachedConfig config;
+    private final ConcurrencyFeedback feedback;
+    private final DeliveryPace pace;
+    private final AtomicInteger open = new AtomicInteger();
+    private final WorkerPool pool;
+    private final Runnable wake;
+
+    /**
+     * @param workers a worker for a number, reporting to the given feedback, with connections from {@link #newConnection}
+     * @param threads a thread, not yet started, that runs the worker of that number
+     * @param wake    wakes the idle workers (a stopped one then ends at once)
+     */
+    RelayConnections(CachedConfig config, Clock clock, IntFunction<DeliveryWorker> workers,
+                     BiFunction<DeliveryWorker, Integer, Thread> threads, Runnable wake) {
+        this.config = config;
+        this.feedback = new ConcurrencyFeedback(clock);
+        this.pace = new DeliveryPace(clock);
+        this.pool = new WorkerPool(workers, threads);
+        this.wake = wake;
+    }
+
+    /** A connection counted among those open (each worker's, and an attempt made now). */
+    SmtpDelivery newConnection() {
+        return new SmtpDelivery(config.source(), open);
+    }
+
+    /**
+     * Grows or shrinks the pool to the connections allowed now; a database that cannot be read
+     * keeps the pool as it is (one worker at the start, so queued mail still goes).
+     */
+    void fit() {
+        int target;
+        try {
+            OutboundConfig outbound = config.current().outbound();
+            target = feedback.allowed(outbound.accountId(), outbound.maxConnections());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the Connections setting could not be read: "
+                    + e.getMessage());
+            target = Math.max(MaxConnections.MIN, pool.size());
+        }
+        int before = pool.size();
+        pool.resize(target);
+        if (target < before) {
+            wake.run(); // idle workers that were stopped close their connections now
+        }
+    }
+
+    @Override
+    public Duration greetingRefused(DeliveryWorker worker, String greeting) {
+        OutboundConfig outbound = config.current().outbound();
+        Duration pause = feedback.refused(outbound.accountId(), outbound.maxConnections(), greeting);
+        int allowed = feedback.allowed(outbound.accountId(), outbound.maxConnections());
+        boolean stopped = pool.shrinkBy(worker, allowed);
+        fit();
+        LOG.log(System.Logger.Level.INFO, "Mail Console Outbox: the relay of \"{0}\" refused a connection ({1}); "
+                + "{2} connection(s) allowed now, one more each minute up to {3}; the message stays in the Outbox",
+                outbound.accountName(), greeting, allowed, outbound.maxConnections());
+        return stopped ? Duration.ZERO : pause;
+    }
+
+    @Override
+    public void recorded(AttemptResult result) {
+        if (result.state() != EmailState.SEND_READY) {
+            pace.left();
+        }
+    }
+
+    /** What Diagnostics shows of the account in effect. */
+    DeliveryStatus status() {
+        OutboundConfig outbound = config.current().outbound();
+        int allowed = feedback.allowed(outbound.accountId(), outbound.maxConnections());
+        ConcurrencyFeedback.Refusal refusal = feedback.lastRefusal();
+        return new DeliveryStatus(outbound.accountId(), outbound.accountName(), Math.max(0, open.get()), allowed,
+                outbound.maxConnections(), pool.size(), pace.perSecond(), refusal == null ? null : refusal.at(),
+                refusal == null ? null : refusal.reply());
+    }
+
+    boolean running() {
+        return pool.running();
+    }
+
+    /** Asks every worker to stop; the threads to wait for. */
+    List<Thread> stopAll() {
+        return pool.stopAll();
+    }
+}
