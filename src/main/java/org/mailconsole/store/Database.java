@@ -41,13 +41,15 @@ public final class Database implements AutoCloseable {
      * (row locks).
      */
     private final ReentrantLock hsqldbWriter;
+    private final PoolThreads poolThreads;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
 
-    private Database(StorageSettings settings, HikariDataSource pool) {
+    private Database(StorageSettings settings, HikariDataSource pool, PoolThreads poolThreads) {
         this.settings = settings;
         this.pool = pool;
         this.hsqldbWriter = settings.postgres() ? null : new ReentrantLock(true);
+        this.poolThreads = poolThreads;
     }
 
     /** Opens the database and brings its schema up to date. */
@@ -71,7 +73,8 @@ public final class Database implements AutoCloseable {
             throw new InvalidSettingsException("cannot open the database at " + JdbcUrls.masked(settings.jdbcUrl())
                     + ": " + reason, e);
         }
-        Database database = new Database(settings, pool(source));
+        PoolThreads poolThreads = new PoolThreads();
+        Database database = new Database(settings, pool(source, poolThreads), poolThreads);
         try {
             migrations(settings.jdbcUrl()).dataSource(database.pool).load().migrate();
         } catch (RuntimeException e) {
@@ -95,8 +98,9 @@ public final class Database implements AutoCloseable {
                 .javaMigrations(new V12__TermsWrittenWithTheEntry());
     }
 
-    private static HikariDataSource pool(UrlDataSource source) {
+    private static HikariDataSource pool(UrlDataSource source, PoolThreads threads) {
         HikariConfig config = new HikariConfig();
+        config.setThreadFactory(threads);
         config.setPoolName("mail-console");
         // a data source, not the URL: HikariCP's configuration dump masks only password=
         config.setDataSource(source);
@@ -225,6 +229,7 @@ public final class Database implements AutoCloseable {
             }
         }
         pool.close();
+        poolThreads.awaitEnd(5_000);
     }
 
     /**

@@ -11,6 +11,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +22,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
+import java.util.Objects;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.ConsoleServer;
 import org.mailconsole.testing.Ports;
@@ -37,7 +41,8 @@ import org.mailconsole.testing.TokenEndpoint;
  * in webapps/ replaced, autoDeploy picks it up), with an OAuth 2.0 account used in between so the
  * token endpoint's HTTP client ran each time: Tomcat logs no leak (no JDBC driver left
  * registered, no thread left running, no ThreadLocal), the JVM's thread count does not grow, and
- * mail still flows after each redeploy.
+ * mail still flows after each redeploy. Standalone (the WAR's own core and drivers) and in shared
+ * mode (the bundle in lib/, the console joining the container's mail/Session).
  */
 class RedeployTomcatIT {
     static final String ADMIN = "redeploy-admin";
@@ -47,18 +52,29 @@ class RedeployTomcatIT {
     static final Path WORK = Path.of(System.getProperty("it.shared.work", "target/it-shared")).resolve("redeploy");
     static final String DEPLOYED = "Deployment of web application archive";
 
-    @Test
-    void fiveRedeploysLeaveNothingBehind() throws Exception {
+    @ParameterizedTest(name = "shared mode: {0}")
+    @ValueSource(booleans = {false, true})
+    void fiveRedeploysLeaveNothingBehind(boolean shared) throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(Ports.of(30157), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         smtp.setUser(USER, USER, TOKEN);
         // expires at once: every connection asks the endpoint again, so each round runs the HTTP client
         try (TokenEndpoint endpoint = TokenEndpoint.answering(200, "application/json",
                 "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":1}");
-             RealTomcat tomcat = RealTomcat.unpack(Path.of(System.getProperty("it.shared.tomcat.zip")), WORK,
-                     Ports.of(30156))) {
-            tomcat.serverXml("", "", "autoDeploy=\"true\"", "");
-            tomcat.contextXml("");
+             RealTomcat tomcat = RealTomcat.unpack(Path.of(System.getProperty("it.shared.tomcat.zip")),
+                     WORK.resolve(shared ? "shared" : "standalone"), Ports.of(shared ? 30158 : 30156))) {
+            // what catalina.sh adds on Java 9+, so Tomcat's leak detection (ThreadLocals included) is on
+            for (String module : List.of("java.base/java.lang", "java.base/java.io", "java.base/java.util",
+                    "java.base/java.util.concurrent", "java.rmi/sun.rmi.transport")) {
+                tomcat.jvmOption("--add-opens=" + module + "=ALL-UNNAMED");
+            }
+            Path snippets = Path.of(System.getProperty("it.shared.conf", "conf/shared/tomcat"));
+            tomcat.serverXml(shared ? Files.readString(snippets.resolve("server.xml-GlobalNamingResources.xml")) : "",
+                    "", "autoDeploy=\"true\"", "");
+            tomcat.contextXml(shared ? Files.readString(snippets.resolve("context.xml-ResourceLink.xml")) : "");
+            if (shared) {
+                tomcat.addLibs(Path.of(System.getProperty("it.shared.bundle", "target/mail-console-shared/lib")));
+            }
             tomcat.users(ADMIN, ADMIN_PASSWORD, "mail-admin");
             Path war = tomcat.base().resolve("webapps/mail-console.war");
             Files.copy(ConsoleServer.war(), war);
@@ -66,7 +82,7 @@ class RedeployTomcatIT {
             ConsoleClient admin = new ConsoleClient(tomcat.url("/mail-console"), ADMIN, ADMIN_PASSWORD);
             long account = oauthAccount(admin, endpoint.url(), smtp.getSmtp().getPort());
 
-            List<Integer> threads = new ArrayList<>();
+            List<List<String>> threads = new ArrayList<>();
             for (int round = 0; round <= 5; round++) {
                 if (round > 0) {
                     redeploy(tomcat, war, round);
@@ -80,16 +96,19 @@ class RedeployTomcatIT {
                 assertTrue(endpoint.requests().size() > requestsBefore, "round " + round + ": the HTTP client ran");
                 assertTrue(smtp.waitForIncomingEmail(10_000, round + 1), "round " + round + ": mail still flows");
                 if (round > 0) {
-                    threads.add(threadCountOf(tomcat.base()));
+                    threads.add(threadsOf(tomcat.base()));
                 }
             }
             // the first count is after a redeploy too (Tomcat's own threads have all started by then)
-            int first = threads.get(0);
-            int last = settledThreadCount(tomcat.base(), first);
-            assertTrue(last <= first, "threads after each redeploy: " + threads + ", then " + last);
+            List<String> first = threads.get(0);
+            List<String> last = settledThreads(tomcat.base(), first.size());
+            List<String> added = new ArrayList<>(last);
+            first.forEach(added::remove);
+            assertTrue(last.size() <= first.size(), "threads after each redeploy: "
+                    + threads.stream().map(List::size).toList() + ", then " + last.size() + "; new: " + added);
 
             String logs = tomcat.logs();
-            assertEquals(6, count(logs, DEPLOYED), logs);
+            assertEquals(shared, logs.contains("shared mode"), "the console's mode");
             for (String leak : List.of("memory leak", "failed to unregister", "failed to stop it", "ThreadLocal",
                     "HttpClient-", "SEVERE")) {
                 assertFalse(logs.contains(leak), "Tomcat logged '" + leak + "':\n" + logs);
@@ -137,11 +156,11 @@ class RedeployTomcatIT {
     }
 
     /** Waits up to 20 s for short-lived threads (a keep-alive timer, a finished check) to end. */
-    private static int settledThreadCount(Path base, int limit) throws Exception {
-        int now = threadCountOf(base);
-        for (int i = 0; i < 20 && now > limit; i++) {
+    private static List<String> settledThreads(Path base, int limit) throws Exception {
+        List<String> now = threadsOf(base);
+        for (int i = 0; i < 20 && now.size() > limit; i++) {
             Thread.sleep(1000);
-            now = threadCountOf(base);
+            now = threadsOf(base);
         }
         return now;
     }
@@ -154,8 +173,11 @@ class RedeployTomcatIT {
         return n;
     }
 
-    /** The live threads of the Tomcat whose catalina.base is {@code base}, over a local JMX attach. */
-    private static int threadCountOf(Path base) throws Exception {
+    /**
+     * The names of the live threads of the Tomcat whose catalina.base is {@code base}, over a local
+     * JMX attach, without the threads of that attach itself (RMI, JMX, the attach listener).
+     */
+    private static List<String> threadsOf(Path base) throws Exception {
         for (VirtualMachineDescriptor jvm : VirtualMachine.list()) {
             if (!jvm.displayName().contains("org.apache.catalina.startup.Bootstrap")) {
                 continue;
@@ -167,8 +189,13 @@ class RedeployTomcatIT {
                     continue;
                 }
                 try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
-                    MBeanServerConnection beans = jmx.getMBeanServerConnection();
-                    return (Integer) beans.getAttribute(new ObjectName("java.lang:type=Threading"), "ThreadCount");
+                    ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
+                            ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+                    return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                            .filter(Objects::nonNull).map(ThreadInfo::getThreadName)
+                            .filter(name -> !name.startsWith("RMI ") && !name.startsWith("JMX ")
+                                    && !name.equals("Attach Listener"))
+                            .sorted().toList();
                 }
             } finally {
                 vm.detach();

@@ -145,7 +145,7 @@ public final class OAuth2Tokens {
             http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
             http.setRequestProperty("Accept", "application/json");
             byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
-            http.setFixedLengthStreamingMode(bytes.length);
+            // not in streaming mode: in it, a 401 throws away its body (the endpoint's error), which names the cause
             try (OutputStream out = http.getOutputStream()) {
                 out.write(bytes);
             }
