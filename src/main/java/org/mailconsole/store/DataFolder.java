@@ -47,7 +47,15 @@ public final class DataFolder {
                         + "(mailconsole.db.path)", folder.toAbsolutePath(), PosixFilePermissions.toString(now));
                 return;
             }
-            Files.setPosixFilePermissions(folder, OWNER_ONLY);
+            try {
+                Files.setPosixFilePermissions(folder, OWNER_ONLY);
+            } catch (IOException notOwner) {
+                // a folder another user owns (an admin's layout that worked before): warn, do not refuse the start
+                LOG.log(System.Logger.Level.WARNING, "Mail Console: could not make the database folder {0} owner-only "
+                        + "({1}, {2}); other users may read the database files: make it rwx------ for the container''s "
+                        + "user", folder.toAbsolutePath(), PosixFilePermissions.toString(now), notOwner.toString());
+                return;
+            }
             LOG.log(System.Logger.Level.INFO, "Mail Console: made the database folder {0} owner-only (rwx------, was {1}), "
                     + "so other users cannot read the database files", folder.toAbsolutePath(), PosixFilePermissions.toString(now));
         } catch (IOException e) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class DatabaseUrlSecretsIT {
             seen.append(logs.text());
             assertTrue(logs.text().contains("Mail Console database ready"), "the capture saw the console's logs");
         }
+        // the key still reached HSQLDB (as a connection property now): the database's script is encrypted
+        String script = new String(Files.readAllBytes(dataDir.resolve("db/mailconsole.script")), StandardCharsets.ISO_8859_1);
+        assertFalse(script.contains("CREATE") || script.contains("flyway_schema_history"), "the database is not encrypted");
         assertFalse(seen.toString().contains(CRYPT_KEY), "the crypt_key leaked:\n" + seen);
         assertFalse(seen.toString().contains(SSL_PASSWORD), "the sslpassword leaked");
     }
