@@ -2,6 +2,7 @@ package org.mailconsole.console;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.mailconsole.console.diagnostics.DiagnosticsService;
 import org.mailconsole.console.diagnostics.OutboxFacts;
 import org.mailconsole.console.diagnostics.StoredOutboxFacts;
@@ -28,7 +29,7 @@ public final class MailConsole implements AutoCloseable {
     private final DiagnosticsService diagnostics;
     private final EmailLogService emailLog;
 
-    private MailConsole(SharedEngine core, boolean sharedMode) {
+    private MailConsole(SharedEngine core, boolean sharedMode, Set<Integer> consolePorts) {
         this.core = core;
         Database database = core.database();
         this.properties = new PropertiesService(new PropertyStore(database, core.secrets()), Clock.systemUTC());
@@ -42,7 +43,7 @@ public final class MailConsole implements AutoCloseable {
         AddressFilterStore filterStore = new AddressFilterStore(database);
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
         this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
-                database, core.sendingSources(), core.inboundResults(), sharedMode, outboxFacts,
+                database, core.sendingSources(), core.inboundResults(), sharedMode, consolePorts, outboxFacts,
                 core.engine()::status, Clock.systemUTC());
         this.emailLog = new EmailLogService(core.log(), core.outbox(), Clock.systemUTC());
     }
@@ -54,7 +55,12 @@ public final class MailConsole implements AutoCloseable {
 
     /** @param sharedMode true when the database is the one of the container's shared mail/Session */
     public static MailConsole start(StorageSettings settings, boolean sharedMode) {
-        return new MailConsole(SharedEngine.acquire(settings), sharedMode);
+        return start(settings, sharedMode, Set.of());
+    }
+
+    /** @param consolePorts the local ports the web layer serves the console on (mailconsole.console.ports); empty: any */
+    public static MailConsole start(StorageSettings settings, boolean sharedMode, Set<Integer> consolePorts) {
+        return new MailConsole(SharedEngine.acquire(settings), sharedMode, consolePorts);
     }
 
     public PropertiesService properties() {

@@ -3,7 +3,7 @@ package org.mailconsole.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,19 +41,25 @@ public final class Database implements AutoCloseable {
      * (row locks).
      */
     private final ReentrantLock hsqldbWriter;
+    private final PoolThreads poolThreads;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
 
-    private Database(StorageSettings settings, HikariDataSource pool) {
+    private Database(StorageSettings settings, HikariDataSource pool, PoolThreads poolThreads) {
         this.settings = settings;
         this.pool = pool;
         this.hsqldbWriter = settings.postgres() ? null : new ReentrantLock(true);
+        this.poolThreads = poolThreads;
     }
 
     /** Opens the database and brings its schema up to date. */
     public static Database open(StorageSettings settings) {
-        String driver = loadDriver(settings.jdbcUrl());
-        try (Connection connection = connectWaitingForStaleLock(settings)) {
+        UrlDataSource source = new UrlDataSource(driver(settings.jdbcUrl()), settings.jdbcUrl(), settings.user(),
+                settings.password());
+        if (settings.embeddedHsqldb()) {
+            DataFolder.ownerOnly(settings.embeddedFiles().toAbsolutePath().getParent());
+        }
+        try (Connection connection = connectWaitingForStaleLock(source)) {
             if (settings.embeddedHsqldb()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET FILES WRITE DELAY FALSE");
@@ -64,17 +70,18 @@ public final class Database implements AutoCloseable {
                     ? "another process has it open (its lock file is kept fresh); only one database engine "
                             + "may use these files: stop the other process or point this one at other files"
                     : e.getMessage();
-            throw new InvalidSettingsException("cannot open the database at " + settings.jdbcUrl()
+            throw new InvalidSettingsException("cannot open the database at " + JdbcUrls.masked(settings.jdbcUrl())
                     + ": " + reason, e);
         }
-        Database database = new Database(settings, pool(settings, driver));
+        PoolThreads poolThreads = new PoolThreads();
+        Database database = new Database(settings, pool(source, poolThreads), poolThreads);
         try {
             migrations(settings.jdbcUrl()).dataSource(database.pool).load().migrate();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        LOG.log(System.Logger.Level.INFO, "Mail Console database ready at {0}", settings.jdbcUrl());
+        LOG.log(System.Logger.Level.INFO, "Mail Console database ready at {0}", JdbcUrls.masked(settings.jdbcUrl()));
         return database;
     }
 
@@ -91,13 +98,12 @@ public final class Database implements AutoCloseable {
                 .javaMigrations(new V12__TermsWrittenWithTheEntry());
     }
 
-    private static HikariDataSource pool(StorageSettings settings, String driver) {
+    private static HikariDataSource pool(UrlDataSource source, PoolThreads threads) {
         HikariConfig config = new HikariConfig();
+        config.setThreadFactory(threads);
         config.setPoolName("mail-console");
-        config.setDriverClassName(driver);
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        // a data source, not the URL: HikariCP's configuration dump masks only password=
+        config.setDataSource(source);
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
@@ -107,11 +113,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** The first connection, outside the pool: it may have to wait for a killed process's lock. */
-    private static Connection connectWaitingForStaleLock(StorageSettings settings) throws SQLException {
+    private static Connection connectWaitingForStaleLock(UrlDataSource source) throws SQLException {
         long deadline = System.currentTimeMillis() + LOCK_WAIT_MS;
         while (true) {
             try {
-                return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+                return source.getConnection();
             } catch (SQLException e) {
                 if (e.getErrorCode() != HSQLDB_LOCK_FAILURE || System.currentTimeMillis() > deadline) {
                     throw e;
@@ -223,17 +229,21 @@ public final class Database implements AutoCloseable {
             }
         }
         pool.close();
+        poolThreads.awaitEnd(5_000);
     }
 
-    private static String loadDriver(String url) {
-        // DriverManager does not see drivers of a webapp's class loader unless they were loaded there
+    /**
+     * The driver of this class's loader, used directly rather than through DriverManager (which picks
+     * drivers by the caller's loader). Loading it still registers it with DriverManager (its static
+     * initialiser does): a webapp that loaded it deregisters it when it stops (JdbcDrivers).
+     */
+    private static Driver driver(String url) {
         String driver = StorageSettings.postgres(url) ? "org.postgresql.Driver" : "org.hsqldb.jdbc.JDBCDriver";
         try {
-            Class.forName(driver, true, Database.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
+            return (Driver) Class.forName(driver, true, Database.class.getClassLoader()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
             throw new InvalidSettingsException("JDBC driver " + driver + " is not on the class path", e);
         }
-        return driver;
     }
 
     @FunctionalInterface

@@ -2,17 +2,12 @@ package org.mailconsole.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.regex.Pattern;
 
 /**
- * What Email Diagnostics says about the database: its engine, its URL without a password, and the
+ * What Email Diagnostics says about the database: its engine, its URL with its credentials masked (JdbcUrls), and the
  * schema version Flyway applied last.
  */
 public final class DatabaseFacts {
-    /** password=... as a URL parameter (?, &, ;) in any case, and user:password@ in the authority. */
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/@]*@");
-
     private DatabaseFacts() {
     }
 
@@ -22,7 +17,7 @@ public final class DatabaseFacts {
 
     public static Facts of(Database database) {
         String url = database.settings().jdbcUrl();
-        return new Facts(engine(url), withoutPassword(url), schemaVersion(database));
+        return new Facts(engine(url), JdbcUrls.masked(url), schemaVersion(database));
     }
 
     static String engine(String url) {
@@ -36,11 +31,6 @@ public final class DatabaseFacts {
             return "HSQLDB (in memory)";
         }
         return "HSQLDB (server)";
-    }
-
-    public static String withoutPassword(String url) {
-        String clean = PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
-        return USER_INFO.matcher(clean).replaceAll("$1:***@");
     }
 
     static String schemaVersion(Database database) {

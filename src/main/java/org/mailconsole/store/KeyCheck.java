@@ -57,7 +57,7 @@ public final class KeyCheck {
         }
         StorageSettings settings = database.settings();
         throw new KeyMismatchException("Mail Console refuses to start: the key file " + settings.keyFile()
-                + " is not the key of the database " + settings.jdbcUrl() + " (its secrets were sealed with "
+                + " is not the key of the database " + JdbcUrls.masked(settings.jdbcUrl()) + " (its secrets were sealed with "
                 + "another key file). Every node and every start must use the same key file: copy the key file of "
                 + "the node that first used this database to this node (setting mailconsole.key.file), then start "
                 + "again.");

@@ -45,7 +45,7 @@ public record StorageSettings(String jdbcUrl, String user, String password, Path
 
     @Override
     public String toString() {
-        return "StorageSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
+        return "StorageSettings[jdbcUrl=" + JdbcUrls.masked(jdbcUrl) + ", user=" + user + ", password="
                 + (password == null || password.isEmpty() ? "(none)" : "(set)") + ", keyFile=" + keyFile + "]";
     }
 }

@@ -32,9 +32,11 @@ public final class StorageSettingsResolver {
     public static final String DB_PASSWORD = "mailconsole.db.password";
     public static final String DB_PATH = "mailconsole.db.path";
     public static final String KEY_FILE = "mailconsole.key.file";
+    /** The local ports the console answers on (the console's own origin); not storage, but resolved alike. */
+    public static final String CONSOLE_PORTS = "mailconsole.console.ports";
 
-    public static final Set<String> FILE_KEYS = Set.of(DB_URL, DB_USER, DB_PASSWORD, DB_PATH, KEY_FILE);
-    /** Every setting that explicit values (context parameters, JNDI attributes) may name. */
+    public static final Set<String> FILE_KEYS = Set.of(DB_URL, DB_USER, DB_PASSWORD, DB_PATH, KEY_FILE, CONSOLE_PORTS);
+    /** Every storage setting that explicit values (context parameters, JNDI attributes) may name. */
     public static final Set<String> KEYS = Set.of(DB_URL, DB_USER, DB_PASSWORD, DB_PATH, KEY_FILE, CONFIG);
     private static final List<String> URL_PREFIXES = List.of("jdbc:hsqldb:", "jdbc:postgresql:");
 
@@ -69,7 +71,7 @@ public final class StorageSettingsResolver {
             url = StorageSettings.embeddedUrl(dbPath);
         } else if (URL_PREFIXES.stream().noneMatch(url::startsWith)) {
             throw new InvalidSettingsException(DB_URL + " must be an HSQLDB or PostgreSQL JDBC URL "
-                    + "(jdbc:hsqldb:... or jdbc:postgresql:...), not '" + url + "'");
+                    + "(jdbc:hsqldb:... or jdbc:postgresql:...), not '" + JdbcUrls.masked(url) + "'");
         }
         String user = lookup.apply(DB_USER);
         if (user == null) {
@@ -83,24 +85,62 @@ public final class StorageSettingsResolver {
         return new StorageSettings(url, user, password == null ? "" : password, keyFile.toAbsolutePath());
     }
 
+    /**
+     * The console's own ports ({@link #CONSOLE_PORTS}: a comma-separated list of local ports), empty
+     * when unset (any port). A value that is not such a list refuses the start, naming its source.
+     */
+    public Set<Integer> consolePorts() {
+        Properties file = readConfigFile(containerBase());
+        String value = firstOf(CONSOLE_PORTS, file);
+        if (value == null) {
+            return Set.of();
+        }
+        Set<Integer> ports = new TreeSet<>();
+        for (String part : value.split(",", -1)) {
+            String port = part.trim();
+            int number = port.matches("[0-9]{1,5}") ? Integer.parseInt(port) : -1;
+            if (number < 1 || number > 65535) {
+                throw new InvalidSettingsException(sourceOf(CONSOLE_PORTS) + " must be a comma-separated list of "
+                        + "port numbers (1 to 65535), such as 8443 or 8443,9443; '" + port + "' is not one (value '"
+                        + value + "')");
+            }
+            ports.add(number);
+        }
+        return Set.copyOf(ports);
+    }
+
+    /** Resolves the console's ports against this JVM's system properties, environment and working directory. */
+    public static Set<Integer> consolePortsFromJvm(Function<String, String> explicit) {
+        return new StorageSettingsResolver(explicit, System::getProperty, System.getenv(), Path.of("")).consolePorts();
+    }
+
+    /** Where {@code key}'s value comes from, in {@link #firstOf}'s order (for messages). */
+    private String sourceOf(String key) {
+        if (explicit.apply(key) != null) {
+            return "context parameter " + key;
+        }
+        if (systemProperties.apply(key) != null) {
+            return "system property " + key;
+        }
+        if (environment.get(envName(key)) != null) {
+            return "environment variable " + envName(key);
+        }
+        return key + " in mail-console.properties";
+    }
+
     private String firstOf(String key, Properties file) {
         String value = explicit.apply(key);
-        String source = "context parameter " + key;
         if (value == null) {
             value = systemProperties.apply(key);
-            source = "system property " + key;
         }
         if (value == null) {
-            String envName = envName(key);
-            value = environment.get(envName);
-            source = "environment variable " + envName;
+            value = environment.get(envName(key));
         }
         if (value == null) {
             value = file.getProperty(key);
-            source = key + " in mail-console.properties";
         }
         if (value != null && value.isBlank() && !key.equals(DB_PASSWORD)) {
-            throw new InvalidSettingsException(source + " is empty: remove it to use the default, or give a value");
+            throw new InvalidSettingsException(sourceOf(key) + " is empty: remove it to use the default, or give a value");
         }
         return value == null ? null : value.trim();
     }

@@ -117,4 +117,34 @@ class StorageSettingsResolverTest {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class, this::resolve);
         assertTrue(e.getMessage().contains("MAILCONSOLE_KEY_FILE"), e.getMessage());
     }
+
+    private java.util.Set<Integer> consolePorts() {
+        return new StorageSettingsResolver(explicit::get, sysprops::get, env, dir).consolePorts();
+    }
+
+    @Test
+    void consolePortsAreResolvedLikeTheOtherSettings() throws Exception {
+        assertEquals(java.util.Set.of(), consolePorts(), "unset: any port");
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("conf/mail-console.properties"), "mailconsole.console.ports=9443\n");
+        assertEquals(java.util.Set.of(9443), consolePorts());
+        env.put("MAILCONSOLE_CONSOLE_PORTS", "9444");
+        assertEquals(java.util.Set.of(9444), consolePorts());
+        sysprops.put("mailconsole.console.ports", "9445");
+        assertEquals(java.util.Set.of(9445), consolePorts());
+        explicit.put("mailconsole.console.ports", " 8443 , 9443 ");
+        assertEquals(java.util.Set.of(8443, 9443), consolePorts());
+    }
+
+    @Test
+    void aBadConsolePortRefusesNamingItsSource() {
+        for (String bad : new String[] {"https", "0", "65536", "8443,", "8443;9443", "-1", "8443 9443"}) {
+            explicit.put("mailconsole.console.ports", bad);
+            InvalidSettingsException refused = assertThrows(InvalidSettingsException.class, this::consolePorts, bad);
+            assertTrue(refused.getMessage().startsWith("context parameter mailconsole.console.ports must be a "
+                    + "comma-separated list of port numbers"), refused.getMessage());
+        }
+        explicit.put("mailconsole.console.ports", " ");
+        assertTrue(assertThrows(InvalidSettingsException.class, this::consolePorts).getMessage().contains("is empty"));
+    }
 }

@@ -49,6 +49,15 @@ public final class RealTomcat implements AutoCloseable {
 
     /** Writes conf/server.xml with one HTTP connector on loopback, the user realm and these global resources. */
     public void serverXml(String globalResources) throws IOException {
+        serverXml(globalResources, "", "autoDeploy=\"false\"", "");
+    }
+
+    /**
+     * As {@link #serverXml(String)}, and: {@code moreConnectors} beside the first (same Service),
+     * {@code hostAttributes} on the Host ({@code autoDeploy="true" ...}), {@code hostElements} inside it (valves).
+     */
+    public void serverXml(String globalResources, String moreConnectors, String hostAttributes, String hostElements)
+            throws IOException {
         write("conf/server.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Server port="-1" shutdown="SHUTDOWN">
@@ -61,13 +70,16 @@ public final class RealTomcat implements AutoCloseable {
                   </GlobalNamingResources>
                   <Service name="Catalina">
                     <Connector port="%d" address="127.0.0.1" protocol="HTTP/1.1" connectionTimeout="20000"/>
+                %s
                     <Engine name="Catalina" defaultHost="localhost">
                       <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase"/>
-                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+                      <Host name="localhost" appBase="webapps" unpackWARs="true" %s>
+                %s
+                      </Host>
                     </Engine>
                   </Service>
                 </Server>
-                """.formatted(globalResources, port));
+                """.formatted(globalResources, port, moreConnectors, hostAttributes, hostElements));
     }
 
     /** Writes conf/context.xml (what every webapp gets) with these elements. */

@@ -69,12 +69,12 @@ public final class TokenEndpoint implements AutoCloseable {
         return endpoint;
     }
 
-    /** An endpoint that gives every request the same answer (for malformed or odd replies). */
+    /** An endpoint that gives every request the same answer (for malformed or odd replies); records each request too. */
     public static TokenEndpoint answering(int status, String contentType, String body) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         TokenEndpoint endpoint = new TokenEndpoint(server);
         server.createContext("/token", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            endpoint.requests.add(parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);

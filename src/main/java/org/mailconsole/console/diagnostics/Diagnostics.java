@@ -11,6 +11,8 @@ import org.mailconsole.store.DatabaseFacts;
  * password, token or key, and the database URL without its password. The Outbox's facts
  * ({@code sender}, {@code outbox}, {@code counts}) come from an {@link OutboxFacts}; null if it has none.
  * {@code delivery}: one row per outbound account in effect (none when sending is off).
+ * {@code security} lists what weakens the console's own protection (its origin shared with the
+ * webapps, a key file others may read); empty when nothing does.
  */
 public record Diagnostics(
         Instant at,
@@ -22,7 +24,8 @@ public record Diagnostics(
         List<SendingSources.Source> sources,
         Inbound inbound,
         DatabaseFacts.Facts database,
-        boolean sharedMode) {
+        boolean sharedMode,
+        List<String> security) {
 
     /**
      * Outbound mail in effect.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mailconsole.console.AccountConnections;
 import org.mailconsole.console.PropertiesService;
+import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.mail.filter.FilterChoice;
 import org.mailconsole.mail.live.ActiveConnections;
 import org.mailconsole.mail.live.InboundResults;
@@ -31,6 +33,7 @@ import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.DatabaseFacts;
+import org.mailconsole.store.StorageSettingsResolver;
 
 /**
  * Email Diagnostics (email-model.md section 6): the facts that answer "is mail working, and if
@@ -50,6 +53,7 @@ public final class DiagnosticsService {
     private final SendingSources sources;
     private final InboundResults inboundResults;
     private final boolean sharedMode;
+    private final Set<Integer> consolePorts;
     private final OutboxFacts outbox;
     private final Supplier<DeliveryStatus> delivery;
     private final Clock clock;
@@ -57,8 +61,8 @@ public final class DiagnosticsService {
 
     public DiagnosticsService(PropertiesService properties, AccountStore accounts, AddressFilterStore filters,
                               AccountConnections connections, Database database, SendingSources sources,
-                              InboundResults inboundResults, boolean sharedMode, OutboxFacts outbox,
-                              Supplier<DeliveryStatus> delivery, Clock clock) {
+                              InboundResults inboundResults, boolean sharedMode, Set<Integer> consolePorts,
+                              OutboxFacts outbox, Supplier<DeliveryStatus> delivery, Clock clock) {
         this.properties = properties;
         this.accounts = accounts;
         this.filters = filters;
@@ -67,6 +71,7 @@ public final class DiagnosticsService {
         this.sources = sources;
         this.inboundResults = inboundResults;
         this.sharedMode = sharedMode;
+        this.consolePorts = Set.copyOf(consolePorts);
         this.outbox = outbox;
         this.delivery = delivery;
         this.clock = clock;
@@ -78,7 +83,21 @@ public final class DiagnosticsService {
         OutboxFacts.Outbox waiting = outbox.outbox().orElse(null);
         return new Diagnostics(clock.instant(), outbound(p, all), outbox.sender().orElse(null),
                 waiting, outbox.counts().orElse(null), delivery(waiting), sources.list(), inbound(p, all),
-                DatabaseFacts.of(database), sharedMode);
+                DatabaseFacts.of(database), sharedMode, security());
+    }
+
+    /** What weakens the console's own protection right now (read at each look: an admin may fix it meanwhile). */
+    private List<String> security() {
+        List<String> warnings = new ArrayList<>();
+        if (consolePorts.isEmpty()) {
+            warnings.add("The console shares its origin with the webapps of this container: a script injected into any "
+                    + "of them (XSS) can call the console's API in an admin's browser and read its pages. Serve the "
+                    + "console on a port of its own and set " + StorageSettingsResolver.CONSOLE_PORTS
+                    + " (README, Deploy).");
+        }
+        KeyFile.permissionProblem(database.settings().keyFile()).ifPresent(problem -> warnings.add(
+                Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + "."));
+        return List.copyOf(warnings);
     }
 
     /** The connections to the relay in effect, and when the Outbox is empty at the current pace. */

@@ -86,7 +86,7 @@ public final class SharedEngine {
                 core = openWithOwnLoader(settings);
                 OPEN.put(settings.jdbcUrl(), core);
             } else if (!core.settings.keyFile().equals(settings.keyFile())) {
-                throw new IllegalStateException("the database " + settings.jdbcUrl() + " is already open with the key file "
+                throw new IllegalStateException("the database " + org.mailconsole.store.JdbcUrls.masked(settings.jdbcUrl()) + " is already open with the key file "
                         + core.settings.keyFile() + ", not " + settings.keyFile());
             }
             core.users++;

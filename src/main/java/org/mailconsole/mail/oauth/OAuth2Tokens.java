@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
+import java.net.URLConnection;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +23,11 @@ import java.util.stream.Collectors;
  * The OAuth 2.0 token endpoint, for XOAUTH2: the refresh-token grant when a refresh token is set,
  * else the client-credentials grant. Keeps nothing: {@link AccountAccessTokens} is the one cache
  * (the account's stored token). A rotated refresh token comes back in the {@link Token}.
+ *
+ * <p>Asks with {@link HttpURLConnection}, one connection per request, not {@code java.net.http.HttpClient}:
+ * on Java 17 an HttpClient cannot be closed, and its selector thread ({@code HttpClient-N-SelectorManager},
+ * started with the webapp's class loader) outlives a redeploy until a garbage collection, which Tomcat
+ * reports as a leak. A token is fetched about once an hour per account: a kept connection buys nothing.
  */
 public final class OAuth2Tokens {
     /** A token is renewed this long before it expires. */
@@ -28,12 +35,14 @@ public final class OAuth2Tokens {
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
     private final Clock clock;
 
     public OAuth2Tokens(Clock clock) {
         this.clock = clock;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A status and a body, as the endpoint answered. */
+    private record Answer(int status, String body) {
     }
 
     /** What to ask for. */
@@ -79,22 +88,14 @@ public final class OAuth2Tokens {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response;
+        Answer response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(request.tokenUrl()))
-                    .timeout(request.timeout())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            response = post(URI.create(request.tokenUrl()), body, request.timeout());
         } catch (IOException e) {
             URI endpoint = URI.create(request.tokenUrl());
             int port = endpoint.getPort() > 0 ? endpoint.getPort() : "http".equalsIgnoreCase(endpoint.getScheme()) ? 80 : 443;
             throw new OAuth2Exception("OAuth 2.0 token endpoint not reached: " + org.mailconsole.mail.connect.FailureCauses
                     .describeHttp(e, endpoint.getHost(), port, request.timeout().toMillis()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OAuth2Exception("interrupted while asking for an OAuth 2.0 token", e);
         } catch (IllegalArgumentException e) {
             throw new OAuth2Exception("OAuth 2.0 token endpoint URL is not usable: " + e.getMessage(), e);
         }
@@ -105,15 +106,15 @@ public final class OAuth2Tokens {
             json = null;
         }
         if (json == null || !json.isObject()) {
-            throw new OAuth2Exception("OAuth 2.0 token endpoint answered " + response.statusCode()
+            throw new OAuth2Exception("OAuth 2.0 token endpoint answered " + response.status()
                     + " without a JSON token response");
         }
         String accessToken = text(json, "access_token");
-        if (response.statusCode() != 200 || accessToken == null) {
+        if (response.status() != 200 || accessToken == null) {
             String error = text(json, "error");
             String description = text(json, "error_description");
             throw new OAuth2Exception("OAuth 2.0 token request (" + form.get("grant_type") + ") refused with "
-                    + response.statusCode() + ": " + (error == null ? "no access_token" : error)
+                    + response.status() + ": " + (error == null ? "no access_token" : error)
                     + (description == null ? "" : " - " + description));
         }
         String rotated = text(json, "refresh_token");
@@ -121,6 +122,45 @@ public final class OAuth2Tokens {
             rotated = null;
         }
         return new Token(accessToken, clock.instant().plusSeconds(lifetime(json.get("expires_in"))), rotated);
+    }
+
+    /**
+     * POSTs the form: no proxy and no redirect followed (the client secret goes to the URL the admin
+     * typed, nowhere else), connect and read each bounded by {@code timeout}, and the connection
+     * closed afterwards, so nothing of it stays in the JVM's keep-alive cache.
+     */
+    private static Answer post(URI endpoint, String form, Duration timeout) throws IOException {
+        URLConnection opened = endpoint.toURL().openConnection(Proxy.NO_PROXY);
+        if (!(opened instanceof HttpURLConnection http)) {
+            throw new IllegalArgumentException("not an http(s) URL: " + endpoint.getScheme());
+        }
+        try {
+            int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+            http.setConnectTimeout(millis);
+            http.setReadTimeout(millis);
+            http.setInstanceFollowRedirects(false);
+            http.setUseCaches(false);
+            http.setRequestMethod("POST");
+            http.setDoOutput(true);
+            http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            http.setRequestProperty("Accept", "application/json");
+            byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+            // not in streaming mode: in it, a 401 throws away its body (the endpoint's error), which names the cause
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(bytes);
+            }
+            int status = http.getResponseCode();
+            InputStream answer = status >= 400 ? http.getErrorStream() : http.getInputStream();
+            String text = "";
+            if (answer != null) {
+                try (InputStream in = answer) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return new Answer(status, text);
+        } finally {
+            http.disconnect();
+        }
     }
 
     /** expires_in as a number or a numeric string (some endpoints send one); else the default. */

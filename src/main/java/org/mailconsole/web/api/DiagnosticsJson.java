@@ -12,7 +12,7 @@ import org.mailconsole.store.DatabaseFacts;
  */
 public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJson sender, OutboxFacts.Outbox outbox,
                               OutboxFacts.Counts counts, List<DeliveryJson> delivery, List<SourceJson> sources, InboundJson inbound,
-                              DatabaseFacts.Facts database, boolean sharedMode) {
+                              DatabaseFacts.Facts database, boolean sharedMode, List<String> security) {
 
     public record SenderJson(boolean running, String lastSuccessAt, String lastFailureAt, String lastFailureReason) {
     }
@@ -60,7 +60,7 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
                         .map(a -> new InboundAccountJson(a.account(), a.lastConnection() == null ? null
                                 : new ConnectionJson(a.lastConnection().ok(), a.lastConnection().message(),
                                 time(a.lastConnection().at())), CheckJson.of(a.lastCheck()))).toList()),
-                d.database(), d.sharedMode());
+                d.database(), d.sharedMode(), d.security());
     }
 
     static String time(Instant at) {

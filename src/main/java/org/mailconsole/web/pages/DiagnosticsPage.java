@@ -54,6 +54,7 @@ final class DiagnosticsPage {
         m.put("dbUrl", d.database().url());
         m.put("dbSchema", d.database().schemaVersion());
         m.put("sharedMode", d.sharedMode());
+        m.put("security", d.security());
         m.put("at", time(d.at()));
         return m;
     }
