@@ -6,7 +6,6 @@ import java.util.Set;
 import org.mailconsole.console.diagnostics.DiagnosticsService;
 import org.mailconsole.console.diagnostics.OutboxFacts;
 import org.mailconsole.console.diagnostics.StoredOutboxFacts;
-import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.AuditStore;

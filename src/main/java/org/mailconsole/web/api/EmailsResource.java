@@ -3,8 +3,6 @@ package org.mailconsole.web.api;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import java.util.Map;
-import org.mailconsole.model.emaillog.EmailEntry;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
 import org.mailconsole.console.EmailLogService;
+import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.web.ConsoleContextListener;
 
 /** /api/v1/emails: the email log (list, search, one entry with its history) and Retry now / Cancel. */

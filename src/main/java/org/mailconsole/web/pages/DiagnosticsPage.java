@@ -3,7 +3,6 @@ package org.mailconsole.web.pages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.mailconsole.console.diagnostics.Diagnostics;
 import org.mailconsole.console.diagnostics.OutboxFacts;
