@@ -211,7 +211,9 @@ class OutboxTomcatIT {
     static void setPaused(Pause pause, boolean paused) {
         switch (pause) {
             case SENDING_OFF -> patch(Map.of("glide.email.smtp.active", String.valueOf(!paused)));
-            case SERVER_BLANKED -> patch(Map.of("glide.email.server", paused ? "" : "127.0.0.1"));
+            // a server change asks for the stored password again (StoredSecretRule); it is given with it
+            case SERVER_BLANKED -> patch(Map.of("glide.email.server", paused ? "" : "127.0.0.1",
+                    "glide.email.user_password", "given-again"));
             case ACCOUNT_DEACTIVATED -> {
                 for (JsonNode account : admin.json(admin.get("/api/v1/accounts")).get("accounts")) {
                     if (account.get("name").asText().equals("Default SMTP")) {

@@ -91,7 +91,9 @@ public final class SharingScenario implements AutoCloseable {
         appSends("user1@example.com");
         eventually(() -> inbox(a, "user1@example.com") == 1, "the app's first mail at A");
 
-        patch(Map.of("glide.smtp.port", String.valueOf(b.getSmtp().getPort()), "glide.smtp.auth", "false"));
+        // B takes no login: the stored password is cleared with the move (it is only sent where it was saved for)
+        patch(Map.of("glide.smtp.port", String.valueOf(b.getSmtp().getPort()), "glide.smtp.auth", "false",
+                "glide.email.user_password", ""));
         appSends("user2@example.com");
         eventually(() -> inbox(b, "user2@example.com") == 1, "the app's next mail at B, no restart");
         assertEquals(0, inbox(a, "user2@example.com"));
