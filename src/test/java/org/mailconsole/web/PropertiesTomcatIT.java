@@ -61,7 +61,9 @@ class PropertiesTomcatIT {
         String page = admin.get("/properties/email").body();
         assertFalse(page.contains(CANARY));
         HttpResponse<String> form = admin.postForm("/properties/email",
-                PropertiesPageIT.form(page, Map.of("glide.smtp.port", "2626", "glide.smtp.auth", "false")));
+                PropertiesPageIT.form(page, Map.of("glide.smtp.port", "2626", "glide.smtp.auth", "false",
+                        // a port change asks for the stored password again (StoredSecretRule)
+                        "glide.email.user_password", CANARY)));
         assertEquals(303, form.statusCode(), form.body());
         assertEquals("2626", admin.property("glide.smtp.port").get("value").asText());
         assertEquals("false", admin.property("glide.smtp.auth").get("effective").asText());
