@@ -95,15 +95,24 @@ class FormConnectionTestBrowserIT {
         String path = URI.create(browser.getCurrentUrl()).getPath();
         long id = Long.parseLong(path.replaceAll(".*/accounts/([0-9]+).*", "$1"));
 
-        // an unsaved wrong port: the test fails although the saved values work
+        // an unsaved other port with the password box blank: the stored password is not sent there; the form
+        // asks for it again and nothing connects (StoredSecretRule)
         type("port", String.valueOf(MailServers.POP3));
+        browser.findElement(By.id("test-connection")).click();
+        String asked = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary"))).getText();
+        assertTrue(asked.contains("password"), asked);
+        // typed again, the wrong port is tried: the test fails although the saved values work
+        type("port", String.valueOf(MailServers.POP3));
+        type("password", MailServers.PASSWORD);
         browser.findElement(By.id("test-connection")).click();
         assertTrue(result().contains("Test Connection: failed"));
         JsonNode stored = admin.json(admin.get("/api/v1/accounts/" + id));
         assertEquals(MailServers.IMAP, stored.get("port").asInt(), "the edit was not saved");
 
-        // the right port again, password box blank: the stored password is used
+        // the saved values again, password box blank: the stored password is used
         type("port", String.valueOf(MailServers.IMAP));
+        type("password", "");
         assertEquals("", browser.findElement(By.id("password")).getDomProperty("value"));
         browser.findElement(By.id("test-connection")).click();
         assertTrue(result().contains("Test Connection: succeeded"), result());
