@@ -25,7 +25,7 @@ class PostgresMigrationIT {
                 console.properties().update(version, Map.of("glide.email.server", "pg.example.com",
                         "glide.email.user_password", "pg-secret"), "tester");
                 assertThrows(StaleVersionException.class, () -> console.properties()
-                        .update(version, Map.of("glide.smtp.port", "2525"), "late"));
+                        .update(version, Map.of("glide.smtp.port", "2525", "glide.email.user_password", "pg-secret"), "late"));
                 assertEquals(2, console.recentChanges(20).size());
             }
             try (MailConsole again = MailConsole.start(settings)) {
