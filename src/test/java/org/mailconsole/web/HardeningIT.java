@@ -299,7 +299,8 @@ class HardeningIT {
         assertEquals(version, admin.properties().get("version").asLong());
         HttpResponse<String> max = admin.patchJson("/api/v1/properties", PropertiesApiIT.patchBody(version,
                 Map.of("glide.smtp.connection_timeout", "300000", "glide.email.server", "192.0.2.10",
-                        "glide.email.user_password", "given-again")));
+                        // the server is the incoming one's too: both stored passwords are given again
+                        "glide.email.user_password", "given-again", "glide.pop3.password", "given-again")));
         assertEquals(200, max.statusCode(), max.body());
     }
 
