@@ -129,7 +129,8 @@ public final class PropertiesService {
         if (alwaysFilled && value.trim().equals(def.defaultValue())) {
             return null;
         }
-        if (def.type() == PropertyType.EMAIL_LIST || def.type() == PropertyType.SMTP_CODE_LIST) {
+        if (def.type() == PropertyType.EMAIL_LIST || def.type() == PropertyType.SMTP_CODE_LIST
+                || def.type() == PropertyType.THROTTLE_CODE_LIST) {
             return String.join(",", PropertyType.splitList(value));
         }
         return def.secret() ? value : value.trim();

@@ -11,6 +11,7 @@ import static org.mailconsole.model.PropertyType.SECONDS_LIST;
 import static org.mailconsole.model.PropertyType.SECRET;
 import static org.mailconsole.model.PropertyType.SMTP_CODE_LIST;
 import static org.mailconsole.model.PropertyType.TEXT;
+import static org.mailconsole.model.PropertyType.THROTTLE_CODE_LIST;
 import static org.mailconsole.model.PropertyType.TIMEOUT_MS;
 import static org.mailconsole.model.Section.INCOMING_SERVER;
 import static org.mailconsole.model.Section.OUTBOUND;
@@ -40,6 +41,7 @@ public final class PropertyCatalog {
     public static final String DEFER_RETRY_CODES = "glide.smtp.defer_retry_ids";
     public static final String FAIL_CODES = "glide.smtp.fail_message_ids";
     public static final String DEFAULT_RETRY = "glide.smtp.default_retry";
+    public static final String THROTTLE_CODES = "glide.smtp.throttle_codes";
     public static final String RETRY_BACKOFF = "glide.smtp.retry_backoff";
     public static final String LOG_RETENTION_DAYS = "glide.email.log.retention_days";
     public static final String MAX_SEND = "glide.email.smtp.max_send";
@@ -94,6 +96,11 @@ public final class PropertyCatalog {
                     "Comma-separated three-digit SMTP reply codes."),
             def(DEFAULT_RETRY, "Resend email when the server returns an unknown SMTP code", OUTBOUND, BOOLEAN,
                     "true", "Codes in neither list above are retried when this is on."),
+            def(THROTTLE_CODES, "Pause the account when the server answers with these codes (throttling)",
+                    OUTBOUND, THROTTLE_CODE_LIST, "421,454,4.3.2,4.5.3,4.7.0,4.7.1",
+                    "Comma-separated basic reply codes (421) or enhanced status codes (4.7.1). Such a reply to MAIL, "
+                            + "RCPT or the end of DATA pauses the whole account (1 minute, doubling up to 30) and "
+                            + "halves its connections; the message keeps its retry steps."),
             def(RETRY_BACKOFF, "Wait before each retry (seconds)", OUTBOUND, SECONDS_LIST,
                     "60,300,600,1200,2400,3600,7200",
                     "Comma-separated seconds: the n-th retry waits the n-th step; after the last step the message "

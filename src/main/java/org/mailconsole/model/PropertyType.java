@@ -84,6 +84,19 @@ public enum PropertyType {
             return null;
         }
     },
+    /** Basic reply codes ("421") or enhanced status codes ("4.7.1"), email-model.md section 7.1. */
+    THROTTLE_CODE_LIST("throttle-code-list") {
+        @Override
+        String check(String value, PropertyDef def) {
+            for (String item : splitList(value)) {
+                if (!SMTP_CODE.matcher(item).matches() && !ENHANCED_CODE.matcher(item).matches()) {
+                    return "'" + item + "' is neither an SMTP reply code (three digits, 200 to 599) nor an enhanced "
+                            + "status code (such as 4.7.1)";
+                }
+            }
+            return null;
+        }
+    },
     SECONDS_LIST("seconds-list") {
         @Override
         String check(String value, PropertyDef def) {
@@ -119,6 +132,8 @@ public enum PropertyType {
     public static final int MAX_SECONDS = 604_800;
 
     private static final Pattern SMTP_CODE = Pattern.compile("[2-5][0-9][0-9]");
+    /** An enhanced status code (RFC 3463): class.subject.detail. */
+    public static final Pattern ENHANCED_CODE = Pattern.compile("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}");
 
     private final String apiName;
 

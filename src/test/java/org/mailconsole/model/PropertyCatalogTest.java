@@ -16,7 +16,8 @@ class PropertyCatalogTest {
 
     @Test
     void holdsEveryPropertyOfTheEmailModelWithItsDefault() {
-        assertEquals(25, PropertyCatalog.all().size());
+        assertEquals(26, PropertyCatalog.all().size());
+        assertEquals("421,454,4.3.2,4.5.3,4.7.0,4.7.1", PropertyCatalog.get("glide.smtp.throttle_codes").defaultValue());
         assertEquals("25", PropertyCatalog.get("glide.smtp.port").defaultValue());
         assertEquals("none", PropertyCatalog.get("glide.smtp.encryption").defaultValue());
         assertEquals("10000", PropertyCatalog.get("glide.smtp.connection_timeout").defaultValue());
@@ -75,6 +76,9 @@ class PropertyCatalogTest {
             glide.email.server              | 300.1.1.1
             glide.pop3.server               | smtp_example.com
             glide.smtp.retry_backoff        | 60,0
+            glide.smtp.throttle_codes       | 421,4.7
+            glide.smtp.throttle_codes       | 6.1.1
+            glide.smtp.throttle_codes       | 4.7.1000
             glide.smtp.retry_backoff        | 60,five
             glide.smtp.retry_backoff        | -1
             glide.smtp.retry_backoff        | 604801

@@ -143,6 +143,7 @@ class DiagnosticsIT {
         assertTrue(delivery.get("connectionsOpen").asInt() >= 0 && delivery.get("connectionsOpen").asInt() <= 4);
         assertEquals(0, delivery.get("estimatedDrainSeconds").asLong(), "an empty Outbox: " + response.body());
         assertTrue(delivery.get("connectionRefusal").isNull(), response.body());
+        assertTrue(delivery.get("throttledUntil").isNull() && delivery.get("throttleReply").isNull(), response.body());
         assertFalse(d.get("sharedMode").asBoolean(), "embedded Jetty runs the console alone");
         assertEquals("HSQLDB (embedded file)", d.get("database").get("engine").asText());
         assertEquals(String.valueOf(newestMigration()), d.get("database").get("schemaVersion").asText());

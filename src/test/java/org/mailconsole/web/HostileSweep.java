@@ -466,6 +466,7 @@ final class HostileSweep {
             case EMAIL -> "user" + random.nextInt(100) + "@example.com";
             case EMAIL_LIST -> "a@example.com,b" + random.nextInt(100) + "@example.com";
             case SMTP_CODE_LIST -> "421,450";
+            case THROTTLE_CODE_LIST -> "421,4.7.1";
             case SECONDS_LIST -> "60," + (300 + random.nextInt(600));
             case TEXT -> "Text " + random.nextInt(100);
             case SECRET -> random.nextBoolean() ? CANARY : "secret-" + random.nextInt(100);

@@ -52,6 +52,7 @@ class PropertiesApiIT {
         values.put("glide.smtp.fail_message_ids", "550,554");
         values.put("glide.smtp.default_retry", "false");
         values.put("glide.smtp.retry_backoff", "30,120,600");
+        values.put("glide.smtp.throttle_codes", "421,4.7.1");
         values.put("glide.email.log.retention_days", "14");
         values.put("glide.email.smtp.max_send", "10");
         values.put("glide.email.smtp.max_recipients", "5");

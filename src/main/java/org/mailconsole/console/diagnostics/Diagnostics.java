@@ -59,9 +59,12 @@ public record Diagnostics(
      *                              when nothing left the Outbox in the last minute
      * @param refusedAt             when the relay last refused a connection in its greeting; null when it did not
      * @param refusal               that greeting; null when it did not
+     * @param throttledUntil        until when a throttle signal pauses the account (section 7.1); null when not
+     * @param throttleReply         the relay's reply that signalled it; null when not paused
      */
     public record Delivery(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
-                           int maxConnections, Long estimatedDrainSeconds, Instant refusedAt, String refusal) {
+                           int maxConnections, Long estimatedDrainSeconds, Instant refusedAt, String refusal,
+                           Instant throttledUntil, String throttleReply) {
     }
 
     /**

@@ -108,7 +108,8 @@ public final class DiagnosticsService {
         }
         Long drain = waiting == null ? null : DrainEstimate.seconds(waiting.size(), now.perSecond());
         return List.of(new Diagnostics.Delivery(now.accountId(), now.accountName(), now.connectionsOpen(),
-                now.connectionsAllowed(), now.maxConnections(), drain, now.refusedAt(), now.refusal()));
+                now.connectionsAllowed(), now.maxConnections(), drain, now.refusedAt(), now.refusal(), now.throttledUntil(),
+                now.throttleReply()));
     }
 
     /** What the banner on every page says right now. */

@@ -12,10 +12,10 @@ import org.mailconsole.model.PropertyType;
  * What the Outbox's sender does with an SMTP reply (email-model.md section 5): codes in
  * {@code deferCodes} (and unknown codes with {@code defaultRetry}) wait the next step of
  * {@code backoffSeconds} and then fail; codes in {@code failCodes} fail at once. Also how long
- * the log is kept.
+ * the log is kept, and which replies are throttle signals ({@link ThrottleCodes}, section 7.1).
  */
 public record DeliveryRules(Set<Integer> deferCodes, Set<Integer> failCodes, boolean defaultRetry,
-                            List<Integer> backoffSeconds, int retentionDays) {
+                            List<Integer> backoffSeconds, int retentionDays, ThrottleCodes throttleCodes) {
 
     public DeliveryRules {
         deferCodes = Set.copyOf(deferCodes);
@@ -30,7 +30,7 @@ public record DeliveryRules(Set<Integer> deferCodes, Set<Integer> failCodes, boo
         return new DeliveryRules(codes(p.text(PropertyCatalog.DEFER_RETRY_CODES)),
                 codes(p.text(PropertyCatalog.FAIL_CODES)), p.flag(PropertyCatalog.DEFAULT_RETRY),
                 p.list(PropertyCatalog.RETRY_BACKOFF).stream().map(Integer::valueOf).toList(),
-                p.integer(PropertyCatalog.LOG_RETENTION_DAYS));
+                p.integer(PropertyCatalog.LOG_RETENTION_DAYS), ThrottleCodes.of(p.text(PropertyCatalog.THROTTLE_CODES)));
     }
 
     /** Whether a reply with this code is worth another attempt (a defer code, or an unknown one with default_retry). */

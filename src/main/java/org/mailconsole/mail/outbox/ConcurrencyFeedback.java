@@ -61,6 +61,16 @@ final class ConcurrencyFeedback {
         return pause.compareTo(GROWTH) > 0 ? GROWTH : pause;
     }
 
+    /**
+     * A throttle signal (section 7.1) began a pause: half the connections allowed now (not below
+     * one), growing back by one for each {@link #GROWTH} without a refusal or another signal.
+     */
+    synchronized void throttled(Long account, int configured) {
+        int before = allowed(account, configured);
+        level = Math.max(MaxConnections.MIN, before / 2);
+        since = clock.instant();
+    }
+
     /** The relay's last greeting refusal for the account in effect; null when there was none. */
     synchronized Refusal lastRefusal() {
         return last;

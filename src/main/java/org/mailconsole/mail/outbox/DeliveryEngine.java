@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
+import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.StoreException;
@@ -118,6 +119,14 @@ public final class DeliveryEngine {
         return connections.status();
     }
 
+    /**
+     * "throttled by the relay until HH:MM:SS UTC (reply)" while the relay throttles the outbound
+     * account in effect (email-model.md section 7.1); empty otherwise.
+     */
+    public Optional<String> throttled() {
+        return connections.throttlePause(config.current().outbound().accountId()).map(ThrottleState.Pause::describe);
+    }
+
     /** A message was queued or made due: idle workers look for it now. */
     void wake() {
         signal.wake();
@@ -136,7 +145,11 @@ public final class DeliveryEngine {
             Lease lease = leased.get();
             renewal.hold(lease);
             try (SmtpDelivery connection = newConnection()) {
-                queue.complete(lease, attempts.attempt(lease, snapshot, connection));
+                AttemptResult result = attempts.attempt(lease, snapshot, connection);
+                queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
+                if (DeliveryOutcomes.throttleSignal(result, snapshot.rules())) {
+                    connections.throttled(null, snapshot.outbound().accountId(), result.reply());
+                }
             } finally {
                 renewal.drop(lease);
             }

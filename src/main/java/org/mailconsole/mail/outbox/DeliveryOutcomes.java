@@ -44,6 +44,15 @@ final class DeliveryOutcomes {
                 recipients, delivery.refused(), null, accountId, accountName, delivery.transcriptId());
     }
 
+    /**
+     * Whether the relay answered the message (MAIL, RCPT or the end of DATA: a reply code, not a
+     * connection failure) with a throttle signal of glide.smtp.throttle_codes (section 7.1).
+     */
+    static boolean throttleSignal(AttemptResult result, DeliveryRules rules) {
+        return (result.outcome() == Outcome.DEFERRED || result.outcome() == Outcome.FAILED)
+                && rules.throttleCodes().throttles(result.replyCode(), result.reply());
+    }
+
     /** The message left the Outbox without an attempt (the policy at delivery left no recipient). */
     static AttemptResult skipped(Instant now, String reason, OutboundConfig config) {
         return new AttemptResult(now, EmailState.SEND_IGNORED, Outcome.SKIPPED, null, "", reason, List.of(), List.of(),

@@ -15,7 +15,10 @@ import java.time.Instant;
  * @param perSecond          messages that left the Outbox per second over the last minute
  * @param refusedAt          when the relay last refused a connection in its greeting; null when it did not
  * @param refusal            that greeting; null when it did not
+ * @param throttledUntil     until when the relay's throttle signal pauses the account (section 7.1); null when it does not
+ * @param throttleReply      the reply that signalled it; null when not paused
  */
 public record DeliveryStatus(Long accountId, String accountName, int connectionsOpen, int connectionsAllowed,
-                             int maxConnections, int workers, double perSecond, Instant refusedAt, String refusal) {
+                             int maxConnections, int workers, double perSecond, Instant refusedAt, String refusal,
+                             Instant throttledUntil, String throttleReply) {
 }

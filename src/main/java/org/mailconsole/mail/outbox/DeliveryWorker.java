@@ -19,7 +19,8 @@ import org.mailconsole.store.emaillog.OutboxQueue;
  * possible (sending off, no active outbound account, a blank server) the Outbox is paused: the
  * worker leases nothing and looks again every {@link #PAUSED_LOOK}. When nothing is due it
  * keeps its connection for {@link #LINGER} (a burst's next message uses it), then closes it and
- * waits for a wake-up, the next due retry or the sweep. When the database refuses a write it keeps
+ * waits for a wake-up, the next due retry or the sweep. A throttle signal (email-model.md section
+ * 7.1) gives the message back unattempted and pauses the account's workers like a paused Outbox. When the database refuses a write it keeps
  * its lease and tries again after a {@link StoreBackoff} wait, so no message goes twice for it.
  */
 final class DeliveryWorker implements Runnable {
@@ -78,6 +79,14 @@ final class DeliveryWorker implements Runnable {
                         signal.await(mark, PAUSED_LOOK, () -> !running);
                         continue;
                     }
+                    Optional<ThrottleState.Pause> throttled = feedback.throttlePause(snapshot.outbound().accountId());
+                    if (throttled.isPresent()) {
+                        // the relay throttles the account: its messages wait, no attempt, no retry step used
+                        next = release(next);
+                        connection.close();
+                        signal.await(mark, untilOrLook(throttled.get().until()), () -> !running);
+                        continue;
+                    }
                     if (next == null) {
                         List<Lease> leased = queue.lease(owner, 1);
                         if (leased.isEmpty()) {
@@ -112,6 +121,10 @@ final class DeliveryWorker implements Runnable {
             if (refusal != null) {
                 giveBack(lease);
                 refusedPause = feedback.greetingRefused(this, refusal);
+            } else if (DeliveryOutcomes.throttleSignal(result, snapshot.rules())) {
+                // the relay's word about the pace, not about the message: it keeps its retry steps
+                giveBack(lease);
+                feedback.throttled(this, snapshot.outbound().accountId(), result.reply());
             } else {
                 next = record(lease, result);
             }
@@ -136,6 +149,12 @@ final class DeliveryWorker implements Runnable {
             LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: message {0} goes again once its lease has run "
                     + "out: {1}", lease.id(), e.getMessage());
         }
+    }
+
+    /** How long a paused worker waits before it looks again: until {@code until}, at most {@link #PAUSED_LOOK}. */
+    private Duration untilOrLook(Instant until) {
+        Duration left = Duration.between(clock.instant(), until);
+        return left.isNegative() ? Duration.ZERO : left.compareTo(PAUSED_LOOK) > 0 ? PAUSED_LOOK : left;
     }
 
     /** Waits this long unless stopped meanwhile (a wake-up for new mail does not end it). */

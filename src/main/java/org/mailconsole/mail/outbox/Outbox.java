@@ -86,12 +86,13 @@ public final class Outbox implements MessageQueue {
     }
 
     /**
-     * Why the Outbox is paused now (sending off, no active outbound account, a blank server), or
-     * empty while sending is possible: its messages wait, using no retry step.
+     * Why the Outbox is paused now (sending off, no active outbound account, a blank server, the
+     * relay throttling the account: "throttled by the relay until ..."), or empty while sending is
+     * possible: its messages wait, using no retry step.
      */
     public Optional<String> pausedReason() {
         OutboundConfig outbound = config.current().outbound();
-        return outbound.sending() ? Optional.empty() : Optional.of(outbound.skipReason());
+        return outbound.sending() ? engine.throttled() : Optional.of(outbound.skipReason());
     }
 
     /**

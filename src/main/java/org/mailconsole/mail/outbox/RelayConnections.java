@@ -3,6 +3,8 @@ package org.mailconsole.mail.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
@@ -23,6 +25,7 @@ final class RelayConnections implements WorkerFeedback {
 
     private final CachedConfig config;
     private final ConcurrencyFeedback feedback;
+    private final ThrottleState throttle;
     private final DeliveryPace pace;
     private final AtomicInteger open = new AtomicInteger();
     private final WorkerPool pool;
@@ -37,6 +40,7 @@ final class RelayConnections implements WorkerFeedback {
                      BiFunction<DeliveryWorker, Integer, Thread> threads, Runnable wake) {
         this.config = config;
         this.feedback = new ConcurrencyFeedback(clock);
+        this.throttle = new ThrottleState(clock);
         this.pace = new DeliveryPace(clock);
         this.pool = new WorkerPool(workers, threads);
         this.wake = wake;
@@ -82,6 +86,30 @@ final class RelayConnections implements WorkerFeedback {
     }
 
     @Override
+    public void throttled(DeliveryWorker worker, Long account, String reply) {
+        OutboundConfig outbound = config.current().outbound();
+        ThrottleState.Pause pause = throttle.signal(account, reply);
+        if (!pause.started() || !Objects.equals(account, outbound.accountId())) {
+            return;
+        }
+        feedback.throttled(account, outbound.maxConnections());
+        int allowed = feedback.allowed(account, outbound.maxConnections());
+        if (worker != null) {
+            pool.shrinkBy(worker, allowed);
+        }
+        fit();
+        LOG.log(System.Logger.Level.INFO, "Mail Console Outbox: the relay of \"{0}\" throttles ({1}); the account "
+                + "waits until {2}, then {3} connection(s), one more each minute up to {4}; the message stays in the "
+                + "Outbox with its retry steps", outbound.accountName(), reply, pause.until(), allowed,
+                outbound.maxConnections());
+    }
+
+    @Override
+    public Optional<ThrottleState.Pause> throttlePause(Long account) {
+        return throttle.pause(account);
+    }
+
+    @Override
     public void recorded(AttemptResult result) {
         if (result.state() != EmailState.SEND_READY) {
             pace.left();
@@ -93,9 +121,11 @@ final class RelayConnections implements WorkerFeedback {
         OutboundConfig outbound = config.current().outbound();
         int allowed = feedback.allowed(outbound.accountId(), outbound.maxConnections());
         ConcurrencyFeedback.Refusal refusal = feedback.lastRefusal();
+        ThrottleState.Pause pause = throttle.pause(outbound.accountId()).orElse(null);
         return new DeliveryStatus(outbound.accountId(), outbound.accountName(), Math.max(0, open.get()), allowed,
                 outbound.maxConnections(), pool.size(), pace.perSecond(), refusal == null ? null : refusal.at(),
-                refusal == null ? null : refusal.reply());
+                refusal == null ? null : refusal.reply(), pause == null ? null : pause.until(),
+                pause == null ? null : pause.reply());
     }
 
     boolean running() {

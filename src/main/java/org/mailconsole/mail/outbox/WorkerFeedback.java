@@ -1,6 +1,7 @@
 package org.mailconsole.mail.outbox;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.mailconsole.model.emaillog.AttemptResult;
 
 /** What a {@link DeliveryWorker} tells its engine about its deliveries. */
@@ -10,6 +11,15 @@ interface WorkerFeedback {
      * Outbox unattempted; how long the worker waits before it connects again if it is not stopped.
      */
     Duration greetingRefused(DeliveryWorker worker, String greeting);
+
+    /**
+     * The relay answered this worker's message with a throttle signal (section 7.1) and the message
+     * went back to the Outbox unattempted: the account pauses and its connections halve.
+     */
+    void throttled(DeliveryWorker worker, Long account, String reply);
+
+    /** The account's throttle pause if it is paused now: its workers lease nothing until then. */
+    Optional<ThrottleState.Pause> throttlePause(Long account);
 
     /** An outcome was recorded under the worker's lease. */
     void recorded(AttemptResult result);

@@ -23,10 +23,11 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
     /** One outbound account's connections and the Outbox's estimated drain (api.md's {@code delivery} rows). */
     public record DeliveryJson(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
                                int maxConnections, Long estimatedDrainSeconds, String connectionRefusedAt,
-                               String connectionRefusal) {
+                               String connectionRefusal, String throttledUntil, String throttleReply) {
         static DeliveryJson of(Diagnostics.Delivery d) {
             return new DeliveryJson(d.accountId(), d.name(), d.connectionsOpen(), d.connectionsAllowed(),
-                    d.maxConnections(), d.estimatedDrainSeconds(), time(d.refusedAt()), d.refusal());
+                    d.maxConnections(), d.estimatedDrainSeconds(), time(d.refusedAt()), d.refusal(),
+                    time(d.throttledUntil()), d.throttleReply());
         }
     }
 

@@ -68,6 +68,8 @@ final class DiagnosticsPage {
         row.put("drain", r.estimatedDrainSeconds() == null ? "unknown: nothing left the Outbox in the last minute"
                 : r.estimatedDrainSeconds() == 0 ? "the Outbox is empty" : "about " + duration(r.estimatedDrainSeconds()));
         row.put("refusal", r.refusedAt() == null ? "none" : r.refusal() + " (" + time(r.refusedAt()) + ")");
+        row.put("throttled", r.throttledUntil() == null ? "no"
+                : "throttled by the relay until " + time(r.throttledUntil()) + " (" + r.throttleReply() + ")");
         return row;
     }
 

@@ -67,4 +67,21 @@ class ConcurrencyFeedbackTest {
         assertNull(feedback.lastRefusal());
         assertEquals(4, feedback.allowed(7L, 4), "back to the first account: its refusals were forgotten");
     }
+
+    @Test
+    void aThrottleSignalHalvesTheConnectionsThatGrowBackOneAMinute() {
+        feedback.throttled(7L, 8);
+        assertEquals(4, feedback.allowed(7L, 8));
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(4, feedback.allowed(7L, 8));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(5, feedback.allowed(7L, 8));
+        feedback.throttled(7L, 8);
+        assertEquals(2, feedback.allowed(7L, 8), "halved again from the number allowed then");
+        feedback.throttled(7L, 8);
+        feedback.throttled(7L, 8);
+        assertEquals(1, feedback.allowed(7L, 8), "never below one");
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals(4, feedback.allowed(7L, 8));
+    }
 }
