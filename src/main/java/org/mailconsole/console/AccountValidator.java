@@ -16,6 +16,7 @@ import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
+import org.mailconsole.model.RateLimits;
 import org.mailconsole.model.WireText;
 
 /** Checks every field of an account (email-model.md section 2) and builds the account to save. */
@@ -85,6 +86,7 @@ final class AccountValidator {
         }
         Long filterId = filterId(in.get(AccountField.ADDRESS_FILTER_ID));
         int maxConnections = maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
+        RateLimits limits = rateLimits(in, existing);
         for (var secret : in.secrets().entrySet()) {
             if (secret.getValue() != null && secret.getValue().length() > MAX_SECRET) {
                 errors.add(new FieldError(secret.getKey().field(), "is too long (at most " + MAX_SECRET + " characters)"));
@@ -133,6 +135,7 @@ final class AccountValidator {
                 .userName(userName).fromAddress(fromAddress).displayName(displayName).folder(folder)
                 .addressFilterId(filterId).active(Boolean.TRUE.equals(in.flag(AccountField.ACTIVE)))
                 .debugLogging(Boolean.TRUE.equals(in.flag(AccountField.DEBUG_LOGGING))).maxConnections(maxConnections)
+                .messagesPerMinute(limits.messagesPerMinute()).recipientsPerDay(limits.recipientsPerDay())
                 .tokenUrl(oauth2.tokenUrl()).clientId(oauth2.clientId()).scope(oauth2.scope()).trustedCertificates(pem);
         for (AccountSecret secret : AccountSecret.values()) {
             account.secretSet(secret, willBeSet(in, existing, secret));
@@ -208,6 +211,43 @@ final class AccountValidator {
             return kept;
         }
         return parsed;
+    }
+
+    /**
+     * Messages per minute and recipients per day: absent keeps the stored value (scripts written
+     * before them keep working); blank (or JSON null) is no limit.
+     */
+    private RateLimits rateLimits(AccountInput in, EmailAccount existing) {
+        RateLimits kept = existing == null ? RateLimits.NONE : existing.rateLimits();
+        return new RateLimits(
+                limit(in.get(AccountField.MESSAGES_PER_MINUTE), kept.messagesPerMinute(), AccountField.MESSAGES_PER_MINUTE,
+                        RateLimits.MAX_MESSAGES_PER_MINUTE, RateLimits.MESSAGES_RULE),
+                limit(in.get(AccountField.RECIPIENTS_PER_DAY), kept.recipientsPerDay(), AccountField.RECIPIENTS_PER_DAY,
+                        RateLimits.MAX_RECIPIENTS_PER_DAY, RateLimits.RECIPIENTS_RULE));
+    }
+
+    private Integer limit(String value, Integer kept, AccountField field, int max, String rule) {
+        if (value == null) {
+            return kept;
+        }
+        try {
+            return RateLimits.parse(value, max);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field.field(), rule));
+            return kept;
+        }
+    }
+
+    /** Checks only the delivery settings a built-in account may change; the stored values when absent. */
+    static EmailAccount.Builder checkDeliverySettings(AccountInput in, EmailAccount existing) {
+        AccountValidator validator = new AccountValidator();
+        int connections = validator.maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
+        RateLimits limits = validator.rateLimits(in, existing);
+        if (!validator.errors.isEmpty()) {
+            throw new ValidationException(validator.errors);
+        }
+        return existing.toBuilder().maxConnections(connections).messagesPerMinute(limits.messagesPerMinute())
+                .recipientsPerDay(limits.recipientsPerDay());
     }
 
     /** Checks only Connections (a built-in account's one delivery setting); the stored value when absent. */

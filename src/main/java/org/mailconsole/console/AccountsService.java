@@ -127,7 +127,7 @@ public final class AccountsService {
         List<String> refused = new ArrayList<>();
         for (AccountField field : AccountField.values()) {
             switch (field) {
-                case ACTIVE, DEBUG_LOGGING, MAX_CONNECTIONS, ADDRESS_FILTER_ID -> {
+                case ACTIVE, DEBUG_LOGGING, MAX_CONNECTIONS, MESSAGES_PER_MINUTE, RECIPIENTS_PER_DAY, ADDRESS_FILTER_ID -> {
                     // Active, debug logging and Connections may change; the address filter is not the built-in
                     // accounts' to have
                 }
@@ -148,11 +148,14 @@ public final class AccountsService {
         boolean active = input.flag(AccountField.ACTIVE) == null ? existing.active() : input.flag(AccountField.ACTIVE);
         boolean debugLogging = input.flag(AccountField.DEBUG_LOGGING) == null ? existing.debugLogging()
                 : input.flag(AccountField.DEBUG_LOGGING);
-        int maxConnections = AccountValidator.checkMaxConnections(input, existing);
+        EmailAccount delivery = AccountValidator.checkDeliverySettings(input, existing).build();
+        int maxConnections = delivery.maxConnections();
         List<AuditEntry> audit = new ArrayList<>();
-        if (maxConnections != existing.maxConnections()) {
-            audit.add(entry(actor, subject(existing.name()), AccountField.MAX_CONNECTIONS.field(),
-                    String.valueOf(existing.maxConnections()), String.valueOf(maxConnections)));
+        for (AccountField field : List.of(AccountField.MAX_CONNECTIONS, AccountField.MESSAGES_PER_MINUTE,
+                AccountField.RECIPIENTS_PER_DAY)) {
+            if (!Objects.equals(field.value(existing), field.value(delivery))) {
+                audit.add(entry(actor, subject(existing.name()), field.field(), field.text(existing), field.text(delivery)));
+            }
         }
         if (active != existing.active()) {
             audit.add(entry(actor, subject(existing.name()), "active", String.valueOf(existing.active()),
@@ -166,7 +169,8 @@ public final class AccountsService {
             return shown;
         }
         EmailAccount changed = existing.toBuilder().active(active).debugLogging(debugLogging)
-                .maxConnections(maxConnections).build();
+                .maxConnections(maxConnections).messagesPerMinute(delivery.messagesPerMinute())
+                .recipientsPerDay(delivery.recipientsPerDay()).build();
         EmailAccount saved = AccountWrites.run(() -> store.update(changed, Map.of(), audit));
         LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2} debugLogging={3} maxConnections={4}", actor,
                 existing.name(), active, debugLogging, maxConnections);

@@ -40,6 +40,12 @@ public enum AccountField {
     /** Connections (email-model.md section 7): a delivery setting, so the built-in Default SMTP has it too. */
     MAX_CONNECTIONS("maxConnections", "max_connections", Input.NUMBER, Types.INTEGER, EmailAccount::maxConnections,
             (b, v) -> b.maxConnections(v == null ? MaxConnections.DEFAULT : ((Number) v).intValue())),
+    /** Messages per minute (email-model.md section 7): null is no limit. */
+    MESSAGES_PER_MINUTE("messagesPerMinute", "messages_per_minute", Input.NUMBER, Types.INTEGER,
+            EmailAccount::messagesPerMinute, (b, v) -> b.messagesPerMinute(v == null ? null : ((Number) v).intValue())),
+    /** Recipients per day (email-model.md section 7): null is no limit. */
+    RECIPIENTS_PER_DAY("recipientsPerDay", "recipients_per_day", Input.NUMBER, Types.INTEGER,
+            EmailAccount::recipientsPerDay, (b, v) -> b.recipientsPerDay(v == null ? null : ((Number) v).intValue())),
     TOKEN_URL("oauth2.tokenUrl", "oauth_token_url", Input.TEXT, Types.VARCHAR, a -> oauth2(a).tokenUrl(),
             (b, v) -> b.tokenUrl((String) v)),
     CLIENT_ID("oauth2.clientId", "oauth_client_id", Input.TEXT, Types.VARCHAR, a -> oauth2(a).clientId(),

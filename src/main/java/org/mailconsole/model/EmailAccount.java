@@ -8,6 +8,8 @@ package org.mailconsole.model;
  * @param id          null before it is saved
  * @param provisioned    null for an admin's account, else which built-in account it is
  * @param maxConnections Connections: at most this many connections to an outbound account's relay at once
+ * @param messagesPerMinute Messages per minute (section 7); null: no limit
+ * @param recipientsPerDay  Recipients per day (section 7); null: no limit
  */
 public record EmailAccount(
         Long id,
@@ -26,6 +28,8 @@ public record EmailAccount(
         Provisioned provisioned,
         boolean debugLogging,
         int maxConnections,
+        Integer messagesPerMinute,
+        Integer recipientsPerDay,
         OAuth2Client oauth2,
         String trustedCertificates,
         boolean passwordSet,
@@ -57,6 +61,11 @@ public record EmailAccount(
         };
     }
 
+    /** Its rate limits (section 7). */
+    public RateLimits rateLimits() {
+        return new RateLimits(messagesPerMinute, recipientsPerDay);
+    }
+
     /** Builds an account by field name; what is not set is null, false or 0 (Connections: its default). */
     public static Builder builder() {
         return new Builder();
@@ -68,7 +77,7 @@ public record EmailAccount(
         return new Builder().id(id).name(name).type(type).authentication(authentication).server(server).port(port)
                 .security(security).userName(userName).fromAddress(fromAddress).displayName(displayName)
                 .folder(folder).addressFilterId(addressFilterId).active(active).provisioned(provisioned)
-                .debugLogging(debugLogging).maxConnections(maxConnections).tokenUrl(client.tokenUrl()).clientId(client.clientId())
+                .debugLogging(debugLogging).maxConnections(maxConnections).messagesPerMinute(messagesPerMinute).recipientsPerDay(recipientsPerDay).tokenUrl(client.tokenUrl()).clientId(client.clientId())
                 .scope(client.scope()).trustedCertificates(trustedCertificates).passwordSet(passwordSet)
                 .clientSecretSet(clientSecretSet).refreshTokenSet(refreshTokenSet).version(version);
     }
@@ -91,6 +100,8 @@ public record EmailAccount(
         private Provisioned provisioned;
         private boolean debugLogging;
         private int maxConnections = MaxConnections.DEFAULT;
+        private Integer messagesPerMinute;
+        private Integer recipientsPerDay;
         private String tokenUrl;
         private String clientId;
         private String scope;
@@ -119,6 +130,8 @@ public record EmailAccount(
         public Builder provisioned(Provisioned value) { provisioned = value; return this; }
         public Builder debugLogging(boolean value) { debugLogging = value; return this; }
         public Builder maxConnections(int value) { maxConnections = value; return this; }
+        public Builder messagesPerMinute(Integer value) { messagesPerMinute = value; return this; }
+        public Builder recipientsPerDay(Integer value) { recipientsPerDay = value; return this; }
         public Builder tokenUrl(String value) { tokenUrl = value; return this; }
         public Builder clientId(String value) { clientId = value; return this; }
         public Builder scope(String value) { scope = value; return this; }
@@ -140,7 +153,7 @@ public record EmailAccount(
         public EmailAccount build() {
             return new EmailAccount(id, name, type, authentication, server, port, security, userName, fromAddress,
                     displayName, folder, addressFilterId, active, provisioned, debugLogging, maxConnections,
-                    new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates, passwordSet, clientSecretSet,
+                    messagesPerMinute, recipientsPerDay, new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates, passwordSet, clientSecretSet,
                     refreshTokenSet, version);
         }
     }

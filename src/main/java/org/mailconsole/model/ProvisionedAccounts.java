@@ -70,7 +70,8 @@ public final class ProvisionedAccounts {
     private static EmailAccount.Builder own(EmailAccount account) {
         return EmailAccount.builder().id(account.id()).name(account.name()).addressFilterId(account.addressFilterId())
                 .active(account.active()).provisioned(account.provisioned()).debugLogging(account.debugLogging())
-                .maxConnections(account.maxConnections()).version(account.version());
+                .maxConnections(account.maxConnections()).messagesPerMinute(account.messagesPerMinute())
+                .recipientsPerDay(account.recipientsPerDay()).version(account.version());
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package org.mailconsole.mail.live;
 import java.util.List;
 import org.mailconsole.mail.connect.ConnectionSettings;
 import org.mailconsole.model.MaxConnections;
+import org.mailconsole.model.RateLimits;
 import org.mailconsole.model.filter.AddressFilter;
 
 /**
@@ -22,6 +23,7 @@ import org.mailconsole.model.filter.AddressFilter;
  * @param addressFilter  the outbound system address filter in effect (the SMTP account's, else the
  *                       active default); null when none applies
  * @param maxConnections the account's Connections: at most this many connections to its relay at once
+ * @param rateLimits     the account's messages per minute and recipients per day (never null)
  */
 public record OutboundConfig(
         String skipReason,
@@ -34,24 +36,31 @@ public record OutboundConfig(
         int maxSend,
         boolean precedenceBulk,
         AddressFilter addressFilter,
-        int maxConnections) {
+        int maxConnections,
+        RateLimits rateLimits) {
 
     /** Without an address filter. */
     public OutboundConfig(String skipReason, String accountName, AccountConnection account, String fromAddress,
                           String displayName, List<String> testRecipients, int maxRecipients, int maxSend,
                           boolean precedenceBulk) {
         this(skipReason, accountName, account, fromAddress, displayName, testRecipients, maxRecipients, maxSend,
-                precedenceBulk, null, MaxConnections.DEFAULT);
+                precedenceBulk, null, MaxConnections.DEFAULT, RateLimits.NONE);
     }
 
     public OutboundConfig withAddressFilter(AddressFilter filter) {
         return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, filter, maxConnections);
+                maxRecipients, maxSend, precedenceBulk, filter, maxConnections, rateLimits);
     }
 
     public OutboundConfig withMaxConnections(int connections) {
         return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, addressFilter, connections);
+                maxRecipients, maxSend, precedenceBulk, addressFilter, connections, rateLimits);
+    }
+
+    /** With the account's rate limits (email-model.md section 7). */
+    public OutboundConfig withRateLimits(RateLimits limits) {
+        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
+                maxRecipients, maxSend, precedenceBulk, addressFilter, maxConnections, limits);
     }
 
     public OutboundConfig {
@@ -59,11 +68,12 @@ public record OutboundConfig(
         maxRecipients = Math.max(1, maxRecipients);
         maxSend = Math.max(1, maxSend);
         maxConnections = MaxConnections.clamp(maxConnections);
+        rateLimits = rateLimits == null ? RateLimits.NONE : rateLimits;
     }
 
     public static OutboundConfig skipped(String reason, String accountName) {
         return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false, null,
-                MaxConnections.DEFAULT);
+                MaxConnections.DEFAULT, RateLimits.NONE);
     }
 
     public boolean sending() {

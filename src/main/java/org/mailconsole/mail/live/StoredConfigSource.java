@@ -67,7 +67,8 @@ public final class StoredConfigSource implements LiveConfigSource {
                 p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK))
                 .withAddressFilter(FilterChoice.inEffect(account.addressFilterId(), FilterDirection.OUTBOUND,
                         filters.list()).orElse(null))
-                .withMaxConnections(account.maxConnections());
+                .withMaxConnections(account.maxConnections())
+                .withRateLimits(account.rateLimits());
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
+import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -125,6 +126,15 @@ public final class DeliveryEngine {
      */
     public Optional<String> throttled() {
         return connections.throttlePause(config.current().outbound().accountId()).map(ThrottleState.Pause::describe);
+    }
+
+    /**
+     * "messages per minute (30) reached until HH:MM:SS UTC" (or recipients per day) while the rate
+     * budget of the outbound account in effect holds its next message back on this node; empty otherwise.
+     */
+    public Optional<String> held() {
+        OutboundConfig outbound = config.current().outbound();
+        return connections.budgetWait(outbound.accountId(), outbound.rateLimits()).map(OutboxQueue.BudgetWait::describe);
     }
 
     /** A message was queued or made due: idle workers look for it now. */

@@ -53,6 +53,12 @@ final class DeliveryOutcomes {
                 && rules.throttleCodes().throttles(result.replyCode(), result.reply());
     }
 
+    /** Failed at once without going to the relay: more recipients than the account's whole daily limit (section 7). */
+    static AttemptResult beyondLimit(Instant now, String reason, List<String> recipients, OutboundConfig config) {
+        return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, null, reason, reason, recipients, List.of(),
+                null, config.accountId(), config.accountName(), null);
+    }
+
     /** The message left the Outbox without an attempt (the policy at delivery left no recipient). */
     static AttemptResult skipped(Instant now, String reason, OutboundConfig config) {
         return new AttemptResult(now, EmailState.SEND_IGNORED, Outcome.SKIPPED, null, "", reason, List.of(), List.of(),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
+import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.Lease;
@@ -87,13 +88,26 @@ final class DeliveryWorker implements Runnable {
                         signal.await(mark, untilOrLook(throttled.get().until()), () -> !running);
                         continue;
                     }
+                    OutboundConfig outbound = snapshot.outbound();
+                    Optional<OutboxQueue.BudgetWait> held = feedback.budgetWait(outbound.accountId(), outbound.rateLimits());
+                    if (held.isPresent()) {
+                        // a rate limit of the account is reached: its messages wait, no attempt, no retry step used
+                        next = release(next);
+                        connection.close();
+                        signal.await(mark, untilOrLook(held.get().until()), () -> !running);
+                        continue;
+                    }
                     if (next == null) {
-                        List<Lease> leased = queue.lease(owner, 1);
-                        if (leased.isEmpty()) {
+                        OutboxQueue.Leased leased = queue.lease(owner, 1, budget(outbound));
+                        if (leased.held() != null) {
+                            feedback.budgetHeld(outbound.accountId(), outbound.rateLimits(), leased.held());
+                            continue;
+                        }
+                        if (leased.leases().isEmpty()) {
                             idle(connection, mark);
                             continue;
                         }
-                        next = hold(leased);
+                        next = hold(leased.leases());
                     }
                 } catch (StoreException e) {
                     connection.close();
@@ -126,7 +140,7 @@ final class DeliveryWorker implements Runnable {
                 giveBack(lease);
                 feedback.throttled(this, snapshot.outbound().accountId(), result.reply());
             } else {
-                next = record(lease, result);
+                next = record(lease, result, snapshot.outbound());
             }
         } finally {
             renewal.drop(lease);
@@ -171,10 +185,14 @@ final class DeliveryWorker implements Runnable {
      * the message). Given up only at a stop: then the lease runs out and the message goes again
      * after the next start. The next lease, or null.
      */
-    private Lease record(Lease lease, AttemptResult result) {
+    private Lease record(Lease lease, AttemptResult result, OutboundConfig outbound) {
         while (true) {
             try {
-                OutboxQueue.Completion completion = queue.completeAndLease(lease, result, running ? 1 : 0);
+                OutboxQueue.Completion completion = queue.completeAndLease(lease, result, running ? 1 : 0,
+                        budget(outbound));
+                if (completion.held() != null) {
+                    feedback.budgetHeld(outbound.accountId(), outbound.rateLimits(), completion.held());
+                }
                 if (completion.recorded()) {
                     feedback.recorded(result);
                 } else {
@@ -194,6 +212,11 @@ final class DeliveryWorker implements Runnable {
                 waitAfterRefusal("could not record the outcome of message " + lease.id(), e);
             }
         }
+    }
+
+    /** The account's rate limits that leases are held to (email-model.md section 7). */
+    private static OutboxQueue.Budget budget(OutboundConfig outbound) {
+        return new OutboxQueue.Budget(outbound.accountId(), outbound.rateLimits());
     }
 
     private Lease hold(List<Lease> leased) {

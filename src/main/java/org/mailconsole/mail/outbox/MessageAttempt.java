@@ -34,6 +34,11 @@ final class MessageAttempt {
         if (nothingLeft != null) {
             return DeliveryOutcomes.skipped(clock.instant(), "not sent: " + nothingLeft, outbound);
         }
+        Integer perDay = outbound.rateLimits().recipientsPerDay();
+        if (perDay != null && recipients.kept().size() > perDay) {
+            return DeliveryOutcomes.beyondLimit(clock.instant(), recipients.kept().size() + " recipients: more than the "
+                    + "account's whole recipients per day (" + perDay + "); not sent", recipients.kept(), outbound);
+        }
         Delivery delivered = lease.mime() != null
                 ? delivery.deliver(snapshot, lease.mime(), recipients.kept())
                 : new Delivery(false, 554, "the stored message is missing", List.of(), null);

@@ -92,7 +92,7 @@ public final class Outbox implements MessageQueue {
      */
     public Optional<String> pausedReason() {
         OutboundConfig outbound = config.current().outbound();
-        return outbound.sending() ? engine.throttled() : Optional.of(outbound.skipReason());
+        return outbound.sending() ? engine.throttled().or(engine::held) : Optional.of(outbound.skipReason());
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.function.IntFunction;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.MaxConnections;
+import org.mailconsole.model.RateLimits;
+import org.mailconsole.store.emaillog.OutboxQueue;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailState;
 
@@ -26,6 +28,7 @@ final class RelayConnections implements WorkerFeedback {
     private final CachedConfig config;
     private final ConcurrencyFeedback feedback;
     private final ThrottleState throttle;
+    private final BudgetHold budget;
     private final DeliveryPace pace;
     private final AtomicInteger open = new AtomicInteger();
     private final WorkerPool pool;
@@ -41,6 +44,7 @@ final class RelayConnections implements WorkerFeedback {
         this.config = config;
         this.feedback = new ConcurrencyFeedback(clock);
         this.throttle = new ThrottleState(clock);
+        this.budget = new BudgetHold(clock);
         this.pace = new DeliveryPace(clock);
         this.pool = new WorkerPool(workers, threads);
         this.wake = wake;
@@ -107,6 +111,16 @@ final class RelayConnections implements WorkerFeedback {
     @Override
     public Optional<ThrottleState.Pause> throttlePause(Long account) {
         return throttle.pause(account);
+    }
+
+    @Override
+    public void budgetHeld(Long account, RateLimits limits, OutboxQueue.BudgetWait wait) {
+        budget.hold(account, limits, wait);
+    }
+
+    @Override
+    public Optional<OutboxQueue.BudgetWait> budgetWait(Long account, RateLimits limits) {
+        return budget.wait(account, limits);
     }
 
     @Override

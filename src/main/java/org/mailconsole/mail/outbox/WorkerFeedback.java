@@ -2,6 +2,8 @@ package org.mailconsole.mail.outbox;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.mailconsole.model.RateLimits;
+import org.mailconsole.store.emaillog.OutboxQueue;
 import org.mailconsole.model.emaillog.AttemptResult;
 
 /** What a {@link DeliveryWorker} tells its engine about its deliveries. */
@@ -20,6 +22,12 @@ interface WorkerFeedback {
 
     /** The account's throttle pause if it is paused now: its workers lease nothing until then. */
     Optional<ThrottleState.Pause> throttlePause(Long account);
+
+    /** The account's rate budget holds its next due message back (email-model.md section 7). */
+    void budgetHeld(Long account, RateLimits limits, OutboxQueue.BudgetWait wait);
+
+    /** The rate budget's wait in force for this account and limits; empty when its workers may lease. */
+    Optional<OutboxQueue.BudgetWait> budgetWait(Long account, RateLimits limits);
 
     /** An outcome was recorded under the worker's lease. */
     void recorded(AttemptResult result);

@@ -77,6 +77,7 @@ public final class EmailLogRetention {
     /** Drops the per-minute counts older than the two days they are kept. */
     public int pruneMinuteCounts() {
         return database.inRecordTransaction(connection -> {
+            RateBudget.prune(connection, clock.instant()); // the rate budget's sends older than a day (V15)
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM email_count_minute WHERE minute < ?")) {
                 delete.setTimestamp(1, timestamp(clock.instant().minus(EmailCounts.MINUTE_COUNTS_KEPT)));

@@ -135,6 +135,50 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     }
 
     @Override
+    public Leased lease(String owner, int max, Budget budget) {
+        Instant now = clock.instant();
+        return database.inRecordTransaction(connection -> leaseWithin(connection, owner, max, budget, now));
+    }
+
+    /** Leases due messages, held to the account's rate budget when it has a limit (then one at most). */
+    private Leased leaseWithin(Connection connection, String owner, int max, Budget budget, Instant now)
+            throws SQLException {
+        if (budget == null || !budget.applies() || max <= 0) {
+            return new Leased(max > 0 ? leaseDue(connection, owner, max, now) : List.of(), null);
+        }
+        RateBudget.lock(connection, dialect, budget.accountId());
+        long id;
+        int recipients;
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, actual_recipients FROM email_entry "
+                + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
+                + " ORDER BY state, next_attempt_at, id LIMIT 1" + dialect.leaseSuffix())) {
+            query.setString(1, READY);
+            query.setTimestamp(2, timestamp(now));
+            query.setTimestamp(3, timestamp(now));
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return new Leased(List.of(), null);
+                }
+                id = row.getLong(1);
+                recipients = EmailColumns.addresses(row.getString(2)).size();
+            }
+        }
+        Integer perDay = budget.limits().recipientsPerDay();
+        if (perDay == null || recipients <= perDay) { // more than the whole limit: leased to be failed
+            Optional<BudgetWait> wait = RateBudget.reserve(connection, budget.accountId(), budget.limits(), id,
+                    recipients, now);
+            if (wait.isPresent()) {
+                return new Leased(List.of(), wait.get());
+            }
+        }
+        Optional<Lease> lease = take(connection, owner, id, now);
+        if (lease.isEmpty()) {
+            RateBudget.unreserve(connection, id);
+        }
+        return new Leased(lease.stream().toList(), null);
+    }
+
+    @Override
     public Optional<Lease> lease(String owner, long id) {
         Instant now = clock.instant();
         return database.inRecordTransaction(connection -> take(connection, owner, id, now));
@@ -193,6 +237,16 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     }
 
     @Override
+    public Completion completeAndLease(Lease lease, AttemptResult result, int max, Budget budget) {
+        Instant now = clock.instant();
+        return database.inRecordTransaction(connection -> {
+            boolean recorded = record(connection, lease, result);
+            Leased next = leaseWithin(connection, lease.owner(), max, budget, now);
+            return new Completion(recorded, next.leases(), next.held());
+        });
+    }
+
+    @Override
     public Completion completeAndLease(Lease lease, AttemptResult result, int max) {
         Instant now = clock.instant();
         return database.inRecordTransaction(connection -> {
@@ -234,6 +288,8 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             setLong(insert, 7, result.transcriptId());
             insert.executeUpdate();
         }
+        RateBudget.settle(connection, lease.id(), result.outcome().delivered()
+                ? Math.max(0, result.recipients().size() - result.refused().size()) : 0);
         if (result.state() != EmailState.SEND_READY) {
             EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, result.state(), result.at(), 1);
         }
@@ -250,7 +306,11 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                     + "claim_expires_at = NULL WHERE id = ? AND claimed_by = ?")) {
                 update.setLong(1, lease.id());
                 update.setString(2, lease.owner());
-                return update.executeUpdate();
+                int released = update.executeUpdate();
+                if (released == 1) {
+                    RateBudget.unreserve(connection, lease.id()); // unattempted: it spent nothing
+                }
+                return released;
             }
         });
     }

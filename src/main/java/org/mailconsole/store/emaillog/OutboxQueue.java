@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.time.Instant;
 import java.util.function.IntFunction;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.mailconsole.model.AuditEntry;
+import org.mailconsole.model.RateLimits;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.NewEmail;
@@ -37,7 +40,10 @@ public interface OutboxQueue {
     boolean complete(Lease lease, AttemptResult result);
 
     /** What {@link #completeAndLease} did: whether the outcome was recorded, and the leases taken next. */
-    record Completion(boolean recorded, List<Lease> next) {
+    record Completion(boolean recorded, List<Lease> next, BudgetWait held) {
+        public Completion(boolean recorded, List<Lease> next) {
+            this(recorded, next, null);
+        }
     }
 
     /**
@@ -46,6 +52,44 @@ public interface OutboxQueue {
      * two (the commit's sync is most of a delivery's cost in the database).
      */
     Completion completeAndLease(Lease lease, AttemptResult result, int max);
+
+    /** An outbound account's rate limits that leases are held to (email-model.md section 7). */
+    record Budget(Long accountId, RateLimits limits) {
+        /** Whether leases must check it: an account with a limit. */
+        public boolean applies() {
+            return accountId != null && limits != null && limits.any();
+        }
+    }
+
+    /**
+     * The next due message is held back by the account's {@code limit} ("messages per minute" or
+     * "recipients per day", set to {@code value}) until {@code until}.
+     */
+    record BudgetWait(Instant until, String limit, int value) {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+                .withZone(ZoneOffset.UTC);
+
+        /** As the Outbox and Diagnostics say it. */
+        public String describe() {
+            return limit + " (" + value + ") reached until " + TIME.format(until);
+        }
+    }
+
+    /** What a lease within a budget came to: the leases, or (none leased) why the next due message waits. */
+    record Leased(List<Lease> leases, BudgetWait held) {
+    }
+
+    /**
+     * {@link #lease(String, int)} held to {@code budget}: when it {@link Budget#applies()}, one
+     * message at most, its account's row locked, its send reserved in the budget in the same
+     * transaction (so two nodes cannot spend the same budget), or none with the {@link BudgetWait}.
+     * A message with more recipients than the whole daily limit is leased without a reservation
+     * (its attempt fails it).
+     */
+    Leased lease(String owner, int max, Budget budget);
+
+    /** {@link #completeAndLease(Lease, AttemptResult, int)}, the next lease held to {@code budget}. */
+    Completion completeAndLease(Lease lease, AttemptResult result, int max, Budget budget);
 
     /** Gives the message back without an attempt (a stop): due again at once. */
     void release(Lease lease);

@@ -43,6 +43,11 @@ enum QueueDialect {
         return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
+    /** Ends the query that locks an account's row while its rate budget is checked and spent. */
+    String accountLock() {
+        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
     /** Ends the query that picks due messages to lease. */
     String leaseSuffix() {
         return leaseSuffix;

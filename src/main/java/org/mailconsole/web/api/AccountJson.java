@@ -11,7 +11,8 @@ import org.mailconsole.model.OAuth2Client;
 public record AccountJson(Long id, String name, String type, String authentication, String server, Integer port,
                           String security, String userName, boolean passwordSet, String fromAddress,
                           String displayName, String folder, Long addressFilterId, boolean active,
-                          boolean provisioned, boolean debugLogging, Integer maxConnections, OAuth2Json oauth2, String trustedCertificates,
+                          boolean provisioned, boolean debugLogging, Integer maxConnections, Integer messagesPerMinute,
+                          Integer recipientsPerDay, OAuth2Json oauth2, String trustedCertificates,
                           long version) {
 
     /** The OAuth 2.0 settings; client secret and refresh token as flags only. */
@@ -27,7 +28,9 @@ public record AccountJson(Long id, String name, String type, String authenticati
         return new AccountJson(a.id(), a.name(), lower(a.type().name()), lower(a.authentication().name()),
                 a.server(), a.effectivePort(), a.security().apiName(), a.userName(), a.passwordSet(),
                 a.fromAddress(), a.displayName(), a.folder(), a.addressFilterId(), a.active(), a.isProvisioned(),
-                a.debugLogging(), a.type().outbound() ? a.maxConnections() : null, new OAuth2Json(oauth2.tokenUrl(), oauth2.clientId(), a.clientSecretSet(),
+                a.debugLogging(), a.type().outbound() ? a.maxConnections() : null,
+                a.type().outbound() ? a.messagesPerMinute() : null, a.type().outbound() ? a.recipientsPerDay() : null,
+                new OAuth2Json(oauth2.tokenUrl(), oauth2.clientId(), a.clientSecretSet(),
                 oauth2.scope(), a.refreshTokenSet()), a.trustedCertificates(), a.version());
     }
 

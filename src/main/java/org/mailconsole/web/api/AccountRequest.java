@@ -87,7 +87,8 @@ record AccountRequest(Long version, AccountInput input) {
     private static void field(List<FieldError> errors, AccountInput.Builder input, AccountField field, JsonNode value) {
         switch (field.input()) {
             case TEXT -> input.set(field, string(errors, field.field(), value));
-            case NUMBER -> input.set(field, number(errors, field.field(), value));
+            case NUMBER -> input.set(field, value.isNull() && (field == AccountField.MESSAGES_PER_MINUTE
+                    || field == AccountField.RECIPIENTS_PER_DAY) ? "" : number(errors, field.field(), value));
             case FLAG -> input.set(field, bool(errors, field.field(), value));
         }
     }
