@@ -33,9 +33,18 @@ class RateLimitsSettingIT {
         admin = server.admin();
     }
 
+    static JsonNode byName(String name) {
+        for (JsonNode account : admin.json(admin.get("/api/v1/accounts")).get("accounts")) {
+            if (account.get("name").asText().equals(name)) {
+                return account;
+            }
+        }
+        throw new AssertionError("no account " + name);
+    }
+
     @Test
     void noLimitByDefaultAPutWithoutThemKeepsThemAndNullLiftsThem() {
-        JsonNode smtp = ConnectionsSettingIT.byName("Default SMTP");
+        JsonNode smtp = byName("Default SMTP");
         assertTrue(smtp.get("messagesPerMinute").isNull() && smtp.get("recipientsPerDay").isNull(), smtp.toString());
         HttpResponse<String> created = admin.postJson("/api/v1/accounts",
                 AccountsApiIT.account("Limited relay", "smtp").put("messagesPerMinute", 30)
@@ -60,7 +69,7 @@ class RateLimitsSettingIT {
         assertEquals(200, put.statusCode(), put.body());
         assertTrue(admin.json(put).get("messagesPerMinute").isNull());
         assertEquals(10000, admin.json(put).get("recipientsPerDay").asInt());
-        assertTrue(ConnectionsSettingIT.byName("Default POP3").get("recipientsPerDay").isNull());
+        assertTrue(byName("Default POP3").get("recipientsPerDay").isNull());
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -73,7 +82,7 @@ class RateLimitsSettingIT {
             recipientsPerDay  | 1.5
             """)
     void aBadValueIsRefusedNamingTheFieldAndNothingIsSaved(String field, String value) throws Exception {
-        JsonNode smtp = ConnectionsSettingIT.byName("Default SMTP");
+        JsonNode smtp = byName("Default SMTP");
         String before = admin.get("/api/v1/accounts").body();
         ObjectNode body = (ObjectNode) smtp.deepCopy();
         body.set(field, ConsoleClient.JSON.readTree(value));
@@ -84,7 +93,7 @@ class RateLimitsSettingIT {
 
     @Test
     void theFormRefusesABadValueAtTheFieldAndBlankMeansNoLimit() {
-        JsonNode smtp = ConnectionsSettingIT.byName("Default SMTP");
+        JsonNode smtp = byName("Default SMTP");
         long id = smtp.get("id").asLong();
         String page = admin.get("/accounts/" + id).body();
         assertTrue(page.contains("id=\"messagesPerMinute\"") && page.contains("id=\"recipientsPerDay\""), page);
@@ -103,7 +112,7 @@ class RateLimitsSettingIT {
                 Map.entry("active", "true"), Map.entry("maxConnections", "4"), Map.entry("messagesPerMinute", "30"),
                 Map.entry("recipientsPerDay", "10000"), Map.entry("debugLogging", "false")));
         assertEquals(303, saved.statusCode(), saved.body());
-        assertEquals(30, ConnectionsSettingIT.byName("Default SMTP").get("messagesPerMinute").asInt());
+        assertEquals(30, byName("Default SMTP").get("messagesPerMinute").asInt());
 
         String third = admin.get("/accounts/" + id).body();
         HttpResponse<String> blank = admin.postForm("/accounts/" + id, List.of(
@@ -111,7 +120,7 @@ class RateLimitsSettingIT {
                 Map.entry("active", "true"), Map.entry("maxConnections", "4"), Map.entry("messagesPerMinute", ""),
                 Map.entry("recipientsPerDay", ""), Map.entry("debugLogging", "false")));
         assertEquals(303, blank.statusCode(), blank.body());
-        JsonNode lifted = ConnectionsSettingIT.byName("Default SMTP");
+        JsonNode lifted = byName("Default SMTP");
         assertTrue(lifted.get("messagesPerMinute").isNull() && lifted.get("recipientsPerDay").isNull(), lifted.toString());
     }
 }
