@@ -144,6 +144,9 @@ class DiagnosticsIT {
         assertEquals(0, delivery.get("estimatedDrainSeconds").asLong(), "an empty Outbox: " + response.body());
         assertTrue(delivery.get("connectionRefusal").isNull(), response.body());
         assertTrue(delivery.get("throttledUntil").isNull() && delivery.get("throttleReply").isNull(), response.body());
+        assertTrue(delivery.get("messagesPerMinute").isNull() && delivery.get("recipientsPerDay").isNull(), response.body());
+        assertTrue(delivery.get("lastMinute").asLong() >= 0 && delivery.get("last24hRecipients").asLong() >= 0,
+                response.body());
         assertFalse(d.get("sharedMode").asBoolean(), "embedded Jetty runs the console alone");
         assertEquals("HSQLDB (embedded file)", d.get("database").get("engine").asText());
         assertEquals(String.valueOf(newestMigration()), d.get("database").get("schemaVersion").asText());

@@ -61,10 +61,13 @@ public record Diagnostics(
      * @param refusal               that greeting; null when it did not
      * @param throttledUntil        until when a throttle signal pauses the account (section 7.1); null when not
      * @param throttleReply         the relay's reply that signalled it; null when not paused
+     * @param messagesPerMinute     the account's limit (null: none); {@code lastMinute} messages started in the last 60 s
+     * @param recipientsPerDay      the account's limit (null: none); {@code last24hRecipients} counted in 24 h
      */
     public record Delivery(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
                            int maxConnections, Long estimatedDrainSeconds, Instant refusedAt, String refusal,
-                           Instant throttledUntil, String throttleReply) {
+                           Instant throttledUntil, String throttleReply, Integer messagesPerMinute,
+                           Integer recipientsPerDay, Long lastMinute, Long last24hRecipients) {
     }
 
     /**

@@ -117,7 +117,16 @@ public final class DeliveryEngine {
 
     /** The connections to the relay in effect and the pace, for Diagnostics (this node's). */
     public DeliveryStatus status() {
-        return connections.status();
+        DeliveryStatus status = connections.status();
+        if (status.accountId() == null) {
+            return status;
+        }
+        try {
+            return status.withBudget(config.current().outbound().rateLimits(),
+                    log.budgetUsed(status.accountId(), clock.instant()));
+        } catch (StoreException e) {
+            return status;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.mailconsole.mail.outbox;
 
 import java.time.Instant;
+import org.mailconsole.model.RateLimits;
+import org.mailconsole.store.emaillog.OutboxQueue;
 
 /**
  * The delivery engine's connections to the outbound account in effect, as this node sees them now
@@ -17,8 +19,21 @@ import java.time.Instant;
  * @param refusal            that greeting; null when it did not
  * @param throttledUntil     until when the relay's throttle signal pauses the account (section 7.1); null when it does not
  * @param throttleReply      the reply that signalled it; null when not paused
+ * @param messagesPerMinute  the account's limit; null when none
+ * @param recipientsPerDay   the account's limit; null when none
+ * @param lastMinute         messages started through it in the last 60 s (every node); null when unknown
+ * @param last24hRecipients  recipients counted in the last 24 h (every node); null when unknown
  */
 public record DeliveryStatus(Long accountId, String accountName, int connectionsOpen, int connectionsAllowed,
                              int maxConnections, int workers, double perSecond, Instant refusedAt, String refusal,
-                             Instant throttledUntil, String throttleReply) {
+                             Instant throttledUntil, String throttleReply, Integer messagesPerMinute,
+                             Integer recipientsPerDay, Long lastMinute, Long last24hRecipients) {
+
+    /** With the account's limits and the budget spent (null when it could not be read). */
+    DeliveryStatus withBudget(RateLimits limits, OutboxQueue.BudgetUsed used) {
+        return new DeliveryStatus(accountId, accountName, connectionsOpen, connectionsAllowed, maxConnections, workers,
+                perSecond, refusedAt, refusal, throttledUntil, throttleReply, limits.messagesPerMinute(),
+                limits.recipientsPerDay(), used == null ? null : used.lastMinute(),
+                used == null ? null : used.last24hRecipients());
+    }
 }

@@ -139,7 +139,8 @@ final class RelayConnections implements WorkerFeedback {
         return new DeliveryStatus(outbound.accountId(), outbound.accountName(), Math.max(0, open.get()), allowed,
                 outbound.maxConnections(), pool.size(), pace.perSecond(), refusal == null ? null : refusal.at(),
                 refusal == null ? null : refusal.reply(), pause == null ? null : pause.until(),
-                pause == null ? null : pause.reply());
+                pause == null ? null : pause.reply(), null, null, null, null)
+                .withBudget(outbound.rateLimits(), null);
     }
 
     boolean running() {

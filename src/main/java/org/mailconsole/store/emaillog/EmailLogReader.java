@@ -45,6 +45,11 @@ public final class EmailLogReader {
         this.countCap = countCap;
     }
 
+    /** The account's rate budget spent now (email-model.md section 7.2): one autocommit read. */
+    public OutboxQueue.BudgetUsed budgetUsed(long accountId, java.time.Instant now) {
+        return database.read(connection -> RateBudget.used(connection, accountId, now));
+    }
+
     public Optional<EmailEntry> find(long id) {
         return database.read(connection -> find(connection, id));
     }

@@ -75,6 +75,10 @@ public interface OutboxQueue {
         }
     }
 
+    /** How much of an account's budget is spent: messages in the last minute, recipients in the last 24 hours. */
+    record BudgetUsed(long lastMinute, long last24hRecipients) {
+    }
+
     /** What a lease within a budget came to: the leases, or (none leased) why the next due message waits. */
     record Leased(List<Lease> leases, BudgetWait held) {
     }

@@ -94,6 +94,20 @@ final class RateBudget {
         return Instant.MAX; // cannot happen: the last row frees everything
     }
 
+    /** Messages started in the last minute and recipients counted in the last 24 hours (Diagnostics). */
+    static OutboxQueue.BudgetUsed used(Connection connection, long accountId, Instant now) throws SQLException {
+        try (PreparedStatement sum = connection.prepareStatement("SELECT COALESCE(SUM(CASE WHEN sent_at > ? THEN 1 "
+                + "ELSE 0 END), 0), COALESCE(SUM(recipients), 0) FROM account_send WHERE account_id = ? AND sent_at > ?")) {
+            sum.setTimestamp(1, timestamp(now.minus(MINUTE)));
+            sum.setLong(2, accountId);
+            sum.setTimestamp(3, timestamp(now.minus(DAY)));
+            try (ResultSet row = sum.executeQuery()) {
+                row.next();
+                return new OutboxQueue.BudgetUsed(row.getLong(1), row.getLong(2));
+            }
+        }
+    }
+
     /** Locks the account's row for the rest of the transaction: budgets are checked one node at a time. */
     static void lock(Connection connection, QueueDialect dialect, long accountId) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM email_account WHERE id = ?"

@@ -23,11 +23,14 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
     /** One outbound account's connections and the Outbox's estimated drain (api.md's {@code delivery} rows). */
     public record DeliveryJson(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
                                int maxConnections, Long estimatedDrainSeconds, String connectionRefusedAt,
-                               String connectionRefusal, String throttledUntil, String throttleReply) {
+                               String connectionRefusal, String throttledUntil, String throttleReply,
+                               Long lastMinute, Integer messagesPerMinute, Long last24hRecipients,
+                               Integer recipientsPerDay) {
         static DeliveryJson of(Diagnostics.Delivery d) {
             return new DeliveryJson(d.accountId(), d.name(), d.connectionsOpen(), d.connectionsAllowed(),
                     d.maxConnections(), d.estimatedDrainSeconds(), time(d.refusedAt()), d.refusal(),
-                    time(d.throttledUntil()), d.throttleReply());
+                    time(d.throttledUntil()), d.throttleReply(), d.lastMinute(), d.messagesPerMinute(),
+                    d.last24hRecipients(), d.recipientsPerDay());
         }
     }
 

@@ -68,6 +68,11 @@ final class DiagnosticsPage {
         row.put("drain", r.estimatedDrainSeconds() == null ? "unknown: nothing left the Outbox in the last minute"
                 : r.estimatedDrainSeconds() == 0 ? "the Outbox is empty" : "about " + duration(r.estimatedDrainSeconds()));
         row.put("refusal", r.refusedAt() == null ? "none" : r.refusal() + " (" + time(r.refusedAt()) + ")");
+        row.put("budget", (r.lastMinute() == null ? "?" : String.format(java.util.Locale.ROOT, "%,d", r.lastMinute()))
+                + (r.messagesPerMinute() == null ? " (no limit)" : " of " + String.format(java.util.Locale.ROOT, "%,d", r.messagesPerMinute()))
+                + " messages in the last minute; " + (r.last24hRecipients() == null ? "?"
+                : String.format(java.util.Locale.ROOT, "%,d", r.last24hRecipients())) + (r.recipientsPerDay() == null ? " (no limit)"
+                : " of " + String.format(java.util.Locale.ROOT, "%,d", r.recipientsPerDay())) + " recipients in 24 h");
         row.put("throttled", r.throttledUntil() == null ? "no"
                 : "throttled by the relay until " + time(r.throttledUntil()) + " (" + r.throttleReply() + ")");
         return row;

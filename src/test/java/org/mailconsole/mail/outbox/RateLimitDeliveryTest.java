@@ -102,6 +102,10 @@ class RateLimitDeliveryTest {
                 core.outbox().pausedReason().orElseThrow());
         Thread.sleep(1500);
         assertEquals(1L, count(EmailState.SEND_READY), "it waits");
+        DeliveryStatus status = core.engine().status();
+        assertEquals(5, status.recipientsPerDay(), "Diagnostics' delivery row: the limit");
+        assertEquals(5L, status.last24hRecipients(), "and the recipients counted in 24 h");
+        assertEquals(1L, status.lastMinute());
         assertEquals(1, relay.received().size());
 
         send("seven at once", "1@x.example", "2@x.example", "3@x.example", "4@x.example", "5@x.example", "6@x.example");
