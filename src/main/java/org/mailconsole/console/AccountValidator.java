@@ -250,16 +250,6 @@ final class AccountValidator {
                 .recipientsPerDay(limits.recipientsPerDay());
     }
 
-    /** Checks only Connections (a built-in account's one delivery setting); the stored value when absent. */
-    static int checkMaxConnections(AccountInput in, EmailAccount existing) {
-        AccountValidator validator = new AccountValidator();
-        int value = validator.maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
-        if (!validator.errors.isEmpty()) {
-            throw new ValidationException(validator.errors);
-        }
-        return value;
-    }
-
     private Long filterId(String value) {
         if (value == null || value.isBlank()) {
             return null;
