@@ -21,8 +21,10 @@ import org.mailconsole.store.emaillog.OutboxQueue;
  * worker leases nothing and looks again every {@link #PAUSED_LOOK}. When nothing is due it
  * keeps its connection for {@link #LINGER} (a burst's next message uses it), then closes it and
  * waits for a wake-up, the next due retry or the sweep. A throttle signal (email-model.md section
- * 7.1) gives the message back unattempted and pauses the account's workers like a paused Outbox. When the database refuses a write it keeps
- * its lease and tries again after a {@link StoreBackoff} wait, so no message goes twice for it.
+ * 7.1) gives the message back unattempted and pauses the account's workers like a paused Outbox;
+ * so does the account's rate budget while it holds the next message back (section 7). When the
+ * database refuses a write it keeps its lease and tries again after a {@link StoreBackoff} wait,
+ * so no message goes twice for it.
  */
 final class DeliveryWorker implements Runnable {
     private static final System.Logger LOG = System.getLogger(DeliveryWorker.class.getName());
