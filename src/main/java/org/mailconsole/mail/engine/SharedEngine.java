@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.mail.graph.GraphHttp;
+import org.mailconsole.mail.graph.GraphTokenEndpoint;
+import org.mailconsole.mail.graph.GraphTokens;
+import org.mailconsole.mail.graph.GraphTransport;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.InboundResults;
 import org.mailconsole.mail.live.LiveSessionBuilder;
@@ -48,6 +52,10 @@ public final class SharedEngine {
     private final EmailLogReader log;
     private final DeliveryEngine engine;
     private final Outbox outbox;
+    /** Graph's HTTP client and its threads: closed with the core, so an undeploy leaves none behind. */
+    private final GraphHttp graphHttp;
+    private final GraphTokens graphTokens;
+    private final GraphTransport graph;
     private int users;
     private boolean heldByContainer;
 
@@ -72,7 +80,12 @@ public final class SharedEngine {
         Clock clock = new DatabaseClock(database, Clock.systemUTC());
         JdbcOutboxQueue queue = new JdbcOutboxQueue(database, clock, timing.lease());
         this.log = new EmailLogReader(database);
-        this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing);
+        this.graphHttp = new GraphHttp();
+        this.graphTokens = new GraphTokens(accounts, new GraphTokenEndpoint(graphHttp, Clock.systemUTC()),
+                Clock.systemUTC());
+        this.graph = new GraphTransport(graphHttp, graphTokens, Clock.systemUTC());
+        this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing,
+                graph);
         this.outbox = new Outbox(queue, config, clock, engine);
         this.session = LiveSessionBuilder.create(config, outbox);
         engine.start();
@@ -148,6 +161,7 @@ public final class SharedEngine {
             OPEN.remove(settings.jdbcUrl());
         }
         engine.stop();
+        graphHttp.close();
         database.close();
     }
 
@@ -191,6 +205,16 @@ public final class SharedEngine {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /** The token cache of Microsoft Graph accounts: the engine and the console's Test Connection share it. */
+    public GraphTokens graphTokens() {
+        return graphTokens;
+    }
+
+    /** Sends through Microsoft Graph (the engine's, and the console's checks use its HTTP client). */
+    public GraphTransport graph() {
+        return graph;
     }
 
     /** The one OAuth 2.0 token cache of this core: the live session and the console share it. */

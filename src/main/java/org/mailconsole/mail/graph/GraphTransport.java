@@ -1,0 +1,188 @@
+package org.mailconsole.mail.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import org.mailconsole.model.GraphClient;
+import org.mailconsole.model.TokenEndpointUrl;
+
+/**
+ * Sends a stored message through Microsoft Graph (email-model.md section 8): the app's MIME with its
+ * To, Cc and Bcc rewritten to the actual recipients ({@link GraphMime}), base64, as
+ * {@code POST {graph}/v1.0/users/{mailbox}/sendMail} with {@code Content-Type: text/plain} and the
+ * account's client-credentials token. Graph answers 202 with no body; a 401 drops the token and
+ * tries once more with a new one. Thread-safe: every engine worker shares the one transport.
+ * Logs (at DEBUG) method, URL, status and request-id: never the token, a secret or the body.
+ */
+public final class GraphTransport {
+    /** Graph's sendMail takes up to 4 MB of request; base64 makes 3 MB of MIME about 4 MB. */
+    public static final int MAX_MIME_BYTES = 3 * 1024 * 1024;
+    private static final System.Logger LOG = System.getLogger(GraphTransport.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GraphHttp http;
+    private final GraphTokens tokens;
+    private final Clock clock;
+
+    public GraphTransport(GraphHttp http, GraphTokens tokens, Clock clock) {
+        this.http = http;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** Sends {@code mime} to {@code recipients} as the account's mailbox; never throws. */
+    public GraphResult send(long accountId, GraphClient client, byte[] mime, List<String> recipients) {
+        String url = client.graphEndpoint();
+        String problem = TokenEndpointUrl.check(url);
+        if (problem != null) {
+            return new GraphResult(GraphResult.Kind.ACCOUNT_FAILURE, null, "the Graph endpoint " + url + " " + problem,
+                    null);
+        }
+        byte[] body;
+        try {
+            body = GraphMime.withRecipients(mime, recipients);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return new GraphResult(GraphResult.Kind.FAILED, null, "the stored message cannot be read: " + e.getMessage(),
+                    null);
+        }
+        if (body.length > MAX_MIME_BYTES) {
+            return new GraphResult(GraphResult.Kind.FAILED, null, "the message is " + kb(body.length) + " KB of MIME, "
+                    + "over the 3 MB that Graph's sendMail takes (4 MB once base64); larger messages need Graph's "
+                    + "upload sessions, which this version does not use", null);
+        }
+        String token;
+        try {
+            token = tokens.current(accountId, client);
+        } catch (GraphAuthException e) {
+            return new GraphResult(GraphResult.Kind.ACCOUNT_FAILURE, null, "no access token: " + e.getMessage(), null);
+        }
+        URI sendMail = URI.create(url + "/v1.0/users/" + URLEncoder.encode(client.mailbox(), StandardCharsets.UTF_8)
+                .replace("+", "%20").replace("%40", "@") + "/sendMail");
+        String base64 = Base64.getEncoder().encodeToString(body);
+        try {
+            HttpResponse<String> response = post(sendMail, token, base64);
+            if (response.statusCode() == 401) {
+                // revoked or rejected before its expiry: once more with a new token
+                tokens.rejected(accountId, token);
+                token = tokens.current(accountId, client);
+                response = post(sendMail, token, base64);
+            }
+            return result(response);
+        } catch (GraphAuthException e) {
+            return new GraphResult(GraphResult.Kind.ACCOUNT_FAILURE, null, "no access token: " + e.getMessage(), null);
+        } catch (IOException e) {
+            return new GraphResult(GraphResult.Kind.DEFERRED, null, "Graph at " + url + " could not be reached: "
+                    + describe(e), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new GraphResult(GraphResult.Kind.DEFERRED, null, "interrupted while sending to Graph", null);
+        }
+    }
+
+    private HttpResponse<String> post(URI uri, String token, String base64) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(GraphHttp.REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(base64, StandardCharsets.US_ASCII)).build();
+        HttpResponse<String> response = http.send(request);
+        LOG.log(System.Logger.Level.DEBUG, "Graph: POST {0} -> {1} (request-id {2})", uri, response.statusCode(),
+                requestId(response));
+        return response;
+    }
+
+    private GraphResult result(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 202 || status == 200) {
+            return new GraphResult(GraphResult.Kind.SENT, status, status + " Accepted (request-id "
+                    + requestId(response) + ")", null);
+        }
+        String reply = status + " " + error(response.body()) + " (request-id " + requestId(response) + ")";
+        Duration retryAfter = retryAfter(response);
+        if (status == 429 || (status == 503 && retryAfter != null)) {
+            return new GraphResult(GraphResult.Kind.THROTTLED, status, reply, retryAfter);
+        }
+        if (status == 401 || status == 403) {
+            return new GraphResult(GraphResult.Kind.ACCOUNT_FAILURE, status, reply, null);
+        }
+        if (status >= 500) {
+            return new GraphResult(GraphResult.Kind.DEFERRED, status, reply, null);
+        }
+        return new GraphResult(GraphResult.Kind.FAILED, status, reply, null);
+    }
+
+    /** Graph's "code: message" from its error JSON, or the body's start when it is not that. */
+    static String error(String body) {
+        try {
+            JsonNode error = JSON.readTree(body == null || body.isBlank() ? "{}" : body).path("error");
+            String code = error.path("code").asText("");
+            String message = error.path("message").asText("");
+            if (!code.isEmpty() || !message.isEmpty()) {
+                return (code + (code.isEmpty() || message.isEmpty() ? "" : ": ") + message).replaceAll("\\s+", " ");
+            }
+        } catch (IOException e) {
+            // not JSON: below
+        }
+        String text = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. At least 1 s. */
+    private Duration retryAfter(HttpResponse<String> response) {
+        String value = response.headers().firstValue("Retry-After").orElse(null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                Duration wait = Duration.between(clock.instant(),
+                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    private static String requestId(HttpResponse<String> response) {
+        return response.headers().firstValue("request-id")
+                .or(() -> response.headers().firstValue("x-ms-request-id")).orElse("-");
+    }
+
+    /** A connection failure named as an admin can act on it. */
+    static String describe(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "the connection timed out";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof ConnectException) {
+            return "the connection was refused";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failed: " + e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static long kb(int bytes) {
+        return (bytes + 1023) / 1024;
+    }
+}
