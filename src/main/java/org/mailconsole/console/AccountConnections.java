@@ -12,6 +12,7 @@ import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
+import org.mailconsole.model.GraphSecrets;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyType;
 import org.mailconsole.model.Protocol;
@@ -24,6 +25,7 @@ import org.mailconsole.mail.connect.ConnectionTestResult;
 import org.mailconsole.mail.connect.ConnectionTester;
 import org.mailconsole.mail.connect.TestEmailResult;
 import org.mailconsole.mail.connect.TestEmailSender;
+import org.mailconsole.mail.graph.GraphConnectionTest;
 import org.mailconsole.mail.live.ActiveConnections;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Exception;
@@ -39,10 +41,12 @@ public final class AccountConnections {
     private final PropertiesService properties;
     private final AccountAccessTokens tokens;
     private final LiveTestEmail live;
+    private final GraphConnectionTest graph;
     private final Clock clock;
 
     public AccountConnections(AccountStore accounts, TranscriptStore transcripts, PropertiesService properties,
-                              AccountAccessTokens tokens, LiveTestEmail live, Clock clock) {
+                              AccountAccessTokens tokens, LiveTestEmail live, GraphConnectionTest graph, Clock clock) {
+        this.graph = graph;
         this.accounts = accounts;
         this.transcripts = transcripts;
         this.properties = properties;
@@ -61,6 +65,9 @@ public final class AccountConnections {
 
     public TestOutcome test(long id) {
         EmailAccount stored = accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        if (stored.isGraph()) {
+            return new TestOutcome(graph.test(stored.graph(), accounts.graphSecrets(id)), null);
+        }
         long start = System.nanoTime();
         Prepared prepared = prepare(stored);
         if (prepared.problem() != null) {
@@ -91,6 +98,13 @@ public final class AccountConnections {
         List<FieldError> moved = StoredSecretRule.check(stored, account, input);
         if (!moved.isEmpty()) {
             throw new ValidationException(moved); // nothing is sent to a server the stored secrets were not saved for
+        }
+        if (account.isGraph()) {
+            GraphSecrets kept = stored == null || !stored.isGraph() ? GraphSecrets.NONE : accounts.graphSecrets(stored.id());
+            GraphSecrets typed = new GraphSecrets(secret(input, AccountSecret.GRAPH_CLIENT_SECRET, kept.clientSecret()),
+                    secret(input, AccountSecret.GRAPH_CERTIFICATE, kept.certificatePem()),
+                    secret(input, AccountSecret.GRAPH_PRIVATE_KEY, kept.privateKeyPem()));
+            return new TestOutcome(graph.test(account.graph(), typed), null);
         }
         AccountSecrets saved = stored == null ? AccountSecrets.NONE : accounts.secrets(stored.id());
         String password = secret(input, AccountSecret.PASSWORD, saved.password());
@@ -174,7 +188,9 @@ public final class AccountConnections {
             if (stored == null) {
                 errors.add(new FieldError("accountId", "is not the id of an email account"));
             } else if (stored.type() != Protocol.SMTP) {
-                errors.add(new FieldError("accountId", "is not an SMTP account"));
+                errors.add(new FieldError("accountId", stored.isGraph() ? "is a Microsoft Graph account: send the test "
+                        + "email without an account while it is the active one (it goes through the Outbox like "
+                        + "every webapp's mail)" : "is not an SMTP account"));
             }
         }
         if (!errors.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.mail.graph.GraphConnectionTest;
 import org.mailconsole.mail.graph.GraphHttp;
 import org.mailconsole.mail.graph.GraphTokenEndpoint;
 import org.mailconsole.mail.graph.GraphTokens;
@@ -56,6 +57,7 @@ public final class SharedEngine {
     private final GraphHttp graphHttp;
     private final GraphTokens graphTokens;
     private final GraphTransport graph;
+    private final GraphConnectionTest graphTest;
     private int users;
     private boolean heldByContainer;
 
@@ -81,8 +83,9 @@ public final class SharedEngine {
         JdbcOutboxQueue queue = new JdbcOutboxQueue(database, clock, timing.lease());
         this.log = new EmailLogReader(database);
         this.graphHttp = new GraphHttp();
-        this.graphTokens = new GraphTokens(accounts, new GraphTokenEndpoint(graphHttp, Clock.systemUTC()),
-                Clock.systemUTC());
+        GraphTokenEndpoint graphEndpoint = new GraphTokenEndpoint(graphHttp, Clock.systemUTC());
+        this.graphTokens = new GraphTokens(accounts, graphEndpoint, Clock.systemUTC());
+        this.graphTest = new GraphConnectionTest(graphHttp, graphEndpoint);
         this.graph = new GraphTransport(graphHttp, graphTokens, Clock.systemUTC());
         this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing,
                 graph);
@@ -212,9 +215,9 @@ public final class SharedEngine {
         return graphTokens;
     }
 
-    /** Sends through Microsoft Graph (the engine's, and the console's checks use its HTTP client). */
-    public GraphTransport graph() {
-        return graph;
+    /** Test Connection of Microsoft Graph accounts, on the core's Graph HTTP client. */
+    public GraphConnectionTest graphConnectionTest() {
+        return graphTest;
     }
 
     /** The one OAuth 2.0 token cache of this core: the live session and the console share it. */
