@@ -173,8 +173,9 @@ final class AccountValidator {
      * or user name; its own settings and a client secret or a certificate with its key.
      */
     private EmailAccount buildGraph(AccountInput in, EmailAccount existing, String name) {
-        for (AccountField field : List.of(AccountField.AUTHENTICATION, AccountField.SERVER, AccountField.PORT,
-                AccountField.SECURITY, AccountField.USER_NAME, AccountField.FOLDER, AccountField.TOKEN_URL,
+        // authentication and security are choices a form without script always posts: ignored, not refused
+        for (AccountField field : List.of(AccountField.SERVER, AccountField.PORT,
+                AccountField.USER_NAME, AccountField.FOLDER, AccountField.TOKEN_URL,
                 AccountField.CLIENT_ID, AccountField.SCOPE, AccountField.TRUSTED_CERTIFICATES)) {
             String value = in.get(field);
             if (value != null && !value.isBlank() && !(field == AccountField.FOLDER

@@ -154,6 +154,12 @@ public final class DiagnosticsService {
     }
 
     private static Diagnostics.Connection connection(EmailAccount a) {
+        if (a.isGraph()) {
+            // https to Graph as the mailbox, signed in with client credentials (email-model.md section 8)
+            return new Diagnostics.Connection(a.id(), a.name(), a.type().name(),
+                    java.net.URI.create(a.graph().graphEndpoint()).getHost(), null, "https", "client credentials",
+                    a.graph().mailbox(), a.isProvisioned());
+        }
         boolean hasServer = a.server() != null && !a.server().isBlank();
         return new Diagnostics.Connection(a.id(), a.name(), a.type().name(), hasServer ? a.server() : null,
                 hasServer ? a.effectivePort() : null, a.security().apiName(),
