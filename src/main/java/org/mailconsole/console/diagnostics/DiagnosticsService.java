@@ -113,7 +113,9 @@ public final class DiagnosticsService {
 
     /** What the banner on every page says right now. */
     public Warnings warnings() {
-        return Warnings.of(outbound(properties.effective(), accounts.list()));
+        List<EmailAccount> all = accounts.list();
+        return Warnings.of(outbound(properties.effective(), all), all,
+                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
     }
 
     /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */
