@@ -253,6 +253,8 @@ public final class GraphStandIn implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")
                 || !issued.contains(authorization.substring("Bearer ".length()))) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"\", authorization_uri="
+                    + "\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"");
             graphError(exchange, 401, "InvalidAuthenticationToken", "Access token validation failure.");
             return;
         }

@@ -3,9 +3,8 @@ package org.mailconsole.mail.graph;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.mailconsole.mail.connect.ConnectionTestResult;
 import org.mailconsole.model.GraphClient;
 import org.mailconsole.model.GraphSecrets;
@@ -47,19 +46,15 @@ public final class GraphConnectionTest {
         }
         URI user = URI.create(graphUrl + "/v1.0/users/" + URLEncoder.encode(client.mailbox(), StandardCharsets.UTF_8)
                 .replace("+", "%20").replace("%40", "@") + "?$select=id,userPrincipalName,mail");
-        HttpResponse<String> response;
+        GraphHttp.Answer response;
         try {
-            response = http.send(HttpRequest.newBuilder(user).timeout(GraphHttp.REQUEST_TIMEOUT)
-                    .header("Authorization", "Bearer " + token.accessToken()).header("Accept", "application/json")
-                    .GET().build());
-        } catch (IOException e) {
+            response = http.get(user, Map.of("Authorization", "Bearer " + token.accessToken(),
+                    "Accept", "application/json"));
+        } catch (IOException | IllegalArgumentException e) {
             return result(false, signedIn + " Graph at " + graphUrl + " could not be reached: "
                     + GraphTransport.describe(e), start);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return result(false, signedIn + " Interrupted while asking Graph.", start);
         }
-        int status = response.statusCode();
+        int status = response.status();
         String error = GraphTransport.error(response.body());
         if (status == 200) {
             return result(true, signedIn + " The mailbox " + client.mailbox() + " exists." + notChecked, start);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
@@ -74,24 +72,19 @@ public final class GraphTokenEndpoint {
         } else {
             throw new GraphAuthException("no client secret or certificate is set", null);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(GraphHttp.REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build();
-        HttpResponse<String> response;
+        GraphHttp.Answer response;
         try {
-            response = http.send(request);
-        } catch (IOException e) {
+            response = http.post(URI.create(url), Map.of("Content-Type", "application/x-www-form-urlencoded",
+                    "Accept", "application/json"), encode(form).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
             throw new GraphAuthException("the token endpoint " + url + " could not be reached: "
                     + GraphTransport.describe(e), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GraphAuthException("interrupted while asking the token endpoint", null);
         }
-        LOG.log(System.Logger.Level.DEBUG, "Graph: POST {0} -> {1} (request-id {2})", url, response.statusCode(),
-                response.headers().firstValue("x-ms-request-id").orElse("-"));
+        LOG.log(System.Logger.Level.DEBUG, "Graph: POST {0} -> {1} (request-id {2})", url, response.status(),
+                response.requestId() == null ? "-" : response.requestId());
         JsonNode json = parse(response.body());
-        if (response.statusCode() != 200 || text(json, "access_token") == null) {
-            throw failure(url, response.statusCode(), json);
+        if (response.status() != 200 || text(json, "access_token") == null) {
+            throw failure(url, response.status(), json);
         }
         long lifetime = json.path("expires_in").asLong(DEFAULT_LIFETIME_SECONDS);
         return new Token(text(json, "access_token"), clock.instant().plusSeconds(lifetime > 0 ? lifetime

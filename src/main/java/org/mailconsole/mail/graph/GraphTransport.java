@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.mailconsole.model.GraphClient;
 import org.mailconsole.model.TokenEndpointUrl;
 
@@ -74,10 +71,10 @@ public final class GraphTransport {
         }
         URI sendMail = URI.create(url + "/v1.0/users/" + URLEncoder.encode(client.mailbox(), StandardCharsets.UTF_8)
                 .replace("+", "%20").replace("%40", "@") + "/sendMail");
-        String base64 = Base64.getEncoder().encodeToString(body);
+        byte[] base64 = Base64.getEncoder().encode(body);
         try {
-            HttpResponse<String> response = post(sendMail, token, base64);
-            if (response.statusCode() == 401) {
+            GraphHttp.Answer response = post(sendMail, token, base64);
+            if (response.status() == 401) {
                 // revoked or rejected before its expiry: once more with a new token
                 tokens.rejected(accountId, token);
                 token = tokens.current(accountId, client);
@@ -86,27 +83,22 @@ public final class GraphTransport {
             return result(response);
         } catch (GraphAuthException e) {
             return new GraphResult(GraphResult.Kind.ACCOUNT_FAILURE, null, "no access token: " + e.getMessage(), null);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return new GraphResult(GraphResult.Kind.DEFERRED, null, "Graph at " + url + " could not be reached: "
                     + describe(e), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new GraphResult(GraphResult.Kind.DEFERRED, null, "interrupted while sending to Graph", null);
         }
     }
 
-    private HttpResponse<String> post(URI uri, String token, String base64) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(GraphHttp.REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(base64, StandardCharsets.US_ASCII)).build();
-        HttpResponse<String> response = http.send(request);
-        LOG.log(System.Logger.Level.DEBUG, "Graph: POST {0} -> {1} (request-id {2})", uri, response.statusCode(),
+    private GraphHttp.Answer post(URI uri, String token, byte[] base64) throws IOException {
+        GraphHttp.Answer response = http.post(uri, Map.of("Authorization", "Bearer " + token,
+                "Content-Type", "text/plain"), base64);
+        LOG.log(System.Logger.Level.DEBUG, "Graph: POST {0} -> {1} (request-id {2})", uri, response.status(),
                 requestId(response));
         return response;
     }
 
-    private GraphResult result(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private GraphResult result(GraphHttp.Answer response) {
+        int status = response.status();
         if (status == 202 || status == 200) {
             return new GraphResult(GraphResult.Kind.SENT, status, status + " Accepted (request-id "
                     + requestId(response) + ")", null);
@@ -142,8 +134,8 @@ public final class GraphTransport {
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. At least 1 s. */
-    private Duration retryAfter(HttpResponse<String> response) {
-        String value = response.headers().firstValue("Retry-After").orElse(null);
+    private Duration retryAfter(GraphHttp.Answer response) {
+        String value = response.retryAfter();
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -160,18 +152,20 @@ public final class GraphTransport {
         }
     }
 
-    private static String requestId(HttpResponse<String> response) {
-        return response.headers().firstValue("request-id")
-                .or(() -> response.headers().firstValue("x-ms-request-id")).orElse("-");
+    private static String requestId(GraphHttp.Answer response) {
+        return response.requestId() == null ? "-" : response.requestId();
     }
 
     /** A connection failure named as an admin can act on it. */
-    static String describe(IOException e) {
-        if (e instanceof HttpConnectTimeoutException) {
+    static String describe(Exception e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
             return "the connection timed out";
         }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
             return "no answer in time";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + e.getMessage();
         }
         if (e instanceof ConnectException) {
             return "the connection was refused";
