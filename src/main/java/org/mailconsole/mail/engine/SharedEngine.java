@@ -86,7 +86,7 @@ public final class SharedEngine {
         GraphTokenEndpoint graphEndpoint = new GraphTokenEndpoint(graphHttp, Clock.systemUTC());
         this.graphTokens = new GraphTokens(accounts, graphEndpoint, Clock.systemUTC());
         this.graphTest = new GraphConnectionTest(graphHttp, graphEndpoint);
-        this.graph = new GraphTransport(graphHttp, graphTokens, Clock.systemUTC());
+        this.graph = new GraphTransport(graphHttp, graphTokens, new TranscriptStore(database), Clock.systemUTC());
         this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing,
                 graph);
         this.outbox = new Outbox(queue, config, clock, engine);

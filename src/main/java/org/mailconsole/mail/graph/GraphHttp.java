@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,8 @@ public final class GraphHttp implements AutoCloseable {
     private ExecutorService executor;
     private HttpClient client;
     private boolean closed;
+    /** The exchanges of this thread's current send, when its account records a debug transcript. */
+    private final ThreadLocal<List<String>> trace = new ThreadLocal<>();
 
     /** A status, the headers that matter here, and the body as text. */
     record Answer(int status, String requestId, String retryAfter, String body) {
@@ -52,15 +56,42 @@ public final class GraphHttp implements AutoCloseable {
         return request;
     }
 
+    /** Starts recording this thread's exchanges: method, URL, status and request-id (never a header or body). */
+    void startTrace() {
+        trace.set(new ArrayList<>());
+    }
+
+    /** The exchanges recorded since {@link #startTrace()}, and stops recording. */
+    List<String> stopTrace() {
+        List<String> lines = trace.get();
+        trace.remove();
+        return lines == null ? List.of() : lines;
+    }
+
     private Answer exchange(HttpRequest request) throws IOException {
+        String what = request.method() + " " + request.uri();
         try {
             HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("request-id")
+            Answer answer = new Answer(response.statusCode(), response.headers().firstValue("request-id")
                     .or(() -> response.headers().firstValue("x-ms-request-id")).orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null), response.body());
+            record(what + " -> " + answer.status() + " (request-id " + (answer.requestId() == null ? "-"
+                    : answer.requestId()) + ")" + (answer.retryAfter() == null ? "" : " Retry-After " + answer.retryAfter()));
+            return answer;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            record(what + " -> interrupted");
             throw new InterruptedIOException("interrupted");
+        } catch (IOException e) {
+            record(what + " -> no answer: " + GraphTransport.describe(e));
+            throw e;
+        }
+    }
+
+    private void record(String line) {
+        List<String> lines = trace.get();
+        if (lines != null) {
+            lines.add(line);
         }
     }
 

@@ -10,8 +10,17 @@ import java.time.Duration;
  * @param status     the HTTP status; null when no answer came (connection failure)
  * @param reply      Graph's error code and message ("202 Accepted" when sent), or the failure named
  * @param retryAfter how long Graph asked to wait (429, 503 with Retry-After); null otherwise
+ * @param transcriptId the kept debug transcript of the exchanges, when the account records one; else null
  */
-public record GraphResult(Kind kind, Integer status, String reply, Duration retryAfter) {
+public record GraphResult(Kind kind, Integer status, String reply, Duration retryAfter, Long transcriptId) {
+
+    public GraphResult(Kind kind, Integer status, String reply, Duration retryAfter) {
+        this(kind, status, reply, retryAfter, null);
+    }
+
+    GraphResult withTranscript(Long id) {
+        return new GraphResult(kind, status, reply, retryAfter, id);
+    }
 
     public enum Kind {
         /** 202: Graph took the message. */

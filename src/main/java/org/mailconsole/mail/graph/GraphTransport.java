@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.mailconsole.model.GraphClient;
+import org.mailconsole.model.TranscriptEntry;
+import org.mailconsole.store.TranscriptStore;
 import org.mailconsole.model.TokenEndpointUrl;
 
 /**
@@ -35,16 +37,52 @@ public final class GraphTransport {
 
     private final GraphHttp http;
     private final GraphTokens tokens;
+    private final TranscriptStore transcripts;
     private final Clock clock;
 
-    public GraphTransport(GraphHttp http, GraphTokens tokens, Clock clock) {
+    public GraphTransport(GraphHttp http, GraphTokens tokens, TranscriptStore transcripts, Clock clock) {
         this.http = http;
         this.tokens = tokens;
+        this.transcripts = transcripts;
         this.clock = clock;
     }
 
     /** Sends {@code mime} to {@code recipients} as the account's mailbox; never throws. */
     public GraphResult send(long accountId, GraphClient client, byte[] mime, List<String> recipients) {
+        return send(accountId, client, mime, recipients, false);
+    }
+
+    /**
+     * As {@link #send(long, GraphClient, byte[], List)}; with {@code record} (the account's debug logging)
+     * the exchanges are kept as a transcript of the account: method, URL, status, request-id, and the
+     * size of the message, never a token, a secret or the message itself.
+     */
+    public GraphResult send(long accountId, GraphClient client, byte[] mime, List<String> recipients, boolean record) {
+        if (!record) {
+            return sendOnce(accountId, client, mime, recipients);
+        }
+        http.startTrace();
+        GraphResult result;
+        List<String> lines;
+        try {
+            result = sendOnce(accountId, client, mime, recipients);
+        } finally {
+            lines = http.stopTrace();
+        }
+        String text = String.join("\n", lines) + (lines.isEmpty() ? "" : "\n") + "[message: " + mime.length
+                + " bytes of MIME to " + recipients.size() + " recipient(s), sent base64, not recorded]";
+        String outcome = result.kind() == GraphResult.Kind.SENT ? "Sent to Graph: " + result.reply()
+                : "Graph: " + result.reply();
+        try {
+            return result.withTranscript(transcripts.add(new TranscriptEntry(0, accountId, clock.instant(), "send",
+                    outcome.length() > 2000 ? outcome.substring(0, 2000) : outcome, text)));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the debug transcript of a Graph send was not kept: " + e.getMessage());
+            return result;
+        }
+    }
+
+    private GraphResult sendOnce(long accountId, GraphClient client, byte[] mime, List<String> recipients) {
         String url = client.graphEndpoint();
         String problem = TokenEndpointUrl.check(url);
         if (problem != null) {

@@ -34,12 +34,12 @@ final class GraphDelivery {
                           int attemptsMade, Instant now) {
         GraphResult result = mime == null
                 ? new GraphResult(GraphResult.Kind.FAILED, null, "the stored message is missing", null)
-                : transport.send(config.accountId(), config.graph(), mime, recipients);
+                : transport.send(config.accountId(), config.graph(), mime, recipients, config.account().recorded());
         Long id = config.accountId();
         String name = config.accountName();
         return switch (result.kind()) {
             case SENT -> new AttemptResult(now, EmailState.SENT, Outcome.SENT, result.status(), result.reply(), null,
-                    recipients, List.of(), null, id, name, null);
+                    recipients, List.of(), null, id, name, result.transcriptId());
             case THROTTLED -> {
                 Duration wait = result.retryAfter() != null ? result.retryAfter()
                         : rules.waitAfter(attemptsMade).orElse(THROTTLE_DEFAULT);
@@ -61,12 +61,12 @@ final class GraphDelivery {
     private static AttemptResult deferred(Instant now, Duration wait, GraphResult result, String reason,
                                           List<String> recipients, OutboundConfig config) {
         return new AttemptResult(now, EmailState.SEND_READY, Outcome.DEFERRED, result.status(), result.reply(), reason,
-                recipients, List.of(), now.plus(wait), config.accountId(), config.accountName(), null);
+                recipients, List.of(), now.plus(wait), config.accountId(), config.accountName(), result.transcriptId());
     }
 
     private static AttemptResult failed(Instant now, GraphResult result, String reason, List<String> recipients,
                                         OutboundConfig config) {
         return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, result.status(), result.reply(), reason,
-                recipients, List.of(), null, config.accountId(), config.accountName(), null);
+                recipients, List.of(), null, config.accountId(), config.accountName(), result.transcriptId());
     }
 }

@@ -82,6 +82,10 @@ class GraphDeliveryTest {
 
     /** A Graph account against the stand-in, made the active outbound account (Default SMTP steps down). */
     EmailAccount graphAccount(Map<AccountSecret, String> credential) {
+        return graphAccount(credential, false);
+    }
+
+    EmailAccount graphAccount(Map<AccountSecret, String> credential, boolean debugLogging) {
         EmailAccount smtp = accounts.list().stream().filter(a -> a.active() && a.type().outbound()).findFirst()
                 .orElseThrow();
         EmailAccount created = accounts.create(AccountInput.builder().set(AccountField.NAME, "Exchange Online")
@@ -89,7 +93,8 @@ class GraphDeliveryTest {
                 .set(AccountField.GRAPH_CLIENT_ID, GraphStandIn.CLIENT_ID)
                 .set(AccountField.GRAPH_MAILBOX, GraphStandIn.MAILBOX)
                 .set(AccountField.GRAPH_TOKEN_URL, graph.url()).set(AccountField.GRAPH_URL, graph.url())
-                .set(AccountField.GRAPH_SECRET_EXPIRES_ON, "2027-06-30").secrets(credential).build(), "test");
+                .set(AccountField.GRAPH_SECRET_EXPIRES_ON, "2027-06-30").set(AccountField.DEBUG_LOGGING, debugLogging)
+                .secrets(credential).build(), "test");
         return accounts.makeActiveSmtp(created.id(), created.version(), smtp.id(), false, "test");
     }
 
@@ -308,5 +313,23 @@ class GraphDeliveryTest {
             assertFalse(text.contains(GraphStandIn.TOKEN_PREFIX), () -> "token in the log: " + text.lines()
                     .filter(l -> l.contains(GraphStandIn.TOKEN_PREFIX)).toList());
         }
+    }
+
+    @Test
+    void debugLoggingKeepsTheExchangesWithoutTokenSecretOrBody() throws Exception {
+        EmailAccount account = graphAccount(Map.of(AccountSecret.GRAPH_CLIENT_SECRET, GraphStandIn.CLIENT_SECRET), true);
+        EmailEntry sent = await(send(plain("recorded body canary", "buyer@customer.example")),
+                e -> e.state() == EmailState.SENT);
+        List<org.mailconsole.model.TranscriptEntry> kept = new org.mailconsole.store.TranscriptStore(core.database())
+                .list(account.id());
+        assertEquals(1, kept.size());
+        String text = kept.get(0).text();
+        assertTrue(text.contains("POST " + graph.url() + "/" + GraphStandIn.TENANT + "/oauth2/v2.0/token -> 200"), text);
+        assertTrue(text.contains("POST " + graph.url() + "/v1.0/users/" + GraphStandIn.MAILBOX + "/sendMail -> 202 "
+                + "(request-id req-1)"), text);
+        assertTrue(kept.get(0).outcome().startsWith("Sent to Graph: 202"), kept.get(0).outcome());
+        assertFalse(text.contains(GraphStandIn.TOKEN_PREFIX) || text.contains(GraphStandIn.CLIENT_SECRET)
+                || text.contains("recorded body canary") || text.contains("hello"), text);
+        assertEquals(kept.get(0).id(), core.log().attempts(sent.id()).get(0).transcriptId());
     }
 }
