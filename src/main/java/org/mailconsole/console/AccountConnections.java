@@ -15,7 +15,6 @@ import org.mailconsole.model.FieldError;
 import org.mailconsole.model.GraphSecrets;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyType;
-import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
 import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.AccountStore;
@@ -26,6 +25,7 @@ import org.mailconsole.mail.connect.ConnectionTester;
 import org.mailconsole.mail.connect.TestEmailResult;
 import org.mailconsole.mail.connect.TestEmailSender;
 import org.mailconsole.mail.graph.GraphConnectionTest;
+import org.mailconsole.mail.graph.GraphTestEmail;
 import org.mailconsole.mail.live.ActiveConnections;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Exception;
@@ -42,11 +42,14 @@ public final class AccountConnections {
     private final AccountAccessTokens tokens;
     private final LiveTestEmail live;
     private final GraphConnectionTest graph;
+    private final GraphTestEmail graphEmail;
     private final Clock clock;
 
     public AccountConnections(AccountStore accounts, TranscriptStore transcripts, PropertiesService properties,
-                              AccountAccessTokens tokens, LiveTestEmail live, GraphConnectionTest graph, Clock clock) {
+                              AccountAccessTokens tokens, LiveTestEmail live, GraphConnectionTest graph,
+                              GraphTestEmail graphEmail, Clock clock) {
         this.graph = graph;
+        this.graphEmail = graphEmail;
         this.accounts = accounts;
         this.transcripts = transcripts;
         this.properties = properties;
@@ -169,7 +172,7 @@ public final class AccountConnections {
     }
 
     /**
-     * Sends a test email through an SMTP account, or, when {@code accountId} is null, through the
+     * Sends a test email through an SMTP or Microsoft Graph account, or, when {@code accountId} is null, through the
      * live shared session like every webapp's mail (its policy included: a test address set in
      * glide.email.test.user receives it instead).
      *
@@ -187,10 +190,8 @@ public final class AccountConnections {
             stored = accounts.find(accountId).orElse(null);
             if (stored == null) {
                 errors.add(new FieldError("accountId", "is not the id of an email account"));
-            } else if (stored.type() != Protocol.SMTP) {
-                errors.add(new FieldError("accountId", stored.isGraph() ? "is a Microsoft Graph account: send the test "
-                        + "email without an account while it is the active one (it goes through the Outbox like "
-                        + "every webapp's mail)" : "is not an SMTP account"));
+            } else if (!stored.type().outbound()) {
+                errors.add(new FieldError("accountId", "is not an outbound account (SMTP or Microsoft Graph)"));
             }
         }
         if (!errors.isEmpty()) {
@@ -198,6 +199,13 @@ public final class AccountConnections {
         }
         if (accountId == null) {
             return sendThroughLiveSession(to.trim());
+        }
+        if (stored.isGraph()) {
+            String from = stored.fromAddress() != null ? stored.fromAddress() : stored.graph().mailbox();
+            GraphTestEmail.Result sent = graphEmail.send(stored.id(), stored.graph(), from, stored.displayName(),
+                    to.trim(), stored.debugLogging());
+            return new EmailOutcome(new TestEmailResult(sent.ok(), sent.message(), sent.reply(), null),
+                    sent.transcriptId());
         }
         Prepared prepared = prepare(stored);
         if (prepared.problem() != null) {

@@ -51,7 +51,7 @@ class GraphAccountsTest {
         accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         connections = new AccountConnections(core.accounts(), new TranscriptStore(core.database()), properties,
                 core.accessTokens(), new LiveTestEmail(core.session(), core.outbox()), core.graphConnectionTest(),
-                Clock.systemUTC());
+                core.graphTestEmail(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -222,5 +222,20 @@ class GraphAccountsTest {
         assertTrue(result.ok(), result.message());
         assertTrue(result.message().contains("with its certificate"), result.message());
         assertTrue(graph.problems().isEmpty(), graph.problems().toString());
+    }
+
+    @Test
+    void sendTestEmailGoesStraightToGraphAsForSmtpEvenWhenNotActive() throws Exception {
+        EmailAccount saved = save(GraphStandIn.TENANT, GraphStandIn.CLIENT_SECRET, GraphStandIn.MAILBOX);
+        AccountConnections.EmailOutcome sent = connections.sendTestEmail(saved.id(), "tester@customer.example");
+        assertTrue(sent.result().ok(), sent.result().message());
+        assertTrue(sent.result().message().contains("through Microsoft Graph as " + GraphStandIn.MAILBOX),
+                sent.result().message());
+        assertEquals(1, graph.sent().size());
+        assertTrue(graph.sent().get(0).text().contains("Subject: Mail Console test email"));
+        graph.script(GraphStandIn.Answer.error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again."));
+        AccountConnections.EmailOutcome denied = connections.sendTestEmail(saved.id(), "tester@customer.example");
+        assertFalse(denied.result().ok());
+        assertTrue(denied.result().message().contains("403 ErrorAccessDenied"), denied.result().message());
     }
 }

@@ -9,6 +9,7 @@ import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
 import org.mailconsole.mail.graph.GraphConnectionTest;
 import org.mailconsole.mail.graph.GraphHttp;
+import org.mailconsole.mail.graph.GraphTestEmail;
 import org.mailconsole.mail.graph.GraphTokenEndpoint;
 import org.mailconsole.mail.graph.GraphTokens;
 import org.mailconsole.mail.graph.GraphTransport;
@@ -213,6 +214,11 @@ public final class SharedEngine {
     /** The token cache of Microsoft Graph accounts: the engine and the console's Test Connection share it. */
     public GraphTokens graphTokens() {
         return graphTokens;
+    }
+
+    /** Send test email through a Microsoft Graph account (straight to Graph, as for SMTP). */
+    public GraphTestEmail graphTestEmail() {
+        return new GraphTestEmail(graph);
     }
 
     /** Test Connection of Microsoft Graph accounts, on the core's Graph HTTP client. */
