@@ -19,11 +19,18 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
   form.querySelectorAll("[disabled]").forEach(function (el) { el.dataset.ro = "1"; });
+  // data-type lists the types (space-separated) an element is for, data-auth the authentication; an
+  // element inside a hidden one stays hidden (a Graph account has no Login, so no password row either)
+  function wanted(el) {
+    var ok = (!el.dataset.type || el.dataset.type.split(" ").indexOf(type.value) >= 0)
+      && (!el.dataset.auth || el.dataset.auth === auth.value);
+    var outer = el.parentElement && el.parentElement.closest("[data-type], [data-auth]");
+    return ok && (!outer || wanted(outer));
+  }
   function update() {
-    show(Array.prototype.slice.call(form.querySelectorAll("[data-type]")).filter(function (el) { return el.dataset.type !== type.value; }), false);
-    show(Array.prototype.slice.call(form.querySelectorAll("[data-type]")).filter(function (el) { return el.dataset.type === type.value; }), true);
-    show(Array.prototype.slice.call(form.querySelectorAll("[data-auth]")).filter(function (el) { return el.dataset.auth !== auth.value; }), false);
-    show(Array.prototype.slice.call(form.querySelectorAll("[data-auth]")).filter(function (el) { return el.dataset.auth === auth.value; }), true);
+    var switched = Array.prototype.slice.call(form.querySelectorAll("[data-type], [data-auth]"));
+    show(switched.filter(wanted), true);
+    show(switched.filter(function (el) { return !wanted(el); }), false); // last: disables inputs in hidden parts
     if (ports[type.value]) { port.placeholder = ports[type.value][security.value]; }
     warning.textContent = warnings[security.value] || "";
     warning.hidden = !warnings[security.value];
@@ -52,6 +59,16 @@ document.addEventListener("DOMContentLoaded", function () {
       if (tenant >= 0) { tokenUrl.setSelectionRange(tenant, tenant + "<tenant-id>".length); }
     });
   });
+  var graphPreset = document.getElementById("preset-graph");
+  if (graphPreset) {
+    graphPreset.hidden = false;
+    graphPreset.addEventListener("click", function () {
+      document.getElementById("maxConnections").value = graphPreset.dataset.connections;
+      document.getElementById("graph-tokenUrl").value = "";
+      document.getElementById("graph-graphUrl").value = "";
+      document.getElementById("graph-tenantId").focus();
+    });
+  }
   var file = document.getElementById("trustedCertificatesFile");
   var pem = document.getElementById("trustedCertificates");
   if (file && pem && window.FileReader) {

@@ -12,9 +12,9 @@ import org.mailconsole.model.Authentication;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
+import org.mailconsole.model.GraphSecrets;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.PropertyType;
-import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
 import org.mailconsole.model.TranscriptEntry;
 import org.mailconsole.store.AccountStore;
@@ -24,6 +24,8 @@ import org.mailconsole.mail.connect.ConnectionTestResult;
 import org.mailconsole.mail.connect.ConnectionTester;
 import org.mailconsole.mail.connect.TestEmailResult;
 import org.mailconsole.mail.connect.TestEmailSender;
+import org.mailconsole.mail.graph.GraphConnectionTest;
+import org.mailconsole.mail.graph.GraphTestEmail;
 import org.mailconsole.mail.live.ActiveConnections;
 import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Exception;
@@ -39,10 +41,15 @@ public final class AccountConnections {
     private final PropertiesService properties;
     private final AccountAccessTokens tokens;
     private final LiveTestEmail live;
+    private final GraphConnectionTest graph;
+    private final GraphTestEmail graphEmail;
     private final Clock clock;
 
     public AccountConnections(AccountStore accounts, TranscriptStore transcripts, PropertiesService properties,
-                              AccountAccessTokens tokens, LiveTestEmail live, Clock clock) {
+                              AccountAccessTokens tokens, LiveTestEmail live, GraphConnectionTest graph,
+                              GraphTestEmail graphEmail, Clock clock) {
+        this.graph = graph;
+        this.graphEmail = graphEmail;
         this.accounts = accounts;
         this.transcripts = transcripts;
         this.properties = properties;
@@ -61,6 +68,9 @@ public final class AccountConnections {
 
     public TestOutcome test(long id) {
         EmailAccount stored = accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+        if (stored.isGraph()) {
+            return new TestOutcome(graph.test(stored.graph(), accounts.graphSecrets(id)), null);
+        }
         long start = System.nanoTime();
         Prepared prepared = prepare(stored);
         if (prepared.problem() != null) {
@@ -91,6 +101,13 @@ public final class AccountConnections {
         List<FieldError> moved = StoredSecretRule.check(stored, account, input);
         if (!moved.isEmpty()) {
             throw new ValidationException(moved); // nothing is sent to a server the stored secrets were not saved for
+        }
+        if (account.isGraph()) {
+            GraphSecrets kept = stored == null || !stored.isGraph() ? GraphSecrets.NONE : accounts.graphSecrets(stored.id());
+            GraphSecrets typed = new GraphSecrets(secret(input, AccountSecret.GRAPH_CLIENT_SECRET, kept.clientSecret()),
+                    secret(input, AccountSecret.GRAPH_CERTIFICATE, kept.certificatePem()),
+                    secret(input, AccountSecret.GRAPH_PRIVATE_KEY, kept.privateKeyPem()));
+            return new TestOutcome(graph.test(account.graph(), typed), null);
         }
         AccountSecrets saved = stored == null ? AccountSecrets.NONE : accounts.secrets(stored.id());
         String password = secret(input, AccountSecret.PASSWORD, saved.password());
@@ -155,7 +172,7 @@ public final class AccountConnections {
     }
 
     /**
-     * Sends a test email through an SMTP account, or, when {@code accountId} is null, through the
+     * Sends a test email through an SMTP or Microsoft Graph account, or, when {@code accountId} is null, through the
      * live shared session like every webapp's mail (its policy included: a test address set in
      * glide.email.test.user receives it instead).
      *
@@ -173,8 +190,8 @@ public final class AccountConnections {
             stored = accounts.find(accountId).orElse(null);
             if (stored == null) {
                 errors.add(new FieldError("accountId", "is not the id of an email account"));
-            } else if (stored.type() != Protocol.SMTP) {
-                errors.add(new FieldError("accountId", "is not an SMTP account"));
+            } else if (!stored.type().outbound()) {
+                errors.add(new FieldError("accountId", "is not an outbound account (SMTP or Microsoft Graph)"));
             }
         }
         if (!errors.isEmpty()) {
@@ -182,6 +199,13 @@ public final class AccountConnections {
         }
         if (accountId == null) {
             return sendThroughLiveSession(to.trim());
+        }
+        if (stored.isGraph()) {
+            String from = stored.fromAddress() != null ? stored.fromAddress() : stored.graph().mailbox();
+            GraphTestEmail.Result sent = graphEmail.send(stored.id(), stored.graph(), from, stored.displayName(),
+                    to.trim(), stored.debugLogging());
+            return new EmailOutcome(new TestEmailResult(sent.ok(), sent.message(), sent.reply(), null),
+                    sent.transcriptId());
         }
         Prepared prepared = prepare(stored);
         if (prepared.problem() != null) {

@@ -11,6 +11,7 @@ import org.mailconsole.model.ConnectionSecurity;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
 import org.mailconsole.model.FieldLimits;
+import org.mailconsole.model.GraphClient;
 import org.mailconsole.model.HostNames;
 import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.OAuth2Client;
@@ -44,6 +45,9 @@ final class AccountValidator {
     private EmailAccount build(AccountInput in, EmailAccount existing) {
         String name = text("name", in.get(AccountField.NAME), MAX_NAME, true);
         Protocol type = choice("type", in.get(AccountField.TYPE), Protocol.class);
+        if (type == Protocol.GRAPH) {
+            return buildGraph(in, existing, name);
+        }
         Authentication authentication = choice("authentication", in.get(AccountField.AUTHENTICATION),
                 Authentication.class);
         ConnectionSecurity security = choice("security", in.get(AccountField.SECURITY), ConnectionSecurity.class);
@@ -87,13 +91,8 @@ final class AccountValidator {
         Long filterId = filterId(in.get(AccountField.ADDRESS_FILTER_ID));
         int maxConnections = maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
         RateLimits limits = rateLimits(in, existing);
-        for (var secret : in.secrets().entrySet()) {
-            if (secret.getValue() != null && secret.getValue().length() > MAX_SECRET) {
-                errors.add(new FieldError(secret.getKey().field(), "is too long (at most " + MAX_SECRET + " characters)"));
-            } else if (WireText.check(secret.getValue()) != null) {
-                errors.add(new FieldError(secret.getKey().field(), WireText.PROBLEM));
-            }
-        }
+        checkSecretLengths(in);
+        graphOnly(in);
         if (authentication == Authentication.PASSWORD && !willBeSet(in, existing, AccountSecret.PASSWORD)) {
             errors.add(new FieldError("password", "is required for Password authentication"));
         }
@@ -143,7 +142,86 @@ final class AccountValidator {
         return account.build();
     }
 
-    private static boolean willBeSet(AccountInput in, EmailAccount existing, AccountSecret secret) {
+    private void checkSecretLengths(AccountInput in) {
+        for (var secret : in.secrets().entrySet()) {
+            int max = secret.getKey().maxLength();
+            boolean pem = max != MAX_SECRET; // a PEM has lines; it never goes on a mail protocol's wire
+            if (secret.getValue() != null && secret.getValue().length() > max) {
+                errors.add(new FieldError(secret.getKey().field(), "is too long (at most " + max + " characters)"));
+            } else if (!pem && WireText.check(secret.getValue()) != null) {
+                errors.add(new FieldError(secret.getKey().field(), WireText.PROBLEM));
+            }
+        }
+    }
+
+    /** Graph settings given for another type are refused, not silently dropped. */
+    private void graphOnly(AccountInput in) {
+        for (AccountField field : GraphAccountRules.FIELDS) {
+            String value = in.get(field);
+            if (value != null && !value.isBlank()) {
+                errors.add(new FieldError(field.field(), "is only for Microsoft Graph accounts"));
+            }
+        }
+        for (AccountSecret secret : List.of(AccountSecret.GRAPH_CLIENT_SECRET, AccountSecret.GRAPH_CERTIFICATE,
+                AccountSecret.GRAPH_PRIVATE_KEY)) {
+            String value = in.secrets().get(secret);
+            if (value != null && !value.isEmpty()) {
+                errors.add(new FieldError(secret.field(), "is only for Microsoft Graph accounts"));
+            }
+        }
+    }
+
+    /**
+     * A Microsoft Graph account (email-model.md section 8): no server, port, security, authentication
+     * or user name; its own settings and a client secret or a certificate with its key.
+     */
+    private EmailAccount buildGraph(AccountInput in, EmailAccount existing, String name) {
+        // authentication and security are choices a form without script always posts: ignored, not refused
+        for (AccountField field : List.of(AccountField.SERVER, AccountField.PORT,
+                AccountField.USER_NAME, AccountField.FOLDER, AccountField.TOKEN_URL,
+                AccountField.CLIENT_ID, AccountField.SCOPE, AccountField.TRUSTED_CERTIFICATES)) {
+            String value = in.get(field);
+            if (value != null && !value.isBlank() && !(field == AccountField.FOLDER
+                    && value.trim().equals(EmailAccount.DEFAULT_FOLDER))) {
+                errors.add(new FieldError(field.field(), "is not used by a Microsoft Graph account (it sends over "
+                        + "https to the Graph endpoint)"));
+            }
+        }
+        for (AccountSecret secret : List.of(AccountSecret.PASSWORD, AccountSecret.CLIENT_SECRET,
+                AccountSecret.REFRESH_TOKEN)) {
+            String value = in.secrets().get(secret);
+            if (value != null && !value.isEmpty()) {
+                errors.add(new FieldError(secret.field(), "is not used by a Microsoft Graph account"));
+            }
+        }
+        checkSecretLengths(in);
+        String fromAddress = text("fromAddress", in.get(AccountField.FROM_ADDRESS), MAX_TEXT, false);
+        if (fromAddress != null) {
+            String problem = PropertyType.checkAddress(fromAddress);
+            if (problem != null) {
+                errors.add(new FieldError("fromAddress", problem));
+            }
+        }
+        String displayName = text("displayName", in.get(AccountField.DISPLAY_NAME), FieldLimits.DISPLAY_NAME, false);
+        Long filterId = filterId(in.get(AccountField.ADDRESS_FILTER_ID));
+        int maxConnections = maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
+        GraphClient graph = new GraphAccountRules(errors).check(in, existing);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        EmailAccount.Builder account = (existing == null ? EmailAccount.builder() : existing.toBuilder())
+                .name(name).type(Protocol.GRAPH).authentication(null).server(null).port(null).security(null)
+                .userName(null).fromAddress(fromAddress).displayName(displayName).folder(null)
+                .addressFilterId(filterId).active(Boolean.TRUE.equals(in.flag(AccountField.ACTIVE)))
+                .debugLogging(Boolean.TRUE.equals(in.flag(AccountField.DEBUG_LOGGING))).maxConnections(maxConnections)
+                .tokenUrl(null).clientId(null).scope(null).trustedCertificates(null).graph(graph);
+        for (AccountSecret secret : AccountSecret.values()) {
+            account.secretSet(secret, willBeSet(in, existing, secret));
+        }
+        return account.build();
+    }
+
+    static boolean willBeSet(AccountInput in, EmailAccount existing, AccountSecret secret) {
         if (in.secrets().containsKey(secret)) {
             String value = in.secrets().get(secret);
             return value != null && !value.isEmpty();
@@ -250,7 +328,7 @@ final class AccountValidator {
                 .recipientsPerDay(limits.recipientsPerDay());
     }
 
-    private Long filterId(String value) {
+    Long filterId(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -20,7 +20,8 @@ final class AccountWrites {
             return write.get();
         } catch (AccountConflictException e) {
             throw switch (e.conflict()) {
-                case ACTIVE_SMTP -> new AccountRuleException("active", "Only one SMTP account may be active: \""
+                case ACTIVE_SMTP -> new AccountRuleException("active", "Only one outbound account (SMTP or Microsoft "
+                        + "Graph) may be active: \""
                         + e.otherAccount() + "\" is active. Deactivate it first.");
                 case ACTIVE_SMTP_CHANGED -> new AccountRuleException("active", e.otherAccount() == null
                         ? "No SMTP account is active any more: look again before switching."

@@ -13,7 +13,6 @@ import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
-import org.mailconsole.model.Protocol;
 import org.mailconsole.model.ProvisionedAccounts;
 import org.mailconsole.store.AccountStore;
 
@@ -177,9 +176,9 @@ public final class AccountsService {
         return ProvisionedAccounts.resolve(properties.effective(), saved);
     }
 
-    /** The active SMTP account (built-in one resolved), if any. */
+    /** The active outbound account, SMTP or Microsoft Graph (built-in one resolved), if any. */
     public Optional<EmailAccount> activeSmtp() {
-        return list().stream().filter(a -> a.active() && a.type() == Protocol.SMTP).findFirst();
+        return list().stream().filter(a -> a.active() && a.type().outbound()).findFirst();
     }
 
     /**
@@ -192,8 +191,9 @@ public final class AccountsService {
      */
     public EmailAccount makeActiveSmtp(long id, long version, Long expectedActiveId, boolean anyActive, String actor) {
         EmailAccount existing = stored(id);
-        if (existing.type() != Protocol.SMTP) {
-            throw new AccountRuleException("type", "only an SMTP account can be the active SMTP account");
+        if (!existing.type().outbound()) {
+            throw new AccountRuleException("type", "only an outbound account (SMTP or Microsoft Graph) can be the "
+                    + "active outbound account");
         }
         if (existing.version() != version) {
             throw new StaleVersionException(version, existing.version());

@@ -38,7 +38,8 @@ public final class MailConsole implements AutoCloseable {
         this.health = new HealthService(database, outboxFacts);
         this.accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
         this.accountConnections = new AccountConnections(core.accounts(), new TranscriptStore(database), properties,
-                core.accessTokens(), new LiveTestEmail(core.session(), core.outbox()), Clock.systemUTC());
+                core.accessTokens(), new LiveTestEmail(core.session(), core.outbox()), core.graphConnectionTest(),
+                core.graphTestEmail(), Clock.systemUTC());
         AddressFilterStore filterStore = new AddressFilterStore(database);
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
         this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,

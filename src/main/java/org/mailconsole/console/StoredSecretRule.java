@@ -12,6 +12,7 @@ import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EffectiveValue;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.FieldError;
+import org.mailconsole.model.GraphClient;
 import org.mailconsole.model.OAuth2Client;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.ProvisionedAccounts;
@@ -57,6 +58,7 @@ public final class StoredSecretRule {
                 case PASSWORD -> !sameServer(stored, wanted);
                 case CLIENT_SECRET -> oauth2 && (!sameTokenEndpoint(stored, wanted) || !sameServer(stored, wanted));
                 case REFRESH_TOKEN -> oauth2 && !sameTokenEndpoint(stored, wanted);
+                case GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE, GRAPH_PRIVATE_KEY -> !sameGraphApp(stored, wanted);
             };
             if (moved) {
                 errors.add(new FieldError(secret.field(), message(secret)));
@@ -108,6 +110,15 @@ public final class StoredSecretRule {
                 && Objects.equals(a.userName(), b.userName());
     }
 
+    /** Where a Graph account's secret (or the token it gets) goes: the tenant's token endpoint and Graph. */
+    private static boolean sameGraphApp(EmailAccount a, EmailAccount b) {
+        GraphClient x = a.graph() == null ? GraphClient.NONE : a.graph();
+        GraphClient y = b.graph() == null ? GraphClient.NONE : b.graph();
+        return a.type() == b.type() && Objects.equals(x.tenantId(), y.tenantId())
+                && Objects.equals(x.clientId(), y.clientId()) && x.tokenEndpoint().equals(y.tokenEndpoint())
+                && x.graphEndpoint().equals(y.graphEndpoint());
+    }
+
     private static boolean sameTokenEndpoint(EmailAccount a, EmailAccount b) {
         OAuth2Client x = a.oauth2() == null ? OAuth2Client.NONE : a.oauth2();
         OAuth2Client y = b.oauth2() == null ? OAuth2Client.NONE : b.oauth2();
@@ -127,6 +138,9 @@ public final class StoredSecretRule {
                     + "changed, and a stored client secret is only used with the ones it was saved for";
             case REFRESH_TOKEN -> "type the refresh token again (or clear it): the token endpoint or client id "
                     + "changed, and a stored refresh token is only sent to the endpoint it was saved for";
+            case GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE, GRAPH_PRIVATE_KEY -> "type it again (or clear it): the "
+                    + "tenant, client id, token endpoint or Graph endpoint changed, and a stored secret is only used "
+                    + "with the ones it was saved for";
         };
     }
 }

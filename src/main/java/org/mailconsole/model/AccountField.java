@@ -15,14 +15,14 @@ public enum AccountField {
             (b, v) -> b.name((String) v)),
     TYPE("type", "account_type", Input.TEXT, Types.VARCHAR, a -> a.type().name(),
             (b, v) -> b.type(Protocol.valueOf((String) v))),
-    AUTHENTICATION("authentication", "authentication", Input.TEXT, Types.VARCHAR, a -> a.authentication().name(),
-            (b, v) -> b.authentication(Authentication.valueOf((String) v))),
+    AUTHENTICATION("authentication", "authentication", Input.TEXT, Types.VARCHAR, a -> name(a.authentication()),
+            (b, v) -> b.authentication(v == null ? null : Authentication.valueOf((String) v))),
     SERVER("server", "server", Input.TEXT, Types.VARCHAR, EmailAccount::server,
             (b, v) -> b.server((String) v)),
     PORT("port", "port", Input.NUMBER, Types.INTEGER, EmailAccount::port,
             (b, v) -> b.port(v == null ? null : ((Number) v).intValue())),
-    SECURITY("security", "security", Input.TEXT, Types.VARCHAR, a -> a.security().name(),
-            (b, v) -> b.security(ConnectionSecurity.valueOf((String) v))),
+    SECURITY("security", "security", Input.TEXT, Types.VARCHAR, a -> name(a.security()),
+            (b, v) -> b.security(v == null ? null : ConnectionSecurity.valueOf((String) v))),
     USER_NAME("userName", "user_name", Input.TEXT, Types.VARCHAR, EmailAccount::userName,
             (b, v) -> b.userName((String) v)),
     FROM_ADDRESS("fromAddress", "from_address", Input.TEXT, Types.VARCHAR, EmailAccount::fromAddress,
@@ -53,7 +53,23 @@ public enum AccountField {
     SCOPE("oauth2.scope", "oauth_scope", Input.TEXT, Types.VARCHAR, a -> oauth2(a).scope(),
             (b, v) -> b.scope((String) v)),
     TRUSTED_CERTIFICATES("trustedCertificates", "trusted_certificates", Input.TEXT, Types.VARCHAR,
-            EmailAccount::trustedCertificates, (b, v) -> b.trustedCertificates((String) v));
+            EmailAccount::trustedCertificates, (b, v) -> b.trustedCertificates((String) v)),
+    /** Microsoft Graph accounts (email-model.md section 8); the API nests these in its "graph" object. */
+    GRAPH_TENANT_ID("graph.tenantId", "graph_tenant_id", Input.TEXT, Types.VARCHAR, a -> graph(a).tenantId(),
+            (b, v) -> b.graphTenantId((String) v)),
+    GRAPH_CLIENT_ID("graph.clientId", "graph_client_id", Input.TEXT, Types.VARCHAR, a -> graph(a).clientId(),
+            (b, v) -> b.graphClientId((String) v)),
+    GRAPH_MAILBOX("graph.mailbox", "graph_mailbox", Input.TEXT, Types.VARCHAR, a -> graph(a).mailbox(),
+            (b, v) -> b.graphMailbox((String) v)),
+    GRAPH_TOKEN_URL("graph.tokenUrl", "graph_token_url", Input.TEXT, Types.VARCHAR, a -> graph(a).tokenUrl(),
+            (b, v) -> b.graphTokenUrl((String) v)),
+    GRAPH_URL("graph.graphUrl", "graph_url", Input.TEXT, Types.VARCHAR, a -> graph(a).graphUrl(),
+            (b, v) -> b.graphUrl((String) v)),
+    /** A date (yyyy-mm-dd): stored as DATE, read back as java.sql.Date or LocalDate depending on the driver. */
+    GRAPH_SECRET_EXPIRES_ON("graph.secretExpiresOn", "graph_secret_expires_on", Input.TEXT, Types.DATE,
+            a -> graph(a).secretExpiresOn() == null ? null : java.sql.Date.valueOf(graph(a).secretExpiresOn()),
+            (b, v) -> b.graphSecretExpiresOn(v == null ? null
+                    : v instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) v));
 
     /** How a value is typed in: text (also choices), a whole number, or a check box (true/false). */
     public enum Input {
@@ -62,6 +78,8 @@ public enum AccountField {
 
     /** Prefix of the fields that the API nests in its "oauth2" object. */
     public static final String OAUTH2_PREFIX = "oauth2.";
+    /** Prefix of the fields that the API nests in its "graph" object. */
+    public static final String GRAPH_PREFIX = "graph.";
 
     private final String field;
     private final String column;
@@ -123,6 +141,14 @@ public enum AccountField {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static GraphClient graph(EmailAccount account) {
+        return account.graph() == null ? GraphClient.NONE : account.graph();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static OAuth2Client oauth2(EmailAccount account) {

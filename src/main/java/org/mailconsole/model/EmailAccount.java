@@ -10,6 +10,8 @@ package org.mailconsole.model;
  * @param maxConnections Connections: at most this many connections to an outbound account's relay at once
  * @param messagesPerMinute Messages per minute (section 7); null: no limit
  * @param recipientsPerDay  Recipients per day (section 7); null: no limit
+ * @param graph          a Microsoft Graph account's settings ({@link GraphClient#NONE} for other types);
+ *                       such an account has no server, port, security, authentication or user name (null)
  */
 public record EmailAccount(
         Long id,
@@ -32,9 +34,13 @@ public record EmailAccount(
         Integer recipientsPerDay,
         OAuth2Client oauth2,
         String trustedCertificates,
+        GraphClient graph,
         boolean passwordSet,
         boolean clientSecretSet,
         boolean refreshTokenSet,
+        boolean graphClientSecretSet,
+        boolean graphCertificateSet,
+        boolean graphPrivateKeySet,
         long version) {
 
     public static final String DEFAULT_FOLDER = "INBOX";
@@ -45,7 +51,7 @@ public record EmailAccount(
 
     /** The port in force: the one set, else the usual one for the type and security. */
     public int effectivePort() {
-        return port != null ? port : type.defaultPort(security);
+        return port != null ? port : type.defaultPort(security == null ? ConnectionSecurity.SSL : security);
     }
 
     public EmailAccount withActive(boolean newActive) {
@@ -58,12 +64,20 @@ public record EmailAccount(
             case PASSWORD -> passwordSet;
             case CLIENT_SECRET -> clientSecretSet;
             case REFRESH_TOKEN -> refreshTokenSet;
+            case GRAPH_CLIENT_SECRET -> graphClientSecretSet;
+            case GRAPH_CERTIFICATE -> graphCertificateSet;
+            case GRAPH_PRIVATE_KEY -> graphPrivateKeySet;
         };
     }
 
     /** Its rate limits (section 7). */
     public RateLimits rateLimits() {
         return new RateLimits(messagesPerMinute, recipientsPerDay);
+    }
+
+    /** Whether it sends through Microsoft Graph rather than SMTP. */
+    public boolean isGraph() {
+        return type == Protocol.GRAPH;
     }
 
     /** Builds an account by field name; what is not set is null, false or 0 (Connections: its default). */
@@ -74,12 +88,15 @@ public record EmailAccount(
     /** A builder holding this account's values. */
     public Builder toBuilder() {
         OAuth2Client client = oauth2 == null ? OAuth2Client.NONE : oauth2;
+        GraphClient g = graph == null ? GraphClient.NONE : graph;
         return new Builder().id(id).name(name).type(type).authentication(authentication).server(server).port(port)
                 .security(security).userName(userName).fromAddress(fromAddress).displayName(displayName)
                 .folder(folder).addressFilterId(addressFilterId).active(active).provisioned(provisioned)
                 .debugLogging(debugLogging).maxConnections(maxConnections).messagesPerMinute(messagesPerMinute).recipientsPerDay(recipientsPerDay).tokenUrl(client.tokenUrl()).clientId(client.clientId())
                 .scope(client.scope()).trustedCertificates(trustedCertificates).passwordSet(passwordSet)
-                .clientSecretSet(clientSecretSet).refreshTokenSet(refreshTokenSet).version(version);
+                .clientSecretSet(clientSecretSet).refreshTokenSet(refreshTokenSet).graph(g)
+                .graphClientSecretSet(graphClientSecretSet).graphCertificateSet(graphCertificateSet)
+                .graphPrivateKeySet(graphPrivateKeySet).version(version);
     }
 
     /** Builds an {@link EmailAccount} by name (see {@link AccountField} for the fields an admin sets). */
@@ -109,6 +126,15 @@ public record EmailAccount(
         private boolean passwordSet;
         private boolean clientSecretSet;
         private boolean refreshTokenSet;
+        private String graphTenantId;
+        private String graphClientId;
+        private String graphMailbox;
+        private String graphTokenUrl;
+        private String graphUrl;
+        private java.time.LocalDate graphSecretExpiresOn;
+        private boolean graphClientSecretSet;
+        private boolean graphCertificateSet;
+        private boolean graphPrivateKeySet;
         private long version;
 
         private Builder() {
@@ -139,7 +165,23 @@ public record EmailAccount(
         public Builder passwordSet(boolean value) { passwordSet = value; return this; }
         public Builder clientSecretSet(boolean value) { clientSecretSet = value; return this; }
         public Builder refreshTokenSet(boolean value) { refreshTokenSet = value; return this; }
+        public Builder graphTenantId(String value) { graphTenantId = value; return this; }
+        public Builder graphClientId(String value) { graphClientId = value; return this; }
+        public Builder graphMailbox(String value) { graphMailbox = value; return this; }
+        public Builder graphTokenUrl(String value) { graphTokenUrl = value; return this; }
+        public Builder graphUrl(String value) { graphUrl = value; return this; }
+        public Builder graphSecretExpiresOn(java.time.LocalDate value) { graphSecretExpiresOn = value; return this; }
+        public Builder graphClientSecretSet(boolean value) { graphClientSecretSet = value; return this; }
+        public Builder graphCertificateSet(boolean value) { graphCertificateSet = value; return this; }
+        public Builder graphPrivateKeySet(boolean value) { graphPrivateKeySet = value; return this; }
         public Builder version(long value) { version = value; return this; }
+
+        /** Sets all of a Graph account's settings. */
+        public Builder graph(GraphClient value) {
+            GraphClient g = value == null ? GraphClient.NONE : value;
+            return graphTenantId(g.tenantId()).graphClientId(g.clientId()).graphMailbox(g.mailbox())
+                    .graphTokenUrl(g.tokenUrl()).graphUrl(g.graphUrl()).graphSecretExpiresOn(g.secretExpiresOn());
+        }
 
         /** Sets whether the account holds {@code secret}. */
         public Builder secretSet(AccountSecret secret, boolean value) {
@@ -147,14 +189,19 @@ public record EmailAccount(
                 case PASSWORD -> passwordSet(value);
                 case CLIENT_SECRET -> clientSecretSet(value);
                 case REFRESH_TOKEN -> refreshTokenSet(value);
+                case GRAPH_CLIENT_SECRET -> graphClientSecretSet(value);
+                case GRAPH_CERTIFICATE -> graphCertificateSet(value);
+                case GRAPH_PRIVATE_KEY -> graphPrivateKeySet(value);
             };
         }
 
         public EmailAccount build() {
             return new EmailAccount(id, name, type, authentication, server, port, security, userName, fromAddress,
                     displayName, folder, addressFilterId, active, provisioned, debugLogging, maxConnections,
-                    messagesPerMinute, recipientsPerDay, new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates, passwordSet, clientSecretSet,
-                    refreshTokenSet, version);
+                    messagesPerMinute, recipientsPerDay, new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates,
+                    new GraphClient(graphTenantId, graphClientId, graphMailbox, graphTokenUrl, graphUrl,
+                            graphSecretExpiresOn), passwordSet, clientSecretSet, refreshTokenSet, graphClientSecretSet,
+                    graphCertificateSet, graphPrivateKeySet, version);
         }
     }
 

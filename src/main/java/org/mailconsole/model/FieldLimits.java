@@ -17,6 +17,13 @@ public final class FieldLimits {
     public static final int PEM = 32000;
     /** Any secret: account password, OAuth 2.0 client secret and refresh token, secret properties. */
     public static final int SECRET = 2000;
+    /**
+     * A PEM kept sealed (a Graph account's certificate or private key): ASCII, so it seals to at most
+     * 3 + 4 * ceil((12 + 7000 + 16) / 3) = 9,375 characters, within {@link #SEALED_PEM_COLUMN}.
+     */
+    public static final int SECRET_PEM = 7000;
+    /** The columns of sealed PEM values (V16). */
+    public static final int SEALED_PEM_COLUMN = 16000;
     /** Any System Properties > Email value. */
     public static final int PROPERTY = 2000;
     /**

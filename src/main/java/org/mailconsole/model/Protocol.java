@@ -2,11 +2,15 @@ package org.mailconsole.model;
 
 import java.util.Locale;
 
-/** The mail protocols an account speaks. SMTP sends; POP3 and IMAP receive. */
+/**
+ * The protocols an account speaks. SMTP and GRAPH (Microsoft Graph's sendMail over https,
+ * email-model.md section 8) send; POP3 and IMAP receive.
+ */
 public enum Protocol {
     SMTP(25, 587, 465),
     POP3(110, 110, 995),
-    IMAP(143, 143, 993);
+    IMAP(143, 143, 993),
+    GRAPH(443, 443, 443);
 
     private final int plainPort;
     private final int startTlsPort;
@@ -28,8 +32,11 @@ public enum Protocol {
     }
 
     public boolean outbound() {
-        return this == SMTP;
+        return this == SMTP || this == GRAPH;
     }
+
+    /** The outbound types, as stored in email_account.account_type (the one-active rule covers them all). */
+    public static final String OUTBOUND_SQL_LIST = "'SMTP', 'GRAPH'";
 
     /** The jakarta.mail protocol name: smtp, pop3, imap. */
     public String mailName() {

@@ -22,6 +22,7 @@ import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.GraphSecrets;
 import org.mailconsole.model.Protocol;
 
 /**
@@ -83,6 +84,22 @@ public final class AccountStore {
                     return new AccountSecrets(open(rows.getString(1)), open(rows.getString(2)),
                             open(rows.getString(3)), open(rows.getString(4)),
                             expires == null ? null : expires.toInstant());
+                }
+            }
+        });
+    }
+
+    /** A Graph account's secrets in clear (for signing in; never for display). */
+    public GraphSecrets graphSecrets(long id) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT graph_client_secret, graph_certificate, "
+                    + "graph_private_key FROM email_account WHERE id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return GraphSecrets.NONE;
+                    }
+                    return new GraphSecrets(open(rows.getString(1)), open(rows.getString(2)), open(rows.getString(3)));
                 }
             }
         });
@@ -155,7 +172,7 @@ public final class AccountStore {
     }
 
     /**
-     * Makes an SMTP account the active one in one transaction: the other active SMTP account (the one
+     * Makes an outbound account (SMTP or Graph) the active one in one transaction: the other active one (the one
      * the admin confirmed, {@code expectedActiveId}, or none when null) is deactivated and this one
      * activated, so there is no moment without an active SMTP account and never two.
      *
@@ -172,7 +189,7 @@ public final class AccountStore {
             Long activeId = null;
             String activeName = null;
             try (PreparedStatement query = connection.prepareStatement("SELECT id, name FROM email_account "
-                    + "WHERE account_type = 'SMTP' AND active = TRUE AND id <> ?")) {
+                    + "WHERE account_type IN (" + Protocol.OUTBOUND_SQL_LIST + ") AND active = TRUE AND id <> ?")) {
                 query.setLong(1, id);
                 try (ResultSet rows = query.executeQuery()) {
                     if (rows.next()) {
@@ -192,7 +209,8 @@ public final class AccountStore {
                 }
             }
             try (PreparedStatement on = connection.prepareStatement("UPDATE email_account SET active = TRUE, "
-                    + "version = version + 1 WHERE id = ? AND version = ? AND account_type = 'SMTP'")) {
+                    + "version = version + 1 WHERE id = ? AND version = ? AND account_type IN ("
+                    + Protocol.OUTBOUND_SQL_LIST + ")")) {
                 on.setLong(1, id);
                 on.setLong(2, version);
                 if (on.executeUpdate() != 1) {
@@ -244,9 +262,9 @@ public final class AccountStore {
     }
 
     private static void checkRules(Connection connection, EmailAccount account, long ownId) throws SQLException {
-        if (account.active() && account.type() == Protocol.SMTP) {
+        if (account.active() && account.type().outbound()) {
             try (PreparedStatement query = connection.prepareStatement("SELECT name FROM email_account "
-                    + "WHERE account_type = 'SMTP' AND active = TRUE AND id <> ?")) {
+                    + "WHERE account_type IN (" + Protocol.OUTBOUND_SQL_LIST + ") AND active = TRUE AND id <> ?")) {
                 query.setLong(1, ownId);
                 try (ResultSet rows = query.executeQuery()) {
                     if (rows.next()) {

@@ -115,7 +115,9 @@ public final class DiagnosticsService {
 
     /** What the banner on every page says right now. */
     public Warnings warnings() {
-        return Warnings.of(outbound(properties.effective(), accounts.list()));
+        List<EmailAccount> all = accounts.list();
+        return Warnings.of(outbound(properties.effective(), all), all,
+                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
     }
 
     /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */
@@ -156,6 +158,12 @@ public final class DiagnosticsService {
     }
 
     private static Diagnostics.Connection connection(EmailAccount a) {
+        if (a.isGraph()) {
+            // https to Graph as the mailbox, signed in with client credentials (email-model.md section 8)
+            return new Diagnostics.Connection(a.id(), a.name(), a.type().name(),
+                    java.net.URI.create(a.graph().graphEndpoint()).getHost(), null, "https", "client credentials",
+                    a.graph().mailbox(), a.isProvisioned());
+        }
         boolean hasServer = a.server() != null && !a.server().isBlank();
         return new Diagnostics.Connection(a.id(), a.name(), a.type().name(), hasServer ? a.server() : null,
                 hasServer ? a.effectivePort() : null, a.security().apiName(),

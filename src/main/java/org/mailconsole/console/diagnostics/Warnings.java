@@ -1,7 +1,11 @@
 package org.mailconsole.console.diagnostics;
 
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import org.mailconsole.model.AccountField;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.SecretExpiry;
 import org.mailconsole.model.PropertyCatalog;
 
 /**
@@ -17,7 +21,18 @@ public record Warnings(List<Warning> items) {
     }
 
     static Warnings of(Diagnostics.Outbound outbound) {
+        return of(outbound, List.of(), null);
+    }
+
+    /** With the Graph accounts whose secret or certificate expires within 30 days (or has expired). */
+    static Warnings of(Diagnostics.Outbound outbound, List<EmailAccount> accounts, LocalDate today) {
         List<Warning> items = new ArrayList<>();
+        for (EmailAccount account : accounts) {
+            String expiry = today == null ? "" : SecretExpiry.warning(account, today);
+            if (!expiry.isEmpty()) {
+                items.add(new Warning(expiry, AccountField.GRAPH_SECRET_EXPIRES_ON.field(), "/accounts/" + account.id()));
+            }
+        }
         if (!outbound.sending()) {
             items.add(new Warning("Email sending is off: " + outbound.reason() + ". No message leaves.",
                     outbound.setting(), linkFor(outbound.setting())));

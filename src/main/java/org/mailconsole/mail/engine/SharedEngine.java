@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.mailconsole.crypto.KeyFile;
 import org.mailconsole.crypto.SecretBox;
+import org.mailconsole.mail.graph.GraphConnectionTest;
+import org.mailconsole.mail.graph.GraphHttp;
+import org.mailconsole.mail.graph.GraphTestEmail;
+import org.mailconsole.mail.graph.GraphTokenEndpoint;
+import org.mailconsole.mail.graph.GraphTokens;
+import org.mailconsole.mail.graph.GraphTransport;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.InboundResults;
 import org.mailconsole.mail.live.LiveSessionBuilder;
@@ -48,6 +54,11 @@ public final class SharedEngine {
     private final EmailLogReader log;
     private final DeliveryEngine engine;
     private final Outbox outbox;
+    /** Graph's HTTP client and its threads: closed with the core, so an undeploy leaves none behind. */
+    private final GraphHttp graphHttp;
+    private final GraphTokens graphTokens;
+    private final GraphTransport graph;
+    private final GraphConnectionTest graphTest;
     private int users;
     private boolean heldByContainer;
 
@@ -72,7 +83,13 @@ public final class SharedEngine {
         Clock clock = new DatabaseClock(database, Clock.systemUTC());
         JdbcOutboxQueue queue = new JdbcOutboxQueue(database, clock, timing.lease());
         this.log = new EmailLogReader(database);
-        this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing);
+        this.graphHttp = new GraphHttp();
+        GraphTokenEndpoint graphEndpoint = new GraphTokenEndpoint(graphHttp, Clock.systemUTC());
+        this.graphTokens = new GraphTokens(accounts, graphEndpoint, Clock.systemUTC());
+        this.graphTest = new GraphConnectionTest(graphHttp, graphEndpoint);
+        this.graph = new GraphTransport(graphHttp, graphTokens, new TranscriptStore(database), Clock.systemUTC());
+        this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing,
+                graph);
         this.outbox = new Outbox(queue, config, clock, engine);
         this.session = LiveSessionBuilder.create(config, outbox);
         engine.start();
@@ -148,6 +165,7 @@ public final class SharedEngine {
             OPEN.remove(settings.jdbcUrl());
         }
         engine.stop();
+        graphHttp.close();
         database.close();
     }
 
@@ -191,6 +209,21 @@ public final class SharedEngine {
 
     public AccountStore accounts() {
         return accounts;
+    }
+
+    /** The token cache of Microsoft Graph accounts: the engine and the console's Test Connection share it. */
+    public GraphTokens graphTokens() {
+        return graphTokens;
+    }
+
+    /** Send test email through a Microsoft Graph account (straight to Graph, as for SMTP). */
+    public GraphTestEmail graphTestEmail() {
+        return new GraphTestEmail(graph);
+    }
+
+    /** Test Connection of Microsoft Graph accounts, on the core's Graph HTTP client. */
+    public GraphConnectionTest graphConnectionTest() {
+        return graphTest;
     }
 
     /** The one OAuth 2.0 token cache of this core: the live session and the console share it. */

@@ -31,8 +31,9 @@ public final class ActiveConnections {
      * @param settings null when nothing may connect; then {@code reason} says why
      */
     public record Effective(EmailAccount account, ConnectionSettings settings, String reason) {
+        /** Whether it may send or read now: an SMTP, POP3 or IMAP account with settings, or a Graph account. */
         public boolean usable() {
-            return settings != null;
+            return settings != null || (reason == null && account != null && account.isGraph());
         }
     }
 
@@ -69,6 +70,9 @@ public final class ActiveConnections {
     public static Effective effective(EffectiveProperties properties, EmailAccount stored,
                                       Function<EmailAccount, AccountSecrets> secrets) {
         EmailAccount account = ProvisionedAccounts.resolve(properties, stored);
+        if (account.isGraph()) {
+            return new Effective(account, null, null); // https to Graph: its settings are the account's own
+        }
         if (account.server() == null || account.server().isBlank()) {
             String reason = account.isProvisioned()
                     ? "\"" + account.name() + "\" has no server: set it in System Properties > Email"

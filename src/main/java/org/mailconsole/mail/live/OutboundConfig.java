@@ -85,7 +85,12 @@ public record OutboundConfig(
         return account == null ? null : account.accountId();
     }
 
-    /** How to reach the server; null when skipped. */
+    /** A Microsoft Graph account's settings when the account in effect sends through Graph; else null. */
+    public org.mailconsole.model.GraphClient graph() {
+        return account == null ? null : account.graph();
+    }
+
+    /** How to reach the server; null when skipped or for a Graph account. */
     public ConnectionSettings connection() {
         return account == null ? null : account.settings();
     }

@@ -60,7 +60,8 @@ public final class StoredConfigSource implements LiveConfigSource {
             return OutboundConfig.skipped(out.reason(), accountName);
         }
         EmailAccount account = out.account();
-        String from = account.fromAddress() != null ? account.fromAddress() : account.userName();
+        String from = account.fromAddress() != null ? account.fromAddress()
+                : account.isGraph() ? account.graph().mailbox() : account.userName();
         return new OutboundConfig(null, accountName, connection(out), from == null ? "" : from,
                 account.displayName() == null ? "" : account.displayName(),
                 p.list(PropertyCatalog.TEST_USER), p.integer(PropertyCatalog.MAX_RECIPIENTS),
@@ -91,14 +92,15 @@ public final class StoredConfigSource implements LiveConfigSource {
 
     private static AccountConnection connection(ActiveConnections.Effective effective) {
         EmailAccount account = effective.account();
-        return new AccountConnection(account.id(), account.debugLogging(), effective.settings());
+        return new AccountConnection(account.id(), account.debugLogging(), effective.settings(),
+                account.isGraph() ? account.graph() : null);
     }
 
     /** For OAuth 2.0, the settings with the account's current token; a token endpoint failure fails the connect. */
     @Override
     public ConnectionSettings forConnect(AccountConnection connection) {
         ConnectionSettings settings = connection.settings();
-        if (settings.authentication() != Authentication.OAUTH2 || connection.accountId() == null) {
+        if (settings == null || settings.authentication() != Authentication.OAUTH2 || connection.accountId() == null) {
             return settings;
         }
         EmailAccount account = accounts.find(connection.accountId()).orElse(null);
@@ -118,7 +120,7 @@ public final class StoredConfigSource implements LiveConfigSource {
     /** An OAuth 2.0 token the server refused is dropped (as Keycloak's clients do), so one retry fetches a new one. */
     @Override
     public boolean loginRejected(AccountConnection connection, ConnectionSettings used) {
-        if (used.authentication() != Authentication.OAUTH2 || connection.accountId() == null) {
+        if (used == null || used.authentication() != Authentication.OAUTH2 || connection.accountId() == null) {
             return false;
         }
         tokens.rejected(connection.accountId(), used.secret());
@@ -132,7 +134,9 @@ public final class StoredConfigSource implements LiveConfigSource {
             return null;
         }
         List<String> redact = new ArrayList<>(extraSecrets);
-        redact.add(connection.settings().secret());
+        if (connection.settings() != null) {
+            redact.add(connection.settings().secret());
+        }
         AccountSecrets own = accounts.secrets(connection.accountId());
         redact.addAll(Arrays.asList(own.password(), own.clientSecret(), own.refreshToken(), own.accessToken()));
         return LiveTranscript.start(session, connection.accountId(), kind, redact, transcripts);

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mailconsole.mail.graph.GraphTransport;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
@@ -60,13 +61,19 @@ public final class DeliveryEngine {
 
     public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
                           Clock clock, OutboxTiming timing) {
+        this(queue, log, retention, config, clock, timing, null);
+    }
+
+    /** @param graph sends for a Microsoft Graph account (email-model.md section 8); null: none can send */
+    public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
+                          Clock clock, OutboxTiming timing, GraphTransport graph) {
         this.queue = queue;
         this.log = log;
         this.retention = retention;
         this.config = config;
         this.clock = clock;
         this.timing = timing;
-        this.attempts = new MessageAttempt(clock);
+        this.attempts = new MessageAttempt(clock, graph == null ? null : new GraphDelivery(graph));
         this.renewal = new LeaseRenewal(queue);
         this.connections = new RelayConnections(config, clock, this::newWorker,
                 (worker, n) -> coreThread(worker, "mail-console-outbox-worker-" + n), signal::wakeAll);

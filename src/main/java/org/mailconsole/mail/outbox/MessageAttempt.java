@@ -17,9 +17,16 @@ final class MessageAttempt {
     private static final System.Logger LOG = System.getLogger(MessageAttempt.class.getName());
 
     private final Clock clock;
+    /** Delivers for a Microsoft Graph account; null where the engine has no Graph transport. */
+    private final GraphDelivery graph;
 
     MessageAttempt(Clock clock) {
+        this(clock, null);
+    }
+
+    MessageAttempt(Clock clock, GraphDelivery graph) {
         this.clock = clock;
+        this.graph = graph;
     }
 
     AttemptResult attempt(Lease lease, ConfigSnapshot snapshot, SmtpDelivery delivery) {
@@ -38,6 +45,10 @@ final class MessageAttempt {
         if (perDay != null && recipients.kept().size() > perDay) {
             return DeliveryOutcomes.beyondLimit(clock.instant(), recipients.kept().size() + " recipients: more than the "
                     + "account's whole recipients per day (" + perDay + "); not sent", recipients.kept(), outbound);
+        }
+        if (outbound.graph() != null && graph != null) {
+            return graph.attempt(lease.mime(), recipients.kept(), outbound, snapshot.rules(), entry.attempts() + 1,
+                    clock.instant());
         }
         Delivery delivered = lease.mime() != null
                 ? delivery.deliver(snapshot, lease.mime(), recipients.kept())

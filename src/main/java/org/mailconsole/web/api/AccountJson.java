@@ -2,6 +2,7 @@ package org.mailconsole.web.api;
 
 import java.util.List;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.GraphClient;
 import org.mailconsole.model.OAuth2Client;
 
 /**
@@ -13,11 +14,26 @@ public record AccountJson(Long id, String name, String type, String authenticati
                           String displayName, String folder, Long addressFilterId, boolean active,
                           boolean provisioned, boolean debugLogging, Integer maxConnections, Integer messagesPerMinute,
                           Integer recipientsPerDay, OAuth2Json oauth2, String trustedCertificates,
-                          long version) {
+                          GraphJson graph, long version) {
 
     /** The OAuth 2.0 settings; client secret and refresh token as flags only. */
     public record OAuth2Json(String tokenUrl, String clientId, boolean clientSecretSet, String scope,
                              boolean refreshTokenSet) {
+    }
+
+    /**
+     * A Microsoft Graph account's settings (null for other types); its secrets as flags only:
+     * {@code certificateSet} when both the certificate and its private key are stored.
+     */
+    public record GraphJson(String tenantId, String clientId, boolean clientSecretSet, boolean certificateSet,
+                            String secretExpiresOn, String mailbox, String tokenUrl, String graphUrl) {
+        static GraphJson of(EmailAccount a) {
+            GraphClient g = a.graph() == null ? GraphClient.NONE : a.graph();
+            return new GraphJson(g.tenantId(), g.clientId(), a.graphClientSecretSet(),
+                    a.graphCertificateSet() && a.graphPrivateKeySet(),
+                    g.secretExpiresOn() == null ? null : g.secretExpiresOn().toString(), g.mailbox(), g.tokenUrl(),
+                    g.graphUrl());
+        }
     }
 
     public record ListJson(List<AccountJson> accounts) {
@@ -25,13 +41,17 @@ public record AccountJson(Long id, String name, String type, String authenticati
 
     static AccountJson of(EmailAccount a) {
         OAuth2Client oauth2 = a.oauth2() == null ? OAuth2Client.NONE : a.oauth2();
-        return new AccountJson(a.id(), a.name(), lower(a.type().name()), lower(a.authentication().name()),
-                a.server(), a.effectivePort(), a.security().apiName(), a.userName(), a.passwordSet(),
+        boolean graph = a.isGraph(); // no server, port, security, authentication or user name: https to Graph
+        return new AccountJson(a.id(), a.name(), lower(a.type().name()),
+                a.authentication() == null ? null : lower(a.authentication().name()),
+                a.server(), graph ? null : a.effectivePort(), a.security() == null ? null : a.security().apiName(),
+                a.userName(), a.passwordSet(),
                 a.fromAddress(), a.displayName(), a.folder(), a.addressFilterId(), a.active(), a.isProvisioned(),
                 a.debugLogging(), a.type().outbound() ? a.maxConnections() : null,
                 a.type().outbound() ? a.messagesPerMinute() : null, a.type().outbound() ? a.recipientsPerDay() : null,
                 new OAuth2Json(oauth2.tokenUrl(), oauth2.clientId(), a.clientSecretSet(),
-                oauth2.scope(), a.refreshTokenSet()), a.trustedCertificates(), a.version());
+                oauth2.scope(), a.refreshTokenSet()), a.trustedCertificates(), graph ? GraphJson.of(a) : null,
+                a.version());
     }
 
     private static String lower(String value) {

@@ -22,6 +22,7 @@ import org.mailconsole.model.FieldError;
 record AccountRequest(Long version, AccountInput input) {
     private static final Set<String> READ_ONLY = Set.of("id", "passwordSet", "provisioned");
     private static final Set<String> OAUTH_READ_ONLY = Set.of("clientSecretSet", "refreshTokenSet");
+    private static final Set<String> GRAPH_READ_ONLY = Set.of("clientSecretSet", "certificateSet");
 
     static AccountRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -34,7 +35,8 @@ record AccountRequest(Long version, AccountInput input) {
             Map.Entry<String, JsonNode> member = it.next();
             String name = member.getKey();
             JsonNode value = member.getValue();
-            boolean nested = name.startsWith(AccountField.OAUTH2_PREFIX); // only inside "oauth2"
+            boolean nested = name.startsWith(AccountField.OAUTH2_PREFIX) // only inside "oauth2" or "graph"
+                    || name.startsWith(AccountField.GRAPH_PREFIX);
             Optional<AccountField> field = nested ? Optional.empty() : AccountField.find(name);
             Optional<AccountSecret> secret = nested ? Optional.empty() : secret(name);
             if (field.isPresent()) {
@@ -51,7 +53,12 @@ record AccountRequest(Long version, AccountInput input) {
                     version = value.asLong();
                 }
             } else if (name.equals("oauth2")) {
-                oauth2(errors, input, value);
+                nested(errors, input, value, AccountField.OAUTH2_PREFIX, OAUTH_READ_ONLY,
+                        "{tokenUrl, clientId, clientSecret, scope, refreshToken}", "the OAuth 2.0 settings");
+            } else if (name.equals("graph")) {
+                nested(errors, input, value, AccountField.GRAPH_PREFIX, GRAPH_READ_ONLY, "{tenantId, clientId, "
+                        + "clientSecret, certificatePem, privateKeyPem, secretExpiresOn, mailbox, tokenUrl, graphUrl}",
+                        "the Microsoft Graph settings");
             } else if (!READ_ONLY.contains(name)) {
                 errors.add(new FieldError(name, "is not a field of an email account"));
             }
@@ -62,24 +69,26 @@ record AccountRequest(Long version, AccountInput input) {
         return new AccountRequest(version, input.build());
     }
 
-    private static void oauth2(List<FieldError> errors, AccountInput.Builder input, JsonNode value) {
+    /** The members of "oauth2" or "graph", named in AccountField and AccountSecret with the object's prefix. */
+    private static void nested(List<FieldError> errors, AccountInput.Builder input, JsonNode value, String prefix,
+                               Set<String> readOnly, String members, String what) {
         if (value.isNull()) {
             return;
         }
         if (!value.isObject()) {
-            errors.add(new FieldError("oauth2", "must be an object {tokenUrl, clientId, clientSecret, scope, refreshToken}"));
+            errors.add(new FieldError(prefix.substring(0, prefix.length() - 1), "must be an object " + members));
             return;
         }
         value.fields().forEachRemaining(member -> {
-            String field = AccountField.OAUTH2_PREFIX + member.getKey();
+            String field = prefix + member.getKey();
             Optional<AccountField> text = AccountField.find(field);
             Optional<AccountSecret> secret = secret(field);
             if (text.isPresent()) {
                 field(errors, input, text.get(), member.getValue());
             } else if (secret.isPresent()) {
                 secret(errors, input, secret.get(), member.getValue());
-            } else if (!OAUTH_READ_ONLY.contains(member.getKey())) {
-                errors.add(new FieldError(field, "is not a field of the OAuth 2.0 settings"));
+            } else if (!readOnly.contains(member.getKey())) {
+                errors.add(new FieldError(field, "is not a field of " + what));
             }
         });
     }

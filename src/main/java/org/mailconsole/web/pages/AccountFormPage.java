@@ -45,13 +45,17 @@ final class AccountFormPage {
         model.put("passwordSet", account != null && account.passwordSet());
         model.put("clientSecretSet", account != null && account.clientSecretSet());
         model.put("refreshTokenSet", account != null && account.refreshTokenSet());
+        model.put("graphClientSecretSet", account != null && account.graphClientSecretSet());
+        model.put("graphCertificateSet", account != null && account.graphCertificateSet());
+        model.put("graphPrivateKeySet", account != null && account.graphPrivateKeySet());
+        model.put("graphExpiry", account == null ? "" : org.mailconsole.model.SecretExpiry.warning(account, java.time.LocalDate.now()));
         model.put("errors", errorByField);
         model.put("otherErrors", errors.stream().filter(e -> !known.contains(e.field()))
                 .map(e -> e.field() + " " + e.message()).toList());
         model.put("securityNote", SecurityNote.of(values.get("security"), false));
         model.put("portPlaceholder", portPlaceholder(values.get("type"), values.get("security")));
-        model.put("types", options(Map.of("SMTP", "SMTP (sends)", "POP3", "POP3 (receives)", "IMAP", "IMAP (receives)"),
-                List.of("SMTP", "POP3", "IMAP")));
+        model.put("types", options(Map.of("SMTP", "SMTP (sends)", "GRAPH", "Microsoft Graph (sends)", "POP3",
+                "POP3 (receives)", "IMAP", "IMAP (receives)"), List.of("SMTP", "GRAPH", "POP3", "IMAP")));
         model.put("authentications", options(Map.of("NONE", "None", "PASSWORD", "Password", "OAUTH2", "OAuth 2.0"),
                 List.of("NONE", "PASSWORD", "OAUTH2")));
         model.put("securities", options(Map.of("NONE", "None", "STARTTLS", "STARTTLS", "SSL", "SSL/TLS"),
@@ -62,7 +66,7 @@ final class AccountFormPage {
     }
 
     static String securityLabel(ConnectionSecurity security) {
-        return SecurityNote.label(security.name());
+        return security == null ? "" : SecurityNote.label(security.name());
     }
 
     private static String portPlaceholder(String type, String security) {

@@ -18,7 +18,6 @@ import org.mailconsole.model.FieldError;
 import org.mailconsole.console.AccountNotFoundException;
 import org.mailconsole.console.AccountRuleException;
 import org.mailconsole.console.StaleVersionException;
-import org.mailconsole.model.Protocol;
 import org.mailconsole.web.ConsoleContextListener;
 
 /**
@@ -254,7 +253,7 @@ public final class AccountFormServlet extends HttpServlet {
         model.put("id", account.id().toString());
         model.put("name", account.name());
         model.put("version", String.valueOf(account.version()));
-        model.put("smtp", account.type() == Protocol.SMTP);
+        model.put("smtp", account.type().outbound()); // SMTP or Microsoft Graph: both send
         model.put("alreadyActive", account.active());
         EmailAccount active = console().accounts().activeSmtp().filter(a -> !a.id().equals(account.id())).orElse(null);
         model.put("replacesId", active == null ? "" : active.id().toString());

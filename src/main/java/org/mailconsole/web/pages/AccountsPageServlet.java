@@ -60,8 +60,8 @@ public final class AccountsPageServlet extends HttpServlet {
             case "type" -> Comparator.comparing(a -> a.type().name());
             case "server" -> Comparator.comparing(a -> a.server() == null ? "" : a.server().toLowerCase(Locale.ROOT));
             case "port" -> Comparator.comparingInt(EmailAccount::effectivePort);
-            case "security" -> Comparator.comparing(a -> a.security().name());
-            case "authentication" -> Comparator.comparing(a -> a.authentication().name());
+            case "security" -> Comparator.comparing(a -> a.security() == null ? "" : a.security().name());
+            case "authentication" -> Comparator.comparing(a -> a.authentication() == null ? "" : a.authentication().name());
             case "user" -> Comparator.comparing(a -> lower(a.userName()));
             case "active" -> Comparator.comparing(EmailAccount::active);
             case "provisioned" -> Comparator.comparing(EmailAccount::isProvisioned);
@@ -75,6 +75,17 @@ public final class AccountsPageServlet extends HttpServlet {
         row.put("id", a.id().toString());
         row.put("name", a.name());
         row.put("type", a.type().name());
+        if (a.isGraph()) {
+            // no server of its own: Graph's host, https, the app's client credentials, the mailbox that sends
+            row.put("server", java.net.URI.create(a.graph().graphEndpoint()).getHost());
+            row.put("port", "443");
+            row.put("security", "HTTPS");
+            row.put("authentication", "Client credentials");
+            row.put("user", a.graph().mailbox() == null ? "" : a.graph().mailbox());
+            row.put("active", a.active());
+            row.put("provisioned", a.isProvisioned());
+            return row;
+        }
         row.put("server", a.server() == null || a.server().isBlank() ? "(not set)" : a.server());
         row.put("port", String.valueOf(a.effectivePort()));
         row.put("security", AccountFormPage.securityLabel(a.security()));
@@ -91,7 +102,7 @@ public final class AccountsPageServlet extends HttpServlet {
     /** The search: a part of the name, the server or the user name, ignoring case. */
     private static boolean matches(EmailAccount a, String needle) {
         return lower(a.name()).contains(needle) || lower(a.server()).contains(needle)
-                || lower(a.userName()).contains(needle);
+                || lower(a.userName()).contains(needle) || (a.isGraph() && lower(a.graph().mailbox()).contains(needle));
     }
 
     private static String lower(String value) {

@@ -1,0 +1,72 @@
+package org.mailconsole.mail.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.mailconsole.mail.graph.GraphResult;
+import org.mailconsole.mail.graph.GraphTransport;
+import org.mailconsole.mail.live.DeliveryRules;
+import org.mailconsole.mail.live.OutboundConfig;
+import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.Outcome;
+
+/**
+ * The engine's side of a Microsoft Graph account (email-model.md section 8): the message goes through
+ * {@link GraphTransport} instead of SMTP, and Graph's answer becomes the entry's next state. The
+ * entry's reply code is the HTTP status, its reply Graph's error code and message. 202 is Sent; 429,
+ * or 503 with Retry-After, waits what Graph says (no back-off step is used up, and it never fails for
+ * it); 401 after a fresh token, 403, 5xx and connection failures wait the next back-off step (failed
+ * once the steps are used up); any other 4xx and a message over 3 MB fail at once.
+ */
+final class GraphDelivery {
+    /** The wait after a 429 that named none. */
+    static final Duration THROTTLE_DEFAULT = Duration.ofSeconds(60);
+
+    private final GraphTransport transport;
+
+    GraphDelivery(GraphTransport transport) {
+        this.transport = transport;
+    }
+
+    AttemptResult attempt(byte[] mime, List<String> recipients, OutboundConfig config, DeliveryRules rules,
+                          int attemptsMade, Instant now) {
+        GraphResult result = mime == null
+                ? new GraphResult(GraphResult.Kind.FAILED, null, "the stored message is missing", null)
+                : transport.send(config.accountId(), config.graph(), mime, recipients, config.account().recorded());
+        Long id = config.accountId();
+        String name = config.accountName();
+        return switch (result.kind()) {
+            case SENT -> new AttemptResult(now, EmailState.SENT, Outcome.SENT, result.status(), result.reply(), null,
+                    recipients, List.of(), null, id, name, result.transcriptId());
+            case THROTTLED -> {
+                Duration wait = result.retryAfter() != null ? result.retryAfter()
+                        : rules.waitAfter(attemptsMade).orElse(THROTTLE_DEFAULT);
+                yield deferred(now, wait, result, "Graph is throttling the mailbox: " + result.reply(), recipients,
+                        config);
+            }
+            case ACCOUNT_FAILURE, DEFERRED -> {
+                Optional<Duration> wait = rules.waitAfter(attemptsMade);
+                String reason = result.kind() == GraphResult.Kind.ACCOUNT_FAILURE
+                        ? "the account cannot send through Graph: " + result.reply() : result.reply();
+                yield wait.isPresent() ? deferred(now, wait.get(), result, reason, recipients, config)
+                        : failed(now, result, "gave up after " + attemptsMade + " attempt(s): " + reason, recipients,
+                        config);
+            }
+            case FAILED -> failed(now, result, result.reply(), recipients, config);
+        };
+    }
+
+    private static AttemptResult deferred(Instant now, Duration wait, GraphResult result, String reason,
+                                          List<String> recipients, OutboundConfig config) {
+        return new AttemptResult(now, EmailState.SEND_READY, Outcome.DEFERRED, result.status(), result.reply(), reason,
+                recipients, List.of(), now.plus(wait), config.accountId(), config.accountName(), result.transcriptId());
+    }
+
+    private static AttemptResult failed(Instant now, GraphResult result, String reason, List<String> recipients,
+                                        OutboundConfig config) {
+        return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, result.status(), result.reply(), reason,
+                recipients, List.of(), null, config.accountId(), config.accountName(), result.transcriptId());
+    }
+}
