@@ -64,6 +64,9 @@ document.addEventListener("DOMContentLoaded", function () {
     graphPreset.hidden = false;
     graphPreset.addEventListener("click", function () {
       document.getElementById("maxConnections").value = graphPreset.dataset.connections;
+      // a Microsoft 365 mailbox's sending limits
+      document.getElementById("messagesPerMinute").value = graphPreset.dataset.perMinute;
+      document.getElementById("recipientsPerDay").value = graphPreset.dataset.perDay;
       document.getElementById("graph-tokenUrl").value = "";
       document.getElementById("graph-graphUrl").value = "";
       document.getElementById("graph-tenantId").focus();

@@ -58,6 +58,8 @@ class GraphAccountBrowserIT {
             browser.findElement(By.id("maxConnections")).clear();
             browser.findElement(By.id("preset-graph")).click();
             assertEquals("4", browser.findElement(By.id("maxConnections")).getDomProperty("value"));
+            assertEquals("30", browser.findElement(By.id("messagesPerMinute")).getDomProperty("value"));
+            assertEquals("10000", browser.findElement(By.id("recipientsPerDay")).getDomProperty("value"));
             type("name", "Exchange Online " + width);
             type("graph-tenantId", GraphStandIn.TENANT);
             type("graph-clientId", GraphStandIn.CLIENT_ID);
