@@ -173,9 +173,8 @@ public final class DeliveryEngine {
             try (SmtpDelivery connection = newConnection()) {
                 AttemptResult result = attempts.attempt(lease, snapshot, connection);
                 queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
-                if (DeliveryOutcomes.throttleSignal(result, snapshot.rules())) {
-                    connections.throttled(null, snapshot.outbound().accountId(), result.reply());
-                }
+                DeliveryOutcomes.throttleSignal(result, snapshot.outbound(), snapshot.rules()).ifPresent(signal ->
+                        connections.throttled(null, snapshot.outbound().accountId(), signal.reply(), signal.asked()));
             } finally {
                 renewal.drop(lease);
             }

@@ -44,13 +44,22 @@ final class DeliveryOutcomes {
                 recipients, delivery.refused(), null, accountId, accountName, delivery.transcriptId());
     }
 
+    /** A throttle signal: the relay's reply, and the wait it asked for (null: it said none). */
+    record Throttle(String reply, Duration asked) {
+    }
+
     /**
-     * Whether the relay answered the message (MAIL, RCPT or the end of DATA: a reply code, not a
-     * connection failure) with a throttle signal of glide.smtp.throttle_codes (section 7.1).
+     * The throttle signal in the attempt's answer, if it is one (section 7.1): an SMTP relay's reply
+     * to MAIL, RCPT or the end of DATA (a reply code, not a connection failure) with a code of
+     * glide.smtp.throttle_codes; Graph's 429, or 503 with Retry-After (section 8).
      */
-    static boolean throttleSignal(AttemptResult result, DeliveryRules rules) {
-        return (result.outcome() == Outcome.DEFERRED || result.outcome() == Outcome.FAILED)
+    static Optional<Throttle> throttleSignal(AttemptResult result, OutboundConfig outbound, DeliveryRules rules) {
+        if (outbound.graph() != null) {
+            return GraphDelivery.throttleAsked(result).map(asked -> new Throttle(result.reply(), asked));
+        }
+        boolean signal = (result.outcome() == Outcome.DEFERRED || result.outcome() == Outcome.FAILED)
                 && rules.throttleCodes().throttles(result.replyCode(), result.reply());
+        return signal ? Optional.of(new Throttle(result.reply(), null)) : Optional.empty();
     }
 
     /** Failed at once without going to the relay: more recipients than the account's whole daily limit (section 7). */

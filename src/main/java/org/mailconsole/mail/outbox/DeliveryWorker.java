@@ -134,13 +134,15 @@ final class DeliveryWorker implements Runnable {
         try {
             AttemptResult result = attempts.attempt(lease, snapshot, connection);
             String refusal = connection.takeGreetingRefusal();
+            Optional<DeliveryOutcomes.Throttle> throttle = refusal != null ? Optional.empty()
+                    : DeliveryOutcomes.throttleSignal(result, snapshot.outbound(), snapshot.rules());
             if (refusal != null) {
                 giveBack(lease);
                 refusedPause = feedback.greetingRefused(this, refusal);
-            } else if (DeliveryOutcomes.throttleSignal(result, snapshot.rules())) {
+            } else if (throttle.isPresent()) {
                 // the relay's word about the pace, not about the message: it keeps its retry steps
                 giveBack(lease);
-                feedback.throttled(this, snapshot.outbound().accountId(), result.reply());
+                feedback.throttled(this, snapshot.outbound().accountId(), throttle.get().reply(), throttle.get().asked());
             } else {
                 next = record(lease, result, snapshot.outbound());
             }

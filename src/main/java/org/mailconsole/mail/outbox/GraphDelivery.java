@@ -23,6 +23,8 @@ import org.mailconsole.model.emaillog.Outcome;
 final class GraphDelivery {
     /** The wait after a 429 that named none. */
     static final Duration THROTTLE_DEFAULT = Duration.ofSeconds(60);
+    /** How the reason of a throttled attempt begins: the one mark the engine reads it by. */
+    private static final String THROTTLED = "Graph is throttling the mailbox: ";
 
     private final GraphTransport transport;
 
@@ -41,10 +43,8 @@ final class GraphDelivery {
             case SENT -> new AttemptResult(now, EmailState.SENT, Outcome.SENT, result.status(), result.reply(), null,
                     recipients, List.of(), null, id, name, result.transcriptId());
             case THROTTLED -> {
-                Duration wait = result.retryAfter() != null ? result.retryAfter()
-                        : rules.waitAfter(attemptsMade).orElse(THROTTLE_DEFAULT);
-                yield deferred(now, wait, result, "Graph is throttling the mailbox: " + result.reply(), recipients,
-                        config);
+                Duration wait = result.retryAfter() != null ? result.retryAfter() : THROTTLE_DEFAULT;
+                yield deferred(now, wait, result, THROTTLED + result.reply(), recipients, config);
             }
             case ACCOUNT_FAILURE, DEFERRED -> {
                 Optional<Duration> wait = rules.waitAfter(attemptsMade);
@@ -56,6 +56,16 @@ final class GraphDelivery {
             }
             case FAILED -> failed(now, result, result.reply(), recipients, config);
         };
+    }
+
+    /**
+     * The wait Graph asked for if the attempt was throttled (429, or 503 with Retry-After): a throttle
+     * signal that pauses the account that long (section 8); empty for any other answer.
+     */
+    static Optional<Duration> throttleAsked(AttemptResult result) {
+        return result.outcome() == Outcome.DEFERRED && result.reason() != null && result.reason().startsWith(THROTTLED)
+                && result.nextAttemptAt() != null
+                ? Optional.of(Duration.between(result.at(), result.nextAttemptAt())) : Optional.empty();
     }
 
     private static AttemptResult deferred(Instant now, Duration wait, GraphResult result, String reason,

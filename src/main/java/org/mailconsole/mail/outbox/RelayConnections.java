@@ -90,9 +90,9 @@ final class RelayConnections implements WorkerFeedback {
     }
 
     @Override
-    public void throttled(DeliveryWorker worker, Long account, String reply) {
+    public void throttled(DeliveryWorker worker, Long account, String reply, Duration asked) {
         OutboundConfig outbound = config.current().outbound();
-        ThrottleState.Pause pause = throttle.signal(account, reply);
+        ThrottleState.Pause pause = throttle.signal(account, reply, asked);
         if (!pause.started() || !Objects.equals(account, outbound.accountId())) {
             return;
         }

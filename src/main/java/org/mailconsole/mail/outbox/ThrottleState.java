@@ -48,12 +48,26 @@ final class ThrottleState {
 
     /** The relay of {@code account} answered {@code reply}, a throttle signal: the pause it now has. */
     synchronized Pause signal(Long account, String reply) {
+        return signal(account, reply, null);
+    }
+
+    /**
+     * As {@link #signal(Long, String)}, but a relay that said how long to wait ({@code asked}, as
+     * Graph's Retry-After: section 8) is paused exactly that long, without doubling; null: not said.
+     */
+    synchronized Pause signal(Long account, String reply, Duration asked) {
         Instant now = clock.instant();
         State last = accounts.get(account);
         if (last != null && now.isBefore(last.until())) {
-            State noted = new State(last.length(), last.until(), reply);
+            Instant until = asked != null && now.plus(asked).isAfter(last.until()) ? now.plus(asked) : last.until();
+            State noted = new State(last.length(), until, reply);
             accounts.put(account, noted);
             return new Pause(noted.until(), reply, false);
+        }
+        if (asked != null) {
+            State told = new State(asked, now.plus(asked), reply);
+            accounts.put(account, told);
+            return new Pause(told.until(), reply, true);
         }
         Duration length = FIRST_PAUSE;
         if (last != null && now.isBefore(last.until().plus(QUIET))) {

@@ -16,9 +16,10 @@ interface WorkerFeedback {
 
     /**
      * The relay answered this worker's message with a throttle signal (section 7.1) and the message
-     * went back to the Outbox unattempted: the account pauses and its connections halve.
+     * went back to the Outbox unattempted: the account pauses and its connections halve. A relay
+     * that said how long to wait ({@code asked}, Graph's Retry-After) is paused that long; null: not said.
      */
-    void throttled(DeliveryWorker worker, Long account, String reply);
+    void throttled(DeliveryWorker worker, Long account, String reply, Duration asked);
 
     /** The account's throttle pause if it is paused now: its workers lease nothing until then. */
     Optional<ThrottleState.Pause> throttlePause(Long account);

@@ -73,4 +73,19 @@ class ThrottleStateTest {
         assertEquals(first.until(), second.until());
         assertEquals("454 Throttling failure", throttle.pause(7L).orElseThrow().reply());
     }
+
+    @Test
+    void aRelayThatSaysHowLongIsPausedExactlyThatLongWithoutDoubling() {
+        ThrottleState.Pause first = throttle.signal(7L, "429 ApplicationThrottled", Duration.ofSeconds(3));
+        assertTrue(first.started());
+        assertEquals(START.plusSeconds(3), first.until(), "Graph's Retry-After, not the first minute");
+        clock.set(first.until());
+        assertTrue(throttle.pause(7L).isEmpty());
+        ThrottleState.Pause second = throttle.signal(7L, "429 ApplicationThrottled", Duration.ofSeconds(3));
+        assertEquals(clock.instant().plusSeconds(3), second.until(), "no doubling");
+        clock.advance(Duration.ofSeconds(1));
+        ThrottleState.Pause longer = throttle.signal(7L, "503 ServiceUnavailable", Duration.ofSeconds(10));
+        assertFalse(longer.started());
+        assertEquals(clock.instant().plusSeconds(10), longer.until(), "a longer wait asked during a pause extends it");
+    }
 }
