@@ -69,7 +69,8 @@ public final class AccountConnections {
     public TestOutcome test(long id) {
         EmailAccount stored = accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
         if (stored.isGraph()) {
-            return new TestOutcome(graph.test(stored.graph(), accounts.graphSecrets(id)), null);
+            ConnectionTestResult result = graph.test(stored.graph(), accounts.graphSecrets(id), stored.debugLogging());
+            return new TestOutcome(result, keep(stored, "test", result.message(), result.transcript()));
         }
         long start = System.nanoTime();
         Prepared prepared = prepare(stored);
@@ -107,7 +108,10 @@ public final class AccountConnections {
             GraphSecrets typed = new GraphSecrets(secret(input, AccountSecret.GRAPH_CLIENT_SECRET, kept.clientSecret()),
                     secret(input, AccountSecret.GRAPH_CERTIFICATE, kept.certificatePem()),
                     secret(input, AccountSecret.GRAPH_PRIVATE_KEY, kept.privateKeyPem()));
-            return new TestOutcome(graph.test(account.graph(), typed), null);
+            // the form's own debug logging choice is not yet saved: a transcript is kept for a saved account that has it
+            boolean record = stored != null && stored.debugLogging();
+            ConnectionTestResult result = graph.test(account.graph(), typed, record);
+            return new TestOutcome(result, record ? keep(stored, "test", result.message(), result.transcript()) : null);
         }
         AccountSecrets saved = stored == null ? AccountSecrets.NONE : accounts.secrets(stored.id());
         String password = secret(input, AccountSecret.PASSWORD, saved.password());

@@ -2,6 +2,7 @@ package org.mailconsole.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,6 +174,21 @@ class GraphAccountsTest {
         assertTrue(result.message().contains("Not checked: whether the app may send as"), result.message());
         assertEquals(0, graph.sendRequests(), "sends nothing");
         assertFalse(result.message().contains(GraphStandIn.TOKEN_PREFIX));
+    }
+
+    @Test
+    void withDebugLoggingTestConnectionKeepsItsExchangesWithoutTokenOrSecret() {
+        EmailAccount saved = accounts.create(form(GraphStandIn.TENANT, GraphStandIn.MAILBOX)
+                .set(AccountField.DEBUG_LOGGING, "true")
+                .secret(AccountSecret.GRAPH_CLIENT_SECRET, GraphStandIn.CLIENT_SECRET).build(), "test");
+        AccountConnections.TestOutcome outcome = connections.test(saved.id());
+        assertTrue(outcome.result().ok(), outcome.result().message());
+        assertNotNull(outcome.transcriptId(), "a transcript is kept");
+        String text = connections.transcripts(saved.id()).get(0).text();
+        assertTrue(text.contains("POST " + graph.url()) && text.contains("-> 200"), text);
+        assertTrue(text.contains("GET " + graph.url() + "/v1.0/users/"), text);
+        assertFalse(text.contains(GraphStandIn.CLIENT_SECRET) || text.contains(GraphStandIn.TOKEN_PREFIX), text);
+        assertEquals(0, graph.sendRequests(), "sends nothing");
     }
 
     @Test

@@ -85,7 +85,13 @@ class GraphAccountsApiIT {
 
         seen.add(admin.get("/api/v1/accounts").body());
         seen.add(admin.get("/api/v1/accounts/" + id).body());
-        seen.add(admin.get("/api/v1/diagnostics").body());
+        String diagnostics = admin.get("/api/v1/diagnostics").body();
+        seen.add(diagnostics);
+        JsonNode inEffect = ConsoleClient.JSON.readTree(diagnostics).get("outbound").get("account");
+        assertEquals("2027-06-30", inEffect.get("secretExpiresOn").asText(), diagnostics);
+        assertTrue(inEffect.get("expiryWarning").isNull(), "more than 30 days ahead: no warning");
+        String page = admin.get("/diagnostics").body();
+        assertTrue(page.contains("id=\"outbound-expiry\">2027-06-30"), page);
         seen.add(admin.get("/api/v1/emails?mailbox=sent").body());
         seen.add(admin.get("/accounts/" + id).body());
         seen.add(admin.get("/accounts").body());

@@ -41,9 +41,14 @@ public record Diagnostics(
                            List<String> testAddresses, FilterRef addressFilter) {
     }
 
-    /** One account's connection in effect (no secret). Server, port and security are null when not set. */
+    /**
+     * One account's connection in effect (no secret). Server, port and security are null when not set;
+     * {@code secretExpiresOn} (yyyy-mm-dd) is a Graph account's secret or certificate expiry (null: not given, or
+     * not Graph) and {@code expiryWarning} the warning from 30 days before it (null: none).
+     */
     public record Connection(Long id, String name, String type, String server, Integer port, String security,
-                             String authentication, String userName, boolean provisioned) {
+                             String authentication, String userName, boolean provisioned,
+                             String secretExpiresOn, String expiryWarning) {
     }
 
     public record FilterRef(Long id, String name) {

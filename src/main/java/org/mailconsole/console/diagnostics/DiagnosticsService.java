@@ -1,6 +1,8 @@
 package org.mailconsole.console.diagnostics;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.SecretExpiry;
 import org.mailconsole.model.PropertyCatalog;
 import org.mailconsole.model.filter.AddressFilter;
 import org.mailconsole.model.filter.FilterDirection;
@@ -117,7 +120,7 @@ public final class DiagnosticsService {
     public Warnings warnings() {
         List<EmailAccount> all = accounts.list();
         return Warnings.of(outbound(properties.effective(), all), all,
-                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                today());
     }
 
     /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */
@@ -129,7 +132,7 @@ public final class DiagnosticsService {
         ActiveConnections.Effective out = ActiveConnections.outbound(p, all, NO_SECRETS);
         EmailAccount active = all.stream().filter(a -> a.active() && a.type().outbound()).findFirst().orElse(null);
         Diagnostics.Connection connection = active == null ? null
-                : connection(ActiveConnections.effective(p, active, NO_SECRETS).account());
+                : connection(ActiveConnections.effective(p, active, NO_SECRETS).account(), today());
         String setting = null;
         if (!out.usable()) {
             if (!p.flag(PropertyCatalog.SENDING_ACTIVE)) {
@@ -149,7 +152,7 @@ public final class DiagnosticsService {
     private Diagnostics.Inbound inbound(EffectiveProperties p, List<EmailAccount> all) {
         boolean receiving = p.flag(PropertyCatalog.READING_ACTIVE);
         List<Diagnostics.InboundAccount> inbound = ActiveConnections.inbound(p, all, NO_SECRETS).stream()
-                .map(e -> new Diagnostics.InboundAccount(connection(e.account()),
+                .map(e -> new Diagnostics.InboundAccount(connection(e.account(), today()),
                         e.account().id() == null ? null : inboundResults.last(e.account().id()).orElse(null),
                         lastChecks.get(e.account().id())))
                 .toList();
@@ -157,17 +160,23 @@ public final class DiagnosticsService {
                 : "Email receiving is disabled (" + PropertyCatalog.READING_ACTIVE + ")", inbound);
     }
 
-    private static Diagnostics.Connection connection(EmailAccount a) {
+    private static Diagnostics.Connection connection(EmailAccount a, LocalDate today) {
         if (a.isGraph()) {
             // https to Graph as the mailbox, signed in with client credentials (email-model.md section 8)
+            String warning = SecretExpiry.warning(a, today);
             return new Diagnostics.Connection(a.id(), a.name(), a.type().name(),
                     java.net.URI.create(a.graph().graphEndpoint()).getHost(), null, "https", "client credentials",
-                    a.graph().mailbox(), a.isProvisioned());
+                    a.graph().mailbox(), a.isProvisioned(), a.graph().secretExpiresOn() == null ? null : a.graph().secretExpiresOn().toString(),
+                    warning.isEmpty() ? null : warning);
         }
         boolean hasServer = a.server() != null && !a.server().isBlank();
         return new Diagnostics.Connection(a.id(), a.name(), a.type().name(), hasServer ? a.server() : null,
                 hasServer ? a.effectivePort() : null, a.security().apiName(),
-                a.authentication().name().toLowerCase(java.util.Locale.ROOT), a.userName(), a.isProvisioned());
+                a.authentication().name().toLowerCase(java.util.Locale.ROOT), a.userName(), a.isProvisioned(), null, null);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.mailconsole.mail.connect.ConnectionTestResult;
 import org.mailconsole.model.GraphClient;
@@ -14,7 +15,8 @@ import org.mailconsole.model.TokenEndpointUrl;
  * Test Connection of a Microsoft Graph account (email-model.md section 8): gets a new token (the
  * credential is what is tested, so not the cached one), then, where the app may read users, checks
  * that the mailbox exists. Says what it could not check. Sends nothing: whether the app may send as
- * the mailbox shows only on a send (Send test email).
+ * the mailbox shows only on a send (Send test email). With the account's debug logging the exchanges
+ * (method, URL, status, request-id; never a token, the secret or a body) are the result's transcript.
  */
 public final class GraphConnectionTest {
     private final GraphHttp http;
@@ -25,7 +27,22 @@ public final class GraphConnectionTest {
         this.endpoint = endpoint;
     }
 
-    public ConnectionTestResult test(GraphClient client, GraphSecrets secrets) {
+    public ConnectionTestResult test(GraphClient client, GraphSecrets secrets, boolean record) {
+        if (!record) {
+            return test(client, secrets);
+        }
+        http.startTrace();
+        ConnectionTestResult result;
+        List<String> lines;
+        try {
+            result = test(client, secrets);
+        } finally {
+            lines = http.stopTrace();
+        }
+        return new ConnectionTestResult(result.ok(), result.message(), result.elapsedMs(), String.join("\n", lines));
+    }
+
+    private ConnectionTestResult test(GraphClient client, GraphSecrets secrets) {
         long start = System.nanoTime();
         String credential = secrets.certificate() ? "its certificate (a signed client assertion)" : "its client secret";
         GraphTokenEndpoint.Token token;

@@ -109,6 +109,8 @@ final class DiagnosticsPage {
         m.put("security", c.security() == null ? "(not set)" : SecurityNote.label(c.security()));
         m.put("authentication", c.authentication());
         m.put("userName", text(c.userName()));
+        m.put("secretExpiresOn", text(c.secretExpiresOn()));
+        m.put("expiryWarning", text(c.expiryWarning()));
         return m;
     }
 
