@@ -37,7 +37,8 @@ import org.mailconsole.testing.TomcatCluster;
  * nodes while the mail server is down are each delivered once when it comes back; node A killed with
  * -9 while it delivers: node B takes over A's leased messages once their leases (30 s, the default)
  * run out and delivers every message within 60 s, at most the ones in flight (one per connection)
- * twice. The nodes' sweep is set as an admin would, with the system property of README "Run several
+ * twice; the two nodes together never start more messages in a minute than the account's Messages
+ * per minute (the budget is in the database). The nodes' sweep is set as an admin would, with the system property of README "Run several
  * containers".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -97,6 +98,29 @@ class PostgresClusterOutboxIT {
 
     @Test
     @Order(2)
+    void twoTomcatsTogetherNeverStartMoreThanOneMessagesPerMinuteBudget() throws Exception {
+        try (ScriptedSmtp relay = ScriptedSmtp.start()) {
+            useServer(relay.port());
+            messagesPerMinute(20);
+            pause(1500); // every node follows within a second
+            for (int i = 0; i < EACH; i++) {
+                assertEquals(200, a.appSends("to@example.com", "budget A " + i));
+                assertEquals(200, b.appSends("to@example.com", "budget B " + i));
+            }
+            awaitDeliveries(() -> relay.received().size(), 20, Duration.ofSeconds(30));
+            Thread.sleep(4000); // both nodes keep trying meanwhile: the budget, in the database, holds them
+            assertEquals(20, relay.received().size(), "the two Tomcats together started exactly the budget of 20");
+
+            messagesPerMinute(null); // lifting the limit releases the rest within 5 s
+            awaitDeliveries(() -> relay.received().size(), 2 * EACH, Duration.ofSeconds(20));
+            Thread.sleep(2000);
+            assertEquals(2 * EACH, relay.received().size(), "none twice");
+            assertEquals(2 * EACH, sentEntries("budget "));
+        }
+    }
+
+    @Test
+    @Order(3)
     void nodeAKilledWhileSendingNodeBTakesOverAfterTheClaimExpiresAndDeliversAll() throws Exception {
         try (ScriptedSmtp slow = ScriptedSmtp.down()) {
             slow.dataDelayMillis = 400; // each delivery holds its claim a while: the kill finds one in flight
@@ -158,6 +182,25 @@ class PostgresClusterOutboxIT {
         HttpResponse<String> response = console.patchJson("/api/v1/properties", body.toString());
         assertEquals(200, response.statusCode(), response.body());
         pause(1000); // every node follows within a second
+    }
+
+    /** Sets Messages per minute of the built-in Default SMTP account through node B's API (null: no limit). */
+    private static void messagesPerMinute(Integer limit) throws Exception {
+        ConsoleClient console = b.console();
+        com.fasterxml.jackson.databind.JsonNode smtp = null;
+        for (com.fasterxml.jackson.databind.JsonNode account : console.json(console.get("/api/v1/accounts")).get("accounts")) {
+            if (account.get("name").asText().equals("Default SMTP")) {
+                smtp = account;
+            }
+        }
+        ObjectNode body = (ObjectNode) smtp.deepCopy();
+        if (limit == null) {
+            body.putNull("messagesPerMinute");
+        } else {
+            body.put("messagesPerMinute", limit);
+        }
+        HttpResponse<String> response = console.putJson("/api/v1/accounts/" + smtp.get("id").asLong(), body.toString());
+        assertEquals(200, response.statusCode(), response.body());
     }
 
     private static void awaitDeliveries(java.util.function.IntSupplier delivered, int expected, Duration timeout)
