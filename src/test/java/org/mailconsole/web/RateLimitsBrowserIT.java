@@ -67,7 +67,7 @@ class RateLimitsBrowserIT {
     }
 
     @Test
-    void theLimitsAreRefusedAtTheirFieldsThenSavedAndDiagnosticsShowsThem() {
+    void theLimitsAreRefusedAtTheirFieldsThenSavedAndDiagnosticsShowsThem() throws Exception {
         chromium.open("/accounts/" + id);
         type("messagesPerMinute", "0");
         type("recipientsPerDay", "lots");
