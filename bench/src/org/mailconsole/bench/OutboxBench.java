@@ -29,13 +29,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
+import org.mailconsole.console.AccountInput;
+import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.console.diagnostics.StoredOutboxFacts;
 import org.mailconsole.mail.connect.ConnectionSessions;
 import org.mailconsole.mail.connect.ConnectionSettings;
 import org.mailconsole.mail.engine.SharedEngine;
+import org.mailconsole.model.AccountField;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
@@ -61,7 +66,8 @@ import org.mailconsole.store.emaillog.EmailLogReader;
  * <= 250 ms), beside the same 50 entries read by primary key.</li>
  * </ol>
  * Args: messages (default 3000), log entries (default 1,000,000), and optionally "send" (a to c) or
- * "log" (d). {@code -Dbench.logdb=DIR} keeps the seeded log in DIR for the next run.
+ * "log" (d). {@code -Dbench.logdb=DIR} keeps the seeded log in DIR for the next run;
+ * {@code -Dbench.connections=N} sets Default SMTP's Connections (the default setting otherwise).
  */
 public final class OutboxBench {
     private static final int CHUNK = 100;
@@ -131,6 +137,7 @@ public final class OutboxBench {
             try {
                 configure(core, Map.of("glide.email.server", "127.0.0.1", "glide.smtp.port", String.valueOf(sink.port()),
                         "glide.email.smtp.max_send", "1000000"));
+                connections(core, Integer.getInteger("bench.connections", MaxConnections.DEFAULT));
                 Session plain = plainSession(sink.port());
                 appVisible(core, plain, n);
                 slowSink(core, plain, sink);
@@ -145,6 +152,18 @@ public final class OutboxBench {
         PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()),
                 Clock.systemUTC());
         properties.update(properties.document().version(), new HashMap<>(values), "bench");
+    }
+
+    /** Default SMTP's Connections ({@code -Dbench.connections=N}; the default setting otherwise). */
+    static void connections(SharedEngine core, int connections) throws InterruptedException {
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()),
+                Clock.systemUTC());
+        AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        EmailAccount smtp = accounts.list().stream().filter(a -> "Default SMTP".equals(a.name())).findFirst().orElseThrow();
+        accounts.update(smtp.id(), smtp.version(), AccountInput.builder()
+                .set(AccountField.MAX_CONNECTIONS, String.valueOf(connections)).build(), "bench");
+        Thread.sleep(1500); // the engine follows the setting within a second
+        System.out.printf("  (Default SMTP's Connections: %d)%n", connections);
     }
 
     static Session plainSession(int port) {
