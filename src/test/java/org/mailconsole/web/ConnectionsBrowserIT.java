@@ -21,8 +21,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 20 on a 400 px screen: the Connections field of Default SMTP's form (refused at the field,
- * then saved) and the Delivery rows of Email diagnostics, neither scrolling sideways.
+ * Issues 20 and 21 on a 400 px screen: the Connections, Messages per minute and Recipients per day
+ * fields of Default SMTP's form (refused at the field with nothing saved, then saved) and the
+ * Delivery rows of Email diagnostics, neither scrolling sideways.
  */
 class ConnectionsBrowserIT {
     @RegisterExtension
@@ -48,6 +49,11 @@ class ConnectionsBrowserIT {
     @AfterAll
     static void stop() throws Exception {
         relay.close();
+        // the limits lifted again for the other tests of this console
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                admin.json(admin.get("/api/v1/accounts/" + defaultSmtp())).deepCopy();
+        body.putNull("messagesPerMinute").putNull("recipientsPerDay");
+        assertEquals(200, admin.putJson("/api/v1/accounts/" + defaultSmtp(), body.toString()).statusCode());
     }
 
     static long defaultSmtp() {
@@ -95,6 +101,49 @@ class ConnectionsBrowserIT {
         assertTrue(row.findElement(By.className("delivery-drain")).getText().contains("the Outbox is empty"), row.getText());
         assertNoSidewaysScroll();
         chromium.screenshot("diagnostics-delivery-400");
+    }
+
+    @Test
+    void theLimitsAreRefusedAtTheirFieldsThenSavedAndDiagnosticsShowsThem() throws Exception {
+        long id = defaultSmtp();
+        chromium.open("/accounts/" + id);
+        type("messagesPerMinute", "0");
+        type("recipientsPerDay", "lots");
+        browser.findElement(By.id("save-top")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-messagesPerMinute")));
+        assertEquals("true", browser.findElement(By.id("messagesPerMinute")).getDomAttribute("aria-invalid"));
+        assertEquals("true", browser.findElement(By.id("recipientsPerDay")).getDomAttribute("aria-invalid"));
+        assertTrue(browser.findElement(By.id("error-recipientsPerDay")).isDisplayed());
+        assertNoSidewaysScroll();
+        chromium.screenshot("rate-limits-refused-400");
+        JsonNode unchanged = admin.json(admin.get("/api/v1/accounts/" + id));
+        assertTrue(unchanged.get("messagesPerMinute").isNull() && unchanged.get("recipientsPerDay").isNull(),
+                "nothing saved: " + unchanged);
+
+        type("messagesPerMinute", "30");
+        type("recipientsPerDay", "10000");
+        browser.findElement(By.id("save-top")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        JsonNode saved = admin.json(admin.get("/api/v1/accounts/" + id));
+        assertEquals(30, saved.get("messagesPerMinute").asInt());
+        assertEquals(10000, saved.get("recipientsPerDay").asInt());
+        assertNoSidewaysScroll();
+        chromium.screenshot("rate-limits-form-400");
+
+        chromium.open("/diagnostics");
+        WebElement limits = browser.findElement(By.id("delivery-" + id)).findElement(By.className("delivery-budget"));
+        assertTrue(limits.getText().contains("of 30 messages in the last minute")
+                && limits.getText().contains("of 10,000 recipients in 24 h"), limits.getText());
+        assertNoSidewaysScroll();
+        chromium.screenshot("diagnostics-limits-400");
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
     }
 
     private static void assertNoSidewaysScroll() {
