@@ -72,6 +72,28 @@ document.addEventListener("DOMContentLoaded", function () {
       document.getElementById("graph-tenantId").focus();
     });
   }
+  // the providers' sending limits (email-model.md section 7)
+  ["preset-limits-microsoft365", "preset-limits-google"].forEach(function (id) {
+    var preset = document.getElementById(id);
+    if (!preset) { return; }
+    preset.hidden = false;
+    preset.addEventListener("click", function () {
+      if (preset.dataset.connections) { document.getElementById("maxConnections").value = preset.dataset.connections; }
+      if (preset.dataset.perMinute) { document.getElementById("messagesPerMinute").value = preset.dataset.perMinute; }
+      document.getElementById("recipientsPerDay").value = preset.dataset.perDay;
+    });
+  });
+  var ses = document.getElementById("preset-ses");
+  if (ses) {
+    ses.hidden = false;
+    document.getElementById("preset-limits-ses").addEventListener("click", function () {
+      var rate = document.getElementById("ses-rate");
+      var perSecond = parseInt(rate.value, 10);
+      if (!(perSecond > 0)) { rate.focus(); return; }
+      // SES states its limit per second; the account counts per minute
+      document.getElementById("messagesPerMinute").value = String(perSecond * 60);
+    });
+  }
   var file = document.getElementById("trustedCertificatesFile");
   var pem = document.getElementById("trustedCertificates");
   if (file && pem && window.FileReader) {
