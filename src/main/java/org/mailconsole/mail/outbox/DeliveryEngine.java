@@ -153,6 +153,14 @@ public final class DeliveryEngine {
         return connections.budgetWait(outbound.accountId(), outbound.rateLimits()).map(OutboxQueue.BudgetWait::describe);
     }
 
+    /**
+     * The fallback account that takes this account's messages now on this node (email-model.md
+     * section 7.3), with the account's last failure; empty while the account takes them itself.
+     */
+    public Optional<FallbackUse> fallbackInUse(long accountId) {
+        return connections.fallbackInUse(accountId);
+    }
+
     /** A message was queued or made due: idle workers look for it now. */
     void wake() {
         signal.wake();
@@ -171,10 +179,19 @@ public final class DeliveryEngine {
             Lease lease = leased.get();
             renewal.hold(lease);
             try (SmtpDelivery connection = newConnection()) {
-                AttemptResult result = attempts.attempt(lease, snapshot, connection);
+                // through the account a worker would use now: the fallback while it is in use (section 7.3)
+                Route route = connections.route(snapshot);
+                Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, java.util.Set.of());
+                AttemptResult result = attempted.result();
                 queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
-                if (DeliveryOutcomes.throttleSignal(result, snapshot.rules())) {
-                    connections.throttled(null, snapshot.outbound().accountId(), result.reply());
+                boolean throttle = DeliveryOutcomes.throttleSignal(result, route.snapshot().rules());
+                if (throttle) {
+                    connections.throttled(null, route.outbound().accountId(), result.reply());
+                }
+                if (route.mayFallBack() && (attempted.accountRefused() || throttle)) {
+                    connections.primaryFailed(route.primary(), DeliveryOutcomes.accountFailure(result));
+                } else if (!route.fallback() && connection.takeGreetingRefusal() == null) {
+                    connections.primaryTook(route.primary());
                 }
             } finally {
                 renewal.drop(lease);
