@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,7 @@ import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.EmailLogReader;
 import org.mailconsole.store.emaillog.EmailLogRetention;
@@ -181,18 +183,19 @@ public final class DeliveryEngine {
             try (SmtpDelivery connection = newConnection()) {
                 // through the account a worker would use now: the fallback while it is in use (section 7.3)
                 Route route = connections.route(snapshot);
-                Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, java.util.Set.of());
+                Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, Set.of());
                 AttemptResult result = attempted.result();
-                queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
                 boolean throttle = DeliveryOutcomes.throttleSignal(result, route.snapshot().rules());
                 if (throttle) {
                     connections.throttled(null, route.outbound().accountId(), result.reply());
                 }
                 if (route.mayFallBack() && (attempted.accountRefused() || throttle)) {
                     connections.primaryFailed(route.primary(), DeliveryOutcomes.accountFailure(result));
+                    result = throughFallback(lease, Route.fallback(snapshot), result);
                 } else if (!route.fallback() && connection.takeGreetingRefusal() == null) {
                     connections.primaryTook(route.primary());
                 }
+                queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
             } finally {
                 renewal.drop(lease);
             }
@@ -200,6 +203,19 @@ public final class DeliveryEngine {
             waitWhileLeased(id);
         }
         return log.find(id).orElseThrow(() -> new EmailNotFoundException(id));
+    }
+
+    /**
+     * An attempt made now that the account in effect could not take, through its fallback on a
+     * connection of its own (as a worker does, without the recipients the primary refused for good).
+     */
+    private AttemptResult throughFallback(Lease lease, Route route, AttemptResult primary) {
+        List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
+        Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
+        try (SmtpDelivery connection = newConnection()) {
+            AttemptResult result = attempts.attempt(lease, route.snapshot(), connection, skip).result();
+            return DeliveryOutcomes.afterFallback(result, primary.recipients(), refusedForGood);
+        }
     }
 
     private void waitWhileLeased(long id) {

@@ -3,6 +3,8 @@ package org.mailconsole.mail.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.mailconsole.mail.live.DeliveryRules;
@@ -77,6 +79,13 @@ final class DeliveryOutcomes {
      */
     static List<RecipientNote> refusedForGood(AttemptResult result) {
         return result.refused().stream().filter(note -> note.note().startsWith("5")).toList();
+    }
+
+    /** The addresses of these notes. */
+    static Set<String> addresses(List<RecipientNote> notes) {
+        Set<String> addresses = new HashSet<>();
+        notes.forEach(note -> addresses.add(note.address()));
+        return addresses;
     }
 
     /**

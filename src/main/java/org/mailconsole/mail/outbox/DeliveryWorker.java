@@ -3,7 +3,6 @@ package org.mailconsole.mail.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -206,8 +205,7 @@ final class DeliveryWorker implements Runnable {
             return null;
         }
         List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
-        Set<String> skip = new HashSet<>();
-        refusedForGood.forEach(note -> skip.add(note.address()));
+        Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
         AttemptResult result = attempts.attempt(lease, route.snapshot(), connection, skip).result();
         connection.takeGreetingRefusal(); // a refused fallback defers the message like any failure of its own
         if (DeliveryOutcomes.throttleSignal(result, route.snapshot().rules())) {
