@@ -72,6 +72,26 @@ document.addEventListener("DOMContentLoaded", function () {
       document.getElementById("graph-tenantId").focus();
     });
   }
+  var file = document.getElementById("trustedCertificatesFile");
+  var pem = document.getElementById("trustedCertificates");
+  if (file && pem && window.FileReader) {
+    file.addEventListener("change", function () {
+      if (!file.files.length) { return; }
+      var reader = new FileReader();
+      reader.onload = function () { pem.value = (pem.value.trim() ? pem.value.trim() + "\n" : "") + reader.result; file.value = ""; };
+      reader.readAsText(file.files[0]);
+    });
+  }
+});
+document.addEventListener("DOMContentLoaded", function () {
+  var link = document.getElementById("delete-link");
+  // the link leads to a confirmation page; nothing to add here without inline script
+  if (link) { link.setAttribute("rel", "nofollow"); }
+});
+
+// The delivery presets: also on a built-in account's form, whose connection values are read-only
+// but whose delivery settings are not (so not behind the read-only check above).
+document.addEventListener("DOMContentLoaded", function () {
   // the providers' sending limits (email-model.md section 7)
   ["preset-limits-microsoft365", "preset-limits-google"].forEach(function (id) {
     var preset = document.getElementById(id);
@@ -94,19 +114,4 @@ document.addEventListener("DOMContentLoaded", function () {
       document.getElementById("messagesPerMinute").value = String(perSecond * 60);
     });
   }
-  var file = document.getElementById("trustedCertificatesFile");
-  var pem = document.getElementById("trustedCertificates");
-  if (file && pem && window.FileReader) {
-    file.addEventListener("change", function () {
-      if (!file.files.length) { return; }
-      var reader = new FileReader();
-      reader.onload = function () { pem.value = (pem.value.trim() ? pem.value.trim() + "\n" : "") + reader.result; file.value = ""; };
-      reader.readAsText(file.files[0]);
-    });
-  }
-});
-document.addEventListener("DOMContentLoaded", function () {
-  var link = document.getElementById("delete-link");
-  // the link leads to a confirmation page; nothing to add here without inline script
-  if (link) { link.setAttribute("rel", "nofollow"); }
 });
