@@ -21,11 +21,14 @@ final class FallbackReferences {
     private FallbackReferences() {
     }
 
-    /** The account's own fallback: not itself, stored, outbound. */
+    /** The account's own fallback: for an outbound account only; not itself, stored, outbound. */
     static void check(Connection connection, EmailAccount account, long ownId) throws SQLException {
         Long fallback = account.fallbackAccountId();
         if (fallback == null) {
             return;
+        }
+        if (account.type() != null && !account.type().outbound()) {
+            throw AccountConflictException.fallback("is only for outbound accounts (SMTP or Microsoft Graph)");
         }
         if (fallback == ownId) {
             throw AccountConflictException.fallback("cannot be the account itself");

@@ -84,6 +84,9 @@ class FallbackIT {
                         .toString());
         AccountsApiIT.assertRefused(refusedNew, "fallbackAccountId");
         assertTrue(refusedNew.body().contains("outbound"), refusedNew.body());
+        ObjectNode pop3WithOne = ((ObjectNode) pop3.deepCopy()).put("fallbackAccountId", id);
+        AccountsApiIT.assertRefused(admin.putJson("/api/v1/accounts/" + pop3.get("id").asLong(),
+                pop3WithOne.toString()), "fallbackAccountId");
 
         HttpResponse<String> set = admin.putJson("/api/v1/accounts/" + id, ((ObjectNode) primary.deepCopy())
                 .put("fallbackAccountId", backup.get("id").asLong()).toString());

@@ -51,6 +51,8 @@ final class DeliveryWorker implements Runnable {
     private final WorkerFeedback feedback;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
+    /** The account whose budget the message leased next was leased under (the one its outcome went through). */
+    private Long nextBudgetAccount;
 
     DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
                    Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
@@ -75,7 +77,6 @@ final class DeliveryWorker implements Runnable {
     @Override
     public void run() {
         Lease next = null; // leased with the last outcome, in its transaction
-        Long nextAccount = null; // the account whose budget it was leased under
         // each worker keeps a connection to the account in effect and, only once used, to its fallback
         try (SmtpDelivery connection = connections.get(); SmtpDelivery fallbackConnection = connections.get()) {
             while (running) {
@@ -108,7 +109,7 @@ final class DeliveryWorker implements Runnable {
                         signal.await(mark, untilOrLook(held.get().until()), () -> !running);
                         continue;
                     }
-                    if (next != null && !Objects.equals(nextAccount, outbound.accountId())) {
+                    if (next != null && !Objects.equals(nextBudgetAccount, outbound.accountId())) {
                         next = release(next); // leased within another account's budget than the one it would go through
                     }
                     if (next == null) {
@@ -125,6 +126,7 @@ final class DeliveryWorker implements Runnable {
                             continue;
                         }
                         next = hold(leased.leases());
+                        nextBudgetAccount = outbound.accountId();
                     }
                 } catch (StoreException e) {
                     closeAll(connection, fallbackConnection);
@@ -133,7 +135,6 @@ final class DeliveryWorker implements Runnable {
                 }
                 backoff.reset();
                 next = deliver(next, route, route.fallback() ? fallbackConnection : connection, fallbackConnection);
-                nextAccount = route.outbound().accountId();
             }
         } finally {
             release(next);
@@ -268,6 +269,7 @@ final class DeliveryWorker implements Runnable {
                             lease.id(), result.outcome().apiName());
                 }
                 backoff.reset();
+                nextBudgetAccount = outbound.accountId();
                 return completion.next().isEmpty() ? null : hold(completion.next());
             } catch (StoreException e) {
                 if (!running) {
