@@ -238,7 +238,7 @@ public final class AccountStore {
                     throw stale(connection, id, version);
                 }
             } catch (SQLException e) {
-                if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState()) && FallbackReferences.violated(e)) {
+                if (FallbackReferences.violated(e)) {
                     throw new AccountConflictException(AccountConflictException.Conflict.FALLBACK_NAMED,
                             FallbackReferences.namedBy(connection, id).orElse(null));
                 }
@@ -315,7 +315,7 @@ public final class AccountStore {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
             }
-            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState()) && FallbackReferences.violated(e)) {
+            if (FallbackReferences.violated(e)) {
                 throw AccountConflictException.fallback("the account named was deleted just now");
             }
             if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {

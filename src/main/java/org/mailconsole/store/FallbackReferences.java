@@ -71,8 +71,12 @@ final class FallbackReferences {
         }
     }
 
-    /** Whether a foreign key violation is this rule's. */
+    /**
+     * Whether a refused write broke this rule's foreign key: SQL state 23503 (PostgreSQL, and HSQLDB
+     * for an insert or update) or 23504 (HSQLDB for a delete), naming the constraint.
+     */
     static boolean violated(SQLException e) {
-        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(CONSTRAINT);
+        return ("23503".equals(e.getSQLState()) || "23504".equals(e.getSQLState())) && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(CONSTRAINT);
     }
 }
