@@ -140,19 +140,24 @@ public final class DeliveryEngine {
 
     /**
      * "throttled by the relay until HH:MM:SS UTC (reply)" while the relay throttles the outbound
-     * account in effect (email-model.md section 7.1); empty otherwise.
+     * account in use (email-model.md section 7.1; the fallback while it is in use); empty otherwise.
      */
     public Optional<String> throttled() {
-        return connections.throttlePause(config.current().outbound().accountId()).map(ThrottleState.Pause::describe);
+        return connections.throttlePause(inUse().accountId()).map(ThrottleState.Pause::describe);
     }
 
     /**
      * "messages per minute (30) reached until HH:MM:SS UTC" (or recipients per day) while the rate
-     * budget of the outbound account in effect holds its next message back on this node; empty otherwise.
+     * budget of the outbound account in use holds its next message back on this node; empty otherwise.
      */
     public Optional<String> held() {
-        OutboundConfig outbound = config.current().outbound();
+        OutboundConfig outbound = inUse();
         return connections.budgetWait(outbound.accountId(), outbound.rateLimits()).map(OutboxQueue.BudgetWait::describe);
+    }
+
+    /** The account whose messages go out now: the one in effect, or its fallback while that is in use (section 7.3). */
+    private OutboundConfig inUse() {
+        return connections.inUse(config.current().outbound());
     }
 
     /**

@@ -80,7 +80,7 @@ final class RelayConnections implements WorkerFeedback {
     }
 
     /** The account whose messages go out now: the one in effect, or its fallback while that is in use. */
-    private OutboundConfig inUse(OutboundConfig outbound) {
+    OutboundConfig inUse(OutboundConfig outbound) {
         return outbound.fallback() != null && fallbacks.inUse(outbound.accountId()).isPresent()
                 ? outbound.fallback() : outbound;
     }

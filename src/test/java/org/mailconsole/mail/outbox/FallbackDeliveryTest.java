@@ -49,6 +49,7 @@ class FallbackDeliveryTest {
     SharedEngine core;
     AccountsService accounts;
     EmailAccount defaultSmtp;
+    EmailAccount backup;
 
     @BeforeEach
     void start() throws Exception {
@@ -62,7 +63,7 @@ class FallbackDeliveryTest {
                 "glide.smtp.port", String.valueOf(primary.port()), "glide.smtp.connection_timeout", "5000",
                 "glide.smtp.timeout", "30000")), "test");
         accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
-        EmailAccount backup = accounts.create(AccountInput.builder().set(AccountField.NAME, "Backup relay")
+        backup = accounts.create(AccountInput.builder().set(AccountField.NAME, "Backup relay")
                 .set(AccountField.TYPE, "smtp").set(AccountField.AUTHENTICATION, "none")
                 .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, String.valueOf(fallback.port()))
                 .set(AccountField.SECURITY, "none").set(AccountField.ACTIVE, false).build(), "test");
@@ -169,9 +170,31 @@ class FallbackDeliveryTest {
         assertEquals("Backup relay", sentEntries().get(0).accountName());
         assertTrue(core.engine().fallbackInUse(defaultSmtp.id()).orElseThrow().failure().contains("4.7.1"));
         assertTrue(core.engine().status().throttledUntil() != null, "the primary itself is paused");
+        assertTrue(core.outbox().pausedReason().isEmpty(), "the Outbox is not paused: the fallback sends");
         primary.dataReply = "250 2.0.0 queued";
         send("next");
         await("the next one too, while the primary is paused", () -> fallback.received().size() == 2);
         assertEquals(1, primary.dataCommands(), "nothing more went to the paused primary");
+    }
+
+    @Test
+    void theFallbacksOwnLimitsApply() throws Exception {
+        backup = accounts.update(backup.id(), backup.version(), AccountInput.builder()
+                .set(AccountField.NAME, backup.name()).set(AccountField.TYPE, "smtp")
+                .set(AccountField.AUTHENTICATION, "none").set(AccountField.SERVER, "127.0.0.1")
+                .set(AccountField.PORT, String.valueOf(fallback.port())).set(AccountField.SECURITY, "none")
+                .set(AccountField.ACTIVE, false).set(AccountField.MESSAGES_PER_MINUTE, "2").build(), "test");
+        for (int i = 1; i <= 4; i++) {
+            send("limited " + i);
+        }
+        await("two through the fallback, within its limit", () -> fallback.received().size() == 2 && sent() == 2);
+        await("the rest held by the fallback's budget", () -> core.outbox().pausedReason().orElse("")
+                .startsWith("messages per minute (2) reached until"));
+        Thread.sleep(2000);
+        assertEquals(2, fallback.received().size(), "no more than its limit");
+        assertEquals(2L, core.log().counts().get(EmailState.SEND_READY), "the other two wait in the Outbox");
+        for (EmailEntry entry : core.log().list(EmailState.SEND_READY, null, 0, 10).emails()) {
+            assertEquals(0, entry.attempts(), "waiting costs no retry step: " + entry.subject());
+        }
     }
 }
