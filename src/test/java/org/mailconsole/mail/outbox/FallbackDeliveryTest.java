@@ -23,12 +23,14 @@ import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.AccountField;
+import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
+import org.mailconsole.testing.GraphStandIn;
 import org.mailconsole.testing.ScriptedSmtp;
 import org.mailconsole.testing.ShiftableClock;
 
@@ -195,6 +197,25 @@ class FallbackDeliveryTest {
         assertEquals(2L, core.log().counts().get(EmailState.SEND_READY), "the other two wait in the Outbox");
         for (EmailEntry entry : core.log().list(EmailState.SEND_READY, null, 0, 10).emails()) {
             assertEquals(0, entry.attempts(), "waiting costs no retry step: " + entry.subject());
+        }
+    }
+
+    @Test
+    void aGraphAccountThatCannotSendFallsBackToAnSmtpAccount() throws Exception {
+        try (GraphStandIn graph = GraphStandIn.start()) {
+            EmailAccount exchange = accounts.create(AccountInput.builder().set(AccountField.NAME, "Exchange Online")
+                    .set(AccountField.TYPE, "graph").set(AccountField.GRAPH_TENANT_ID, GraphStandIn.TENANT)
+                    .set(AccountField.GRAPH_CLIENT_ID, GraphStandIn.CLIENT_ID)
+                    .set(AccountField.GRAPH_MAILBOX, GraphStandIn.MAILBOX)
+                    .set(AccountField.GRAPH_TOKEN_URL, graph.url()).set(AccountField.GRAPH_URL, graph.url())
+                    .set(AccountField.FALLBACK_ACCOUNT_ID, backup.id().toString())
+                    .secret(AccountSecret.GRAPH_CLIENT_SECRET, GraphStandIn.CLIENT_SECRET).build(), "test");
+            accounts.makeActiveSmtp(exchange.id(), exchange.version(), defaultSmtp.id(), false, "test");
+            graph.script(GraphStandIn.Answer.error(403, "ErrorAccessDenied", "Access is denied."));
+            send("graph refused");
+            await("through the SMTP fallback", () -> fallback.received().size() == 1 && sent() == 1);
+            assertEquals("Backup relay", sentEntries().get(0).accountName());
+            assertTrue(core.engine().fallbackInUse(exchange.id()).orElseThrow().failure().contains("ErrorAccessDenied"));
         }
     }
 }
