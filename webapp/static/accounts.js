@@ -88,3 +88,30 @@ document.addEventListener("DOMContentLoaded", function () {
   // the link leads to a confirmation page; nothing to add here without inline script
   if (link) { link.setAttribute("rel", "nofollow"); }
 });
+
+// The delivery presets: also on a built-in account's form, whose connection values are read-only
+// but whose delivery settings are not (so not behind the read-only check above).
+document.addEventListener("DOMContentLoaded", function () {
+  // the providers' sending limits (email-model.md section 7)
+  ["preset-limits-microsoft365", "preset-limits-google"].forEach(function (id) {
+    var preset = document.getElementById(id);
+    if (!preset) { return; }
+    preset.hidden = false;
+    preset.addEventListener("click", function () {
+      if (preset.dataset.connections) { document.getElementById("maxConnections").value = preset.dataset.connections; }
+      if (preset.dataset.perMinute) { document.getElementById("messagesPerMinute").value = preset.dataset.perMinute; }
+      document.getElementById("recipientsPerDay").value = preset.dataset.perDay;
+    });
+  });
+  var ses = document.getElementById("preset-ses");
+  if (ses) {
+    ses.hidden = false;
+    document.getElementById("preset-limits-ses").addEventListener("click", function () {
+      var rate = document.getElementById("ses-rate");
+      var perSecond = parseInt(rate.value, 10);
+      if (!(perSecond > 0)) { rate.focus(); return; }
+      // SES states its limit per second; the account counts per minute
+      document.getElementById("messagesPerMinute").value = String(perSecond * 60);
+    });
+  }
+});

@@ -91,6 +91,11 @@ final class AccountValidator {
         Long filterId = filterId(in.get(AccountField.ADDRESS_FILTER_ID));
         int maxConnections = maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
         RateLimits limits = rateLimits(in, existing);
+        Long fallback = fallbackAccountId(in.get(AccountField.FALLBACK_ACCOUNT_ID), existing);
+        if (type != null && !type.outbound() && fallback != null) {
+            errors.add(new FieldError(AccountField.FALLBACK_ACCOUNT_ID.field(), "is only for outbound accounts "
+                    + "(SMTP or Microsoft Graph)"));
+        }
         checkSecretLengths(in);
         graphOnly(in);
         if (authentication == Authentication.PASSWORD && !willBeSet(in, existing, AccountSecret.PASSWORD)) {
@@ -135,7 +140,7 @@ final class AccountValidator {
                 .addressFilterId(filterId).active(Boolean.TRUE.equals(in.flag(AccountField.ACTIVE)))
                 .debugLogging(Boolean.TRUE.equals(in.flag(AccountField.DEBUG_LOGGING))).maxConnections(maxConnections)
                 .messagesPerMinute(limits.messagesPerMinute()).recipientsPerDay(limits.recipientsPerDay())
-                .tokenUrl(oauth2.tokenUrl()).clientId(oauth2.clientId()).scope(oauth2.scope()).trustedCertificates(pem);
+                .fallbackAccountId(fallback).tokenUrl(oauth2.tokenUrl()).clientId(oauth2.clientId()).scope(oauth2.scope()).trustedCertificates(pem);
         for (AccountSecret secret : AccountSecret.values()) {
             account.secretSet(secret, willBeSet(in, existing, secret));
         }
@@ -205,6 +210,7 @@ final class AccountValidator {
         String displayName = text("displayName", in.get(AccountField.DISPLAY_NAME), FieldLimits.DISPLAY_NAME, false);
         Long filterId = filterId(in.get(AccountField.ADDRESS_FILTER_ID));
         int maxConnections = maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
+        Long fallback = fallbackAccountId(in.get(AccountField.FALLBACK_ACCOUNT_ID), existing);
         GraphClient graph = new GraphAccountRules(errors).check(in, existing);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -214,7 +220,7 @@ final class AccountValidator {
                 .userName(null).fromAddress(fromAddress).displayName(displayName).folder(null)
                 .addressFilterId(filterId).active(Boolean.TRUE.equals(in.flag(AccountField.ACTIVE)))
                 .debugLogging(Boolean.TRUE.equals(in.flag(AccountField.DEBUG_LOGGING))).maxConnections(maxConnections)
-                .tokenUrl(null).clientId(null).scope(null).trustedCertificates(null).graph(graph);
+                .fallbackAccountId(fallback).tokenUrl(null).clientId(null).scope(null).trustedCertificates(null).graph(graph);
         for (AccountSecret secret : AccountSecret.values()) {
             account.secretSet(secret, willBeSet(in, existing, secret));
         }
@@ -321,11 +327,41 @@ final class AccountValidator {
         AccountValidator validator = new AccountValidator();
         int connections = validator.maxConnections(in.get(AccountField.MAX_CONNECTIONS), existing);
         RateLimits limits = validator.rateLimits(in, existing);
+        Long fallback = validator.fallbackAccountId(in.get(AccountField.FALLBACK_ACCOUNT_ID), existing);
         if (!validator.errors.isEmpty()) {
             throw new ValidationException(validator.errors);
         }
         return existing.toBuilder().maxConnections(connections).messagesPerMinute(limits.messagesPerMinute())
-                .recipientsPerDay(limits.recipientsPerDay());
+                .recipientsPerDay(limits.recipientsPerDay()).fallbackAccountId(fallback);
+    }
+
+    /**
+     * Fallback account (section 7.3): absent keeps the stored value (scripts written before it keep
+     * working); blank (or JSON null) is none. That it names another stored outbound account is
+     * checked in the write's transaction (the store), where a concurrent delete is seen.
+     */
+    private Long fallbackAccountId(String value, EmailAccount existing) {
+        if (value == null) {
+            return existing == null ? null : existing.fallbackAccountId();
+        }
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (existing != null && existing.id() != null && id == existing.id()) {
+                errors.add(new FieldError(AccountField.FALLBACK_ACCOUNT_ID.field(), "cannot be the account itself"));
+                return null;
+            }
+            if (id >= 1) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(AccountField.FALLBACK_ACCOUNT_ID.field(), "must be the id of another outbound "
+                + "account (blank: none)"));
+        return null;
     }
 
     Long filterId(String value) {

@@ -1,6 +1,9 @@
 package org.mailconsole.console;
 
+import java.util.List;
 import java.util.function.Supplier;
+import org.mailconsole.model.AccountField;
+import org.mailconsole.model.FieldError;
 import org.mailconsole.store.AccountConflictException;
 import org.mailconsole.store.MissingRowException;
 import org.mailconsole.store.VersionConflictException;
@@ -11,7 +14,9 @@ final class AccountWrites {
     }
 
     /**
-     * @throws AccountRuleException     a second active SMTP account or a duplicate name
+     * @throws AccountRuleException     a second active SMTP account, a duplicate name, or an account another
+     *                                  names as its fallback deleted or made inbound
+     * @throws ValidationException      a fallback account that is this one, unknown or not outbound
      * @throws StaleVersionException    the account was changed meanwhile
      * @throws AccountNotFoundException the account was deleted meanwhile
      */
@@ -28,6 +33,11 @@ final class AccountWrites {
                         : "The active SMTP account is now \"" + e.otherAccount() + "\": look again before switching.");
                 case NAME -> new AccountRuleException("name", "is already the name of another account");
                 case ADDRESS_FILTER -> new AccountRuleException("addressFilterId", e.getMessage());
+                case FALLBACK -> new ValidationException(List.of(new FieldError(
+                        AccountField.FALLBACK_ACCOUNT_ID.field(), e.getMessage())));
+                case FALLBACK_NAMED -> new AccountRuleException(AccountField.FALLBACK_ACCOUNT_ID.field(),
+                        "\"" + e.otherAccount() + "\" names this account as its fallback: choose another fallback "
+                        + "there first.");
             };
         } catch (VersionConflictException e) {
             throw new StaleVersionException(e.expectedVersion(), e.currentVersion());

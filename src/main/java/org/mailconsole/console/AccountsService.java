@@ -126,7 +126,8 @@ public final class AccountsService {
         List<String> refused = new ArrayList<>();
         for (AccountField field : AccountField.values()) {
             switch (field) {
-                case ACTIVE, DEBUG_LOGGING, MAX_CONNECTIONS, MESSAGES_PER_MINUTE, RECIPIENTS_PER_DAY, ADDRESS_FILTER_ID -> {
+                case ACTIVE, DEBUG_LOGGING, MAX_CONNECTIONS, MESSAGES_PER_MINUTE, RECIPIENTS_PER_DAY,
+                     FALLBACK_ACCOUNT_ID, ADDRESS_FILTER_ID -> {
                     // Active, debug logging and Connections may change; the address filter is not the built-in
                     // accounts' to have
                 }
@@ -151,7 +152,7 @@ public final class AccountsService {
         int maxConnections = delivery.maxConnections();
         List<AuditEntry> audit = new ArrayList<>();
         for (AccountField field : List.of(AccountField.MAX_CONNECTIONS, AccountField.MESSAGES_PER_MINUTE,
-                AccountField.RECIPIENTS_PER_DAY)) {
+                AccountField.RECIPIENTS_PER_DAY, AccountField.FALLBACK_ACCOUNT_ID)) {
             if (!Objects.equals(field.value(existing), field.value(delivery))) {
                 audit.add(entry(actor, subject(existing.name()), field.field(), field.text(existing), field.text(delivery)));
             }
@@ -169,7 +170,7 @@ public final class AccountsService {
         }
         EmailAccount changed = existing.toBuilder().active(active).debugLogging(debugLogging)
                 .maxConnections(maxConnections).messagesPerMinute(delivery.messagesPerMinute())
-                .recipientsPerDay(delivery.recipientsPerDay()).build();
+                .recipientsPerDay(delivery.recipientsPerDay()).fallbackAccountId(delivery.fallbackAccountId()).build();
         EmailAccount saved = AccountWrites.run(() -> store.update(changed, Map.of(), audit));
         LOG.log(System.Logger.Level.INFO, "{0} set {1} active={2} debugLogging={3} maxConnections={4}", actor,
                 existing.name(), active, debugLogging, maxConnections);

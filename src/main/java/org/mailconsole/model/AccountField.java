@@ -46,6 +46,9 @@ public enum AccountField {
     /** Recipients per day (email-model.md section 7): null is no limit. */
     RECIPIENTS_PER_DAY("recipientsPerDay", "recipients_per_day", Input.NUMBER, Types.INTEGER,
             EmailAccount::recipientsPerDay, (b, v) -> b.recipientsPerDay(v == null ? null : ((Number) v).intValue())),
+    /** Fallback account (email-model.md section 7.3): another outbound account's id; null is none. */
+    FALLBACK_ACCOUNT_ID("fallbackAccountId", "fallback_account_id", Input.NUMBER, Types.BIGINT,
+            EmailAccount::fallbackAccountId, (b, v) -> b.fallbackAccountId(v == null ? null : ((Number) v).longValue())),
     TOKEN_URL("oauth2.tokenUrl", "oauth_token_url", Input.TEXT, Types.VARCHAR, a -> oauth2(a).tokenUrl(),
             (b, v) -> b.tokenUrl((String) v)),
     CLIENT_ID("oauth2.clientId", "oauth_client_id", Input.TEXT, Types.VARCHAR, a -> oauth2(a).clientId(),

@@ -10,6 +10,7 @@ package org.mailconsole.model;
  * @param maxConnections Connections: at most this many connections to an outbound account's relay at once
  * @param messagesPerMinute Messages per minute (section 7); null: no limit
  * @param recipientsPerDay  Recipients per day (section 7); null: no limit
+ * @param fallbackAccountId the outbound account used when this one cannot take a message (section 7.3); null: none
  * @param graph          a Microsoft Graph account's settings ({@link GraphClient#NONE} for other types);
  *                       such an account has no server, port, security, authentication or user name (null)
  */
@@ -32,6 +33,7 @@ public record EmailAccount(
         int maxConnections,
         Integer messagesPerMinute,
         Integer recipientsPerDay,
+        Long fallbackAccountId,
         OAuth2Client oauth2,
         String trustedCertificates,
         GraphClient graph,
@@ -92,7 +94,8 @@ public record EmailAccount(
         return new Builder().id(id).name(name).type(type).authentication(authentication).server(server).port(port)
                 .security(security).userName(userName).fromAddress(fromAddress).displayName(displayName)
                 .folder(folder).addressFilterId(addressFilterId).active(active).provisioned(provisioned)
-                .debugLogging(debugLogging).maxConnections(maxConnections).messagesPerMinute(messagesPerMinute).recipientsPerDay(recipientsPerDay).tokenUrl(client.tokenUrl()).clientId(client.clientId())
+                .debugLogging(debugLogging).maxConnections(maxConnections).messagesPerMinute(messagesPerMinute).recipientsPerDay(recipientsPerDay)
+                .fallbackAccountId(fallbackAccountId).tokenUrl(client.tokenUrl()).clientId(client.clientId())
                 .scope(client.scope()).trustedCertificates(trustedCertificates).passwordSet(passwordSet)
                 .clientSecretSet(clientSecretSet).refreshTokenSet(refreshTokenSet).graph(g)
                 .graphClientSecretSet(graphClientSecretSet).graphCertificateSet(graphCertificateSet)
@@ -119,6 +122,7 @@ public record EmailAccount(
         private int maxConnections = MaxConnections.DEFAULT;
         private Integer messagesPerMinute;
         private Integer recipientsPerDay;
+        private Long fallbackAccountId;
         private String tokenUrl;
         private String clientId;
         private String scope;
@@ -158,6 +162,7 @@ public record EmailAccount(
         public Builder maxConnections(int value) { maxConnections = value; return this; }
         public Builder messagesPerMinute(Integer value) { messagesPerMinute = value; return this; }
         public Builder recipientsPerDay(Integer value) { recipientsPerDay = value; return this; }
+        public Builder fallbackAccountId(Long value) { fallbackAccountId = value; return this; }
         public Builder tokenUrl(String value) { tokenUrl = value; return this; }
         public Builder clientId(String value) { clientId = value; return this; }
         public Builder scope(String value) { scope = value; return this; }
@@ -198,7 +203,7 @@ public record EmailAccount(
         public EmailAccount build() {
             return new EmailAccount(id, name, type, authentication, server, port, security, userName, fromAddress,
                     displayName, folder, addressFilterId, active, provisioned, debugLogging, maxConnections,
-                    messagesPerMinute, recipientsPerDay, new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates,
+                    messagesPerMinute, recipientsPerDay, fallbackAccountId, new OAuth2Client(tokenUrl, clientId, scope), trustedCertificates,
                     new GraphClient(graphTenantId, graphClientId, graphMailbox, graphTokenUrl, graphUrl,
                             graphSecretExpiresOn), passwordSet, clientSecretSet, refreshTokenSet, graphClientSecretSet,
                     graphCertificateSet, graphPrivateKeySet, version);

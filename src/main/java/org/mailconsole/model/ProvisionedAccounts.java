@@ -71,7 +71,8 @@ public final class ProvisionedAccounts {
         return EmailAccount.builder().id(account.id()).name(account.name()).addressFilterId(account.addressFilterId())
                 .active(account.active()).provisioned(account.provisioned()).debugLogging(account.debugLogging())
                 .maxConnections(account.maxConnections()).messagesPerMinute(account.messagesPerMinute())
-                .recipientsPerDay(account.recipientsPerDay()).version(account.version());
+                .recipientsPerDay(account.recipientsPerDay()).fallbackAccountId(account.fallbackAccountId())
+                .version(account.version());
     }
 
     private static String blankToNull(String value) {

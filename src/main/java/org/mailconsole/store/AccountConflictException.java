@@ -14,7 +14,11 @@ public class AccountConflictException extends RuntimeException {
         /** Another account has the name (letter case ignored). */
         NAME,
         /** The named system address filter does not exist or is of the other direction. */
-        ADDRESS_FILTER
+        ADDRESS_FILTER,
+        /** The named fallback account is this one, does not exist, or is not outbound (the message says which). */
+        FALLBACK,
+        /** Another account names this one as its fallback ({@code otherAccount}): it stays, and stays outbound. */
+        FALLBACK_NAMED
     }
 
     private final Conflict conflict;
@@ -30,6 +34,11 @@ public class AccountConflictException extends RuntimeException {
     /** An {@link Conflict#ADDRESS_FILTER} conflict, its message saying what is wrong with the filter named. */
     public static AccountConflictException addressFilter(String message) {
         return new AccountConflictException(Conflict.ADDRESS_FILTER, message, true);
+    }
+
+    /** A {@link Conflict#FALLBACK} conflict, its message saying what is wrong with the account named. */
+    public static AccountConflictException fallback(String message) {
+        return new AccountConflictException(Conflict.FALLBACK, message, true);
     }
 
     private AccountConflictException(Conflict conflict, String message, boolean detailed) {

@@ -226,6 +226,10 @@ public final class AccountStore {
     public void delete(long id, long version, List<AuditEntry> audit) {
         database.inTransaction(connection -> {
             ConfigVersions.bump(connection, ConfigVersions.ACCOUNTS); // first: serialises account writes
+            Optional<String> namer = FallbackReferences.namedBy(connection, id);
+            if (namer.isPresent()) {
+                throw new AccountConflictException(AccountConflictException.Conflict.FALLBACK_NAMED, namer.get());
+            }
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM email_account WHERE id = ? AND version = ?")) {
                 delete.setLong(1, id);
@@ -233,6 +237,12 @@ public final class AccountStore {
                 if (delete.executeUpdate() != 1) {
                     throw stale(connection, id, version);
                 }
+            } catch (SQLException e) {
+                if (FallbackReferences.violated(e)) {
+                    throw new AccountConflictException(AccountConflictException.Conflict.FALLBACK_NAMED,
+                            FallbackReferences.namedBy(connection, id).orElse(null));
+                }
+                throw e;
             }
             AuditStore.insert(connection, audit);
             return null;
@@ -275,6 +285,8 @@ public final class AccountStore {
             }
         }
         AddressFilterReferences.check(connection, account);
+        FallbackReferences.check(connection, account, ownId);
+        FallbackReferences.checkStaysOutbound(connection, account);
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id FROM email_account WHERE LOWER(name) = LOWER(?) AND id <> ?")) {
             query.setString(1, account.name());
@@ -302,6 +314,9 @@ public final class AccountStore {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new AccountConflictException(AccountConflictException.Conflict.NAME, null);
+            }
+            if (FallbackReferences.violated(e)) {
+                throw AccountConflictException.fallback("the account named was deleted just now");
             }
             if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
                 throw AccountConflictException.addressFilter("the system address filter was deleted just now");

@@ -1,5 +1,6 @@
 package org.mailconsole.console.diagnostics;
 
+import org.mailconsole.mail.outbox.FallbackUse;
 import java.time.Instant;
 import java.util.List;
 import org.mailconsole.mail.live.InboundResults;
@@ -68,11 +69,14 @@ public record Diagnostics(
      * @param throttleReply         the relay's reply that signalled it; null when not paused
      * @param messagesPerMinute     the account's limit (null: none); {@code lastMinute} messages started in the last 60 s
      * @param recipientsPerDay      the account's limit (null: none); {@code last24hRecipients} counted in 24 h
+     * @param fallbackInUse         its fallback account takes its messages now, with its last failure
+     *                              (section 7.3); null when not
      */
     public record Delivery(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
                            int maxConnections, Long estimatedDrainSeconds, Instant refusedAt, String refusal,
                            Instant throttledUntil, String throttleReply, Integer messagesPerMinute,
-                           Integer recipientsPerDay, Long lastMinute, Long last24hRecipients) {
+                           Integer recipientsPerDay, Long lastMinute, Long last24hRecipients,
+                           FallbackUse fallbackInUse) {
     }
 
     /**

@@ -113,14 +113,15 @@ public final class DiagnosticsService {
         return List.of(new Diagnostics.Delivery(now.accountId(), now.accountName(), now.connectionsOpen(),
                 now.connectionsAllowed(), now.maxConnections(), drain, now.refusedAt(), now.refusal(), now.throttledUntil(),
                 now.throttleReply(), now.messagesPerMinute(), now.recipientsPerDay(), now.lastMinute(),
-                now.last24hRecipients()));
+                now.last24hRecipients(), now.fallbackInUse()));
     }
 
     /** What the banner on every page says right now. */
     public Warnings warnings() {
         List<EmailAccount> all = accounts.list();
         return Warnings.of(outbound(properties.effective(), all), all,
-                today());
+                today())
+                .withFallback(delivery.get().fallbackInUse());
     }
 
     /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */

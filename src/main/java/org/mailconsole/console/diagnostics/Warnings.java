@@ -3,14 +3,16 @@ package org.mailconsole.console.diagnostics;
 import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.List;
+import org.mailconsole.mail.outbox.FallbackUse;
 import org.mailconsole.model.AccountField;
 import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.SecretExpiry;
 import org.mailconsole.model.PropertyCatalog;
 
 /**
- * What the banner on every console page says: sending is off (and which setting turns it off), or a
- * test address redirects all mail. Both are easy to forget in production.
+ * What the banner on every console page says: sending is off (and which setting turns it off), a
+ * test address redirects all mail, or a fallback account sends instead of the account in effect.
+ * Each is easy to miss in production.
  *
  * @param text    the sentence shown
  * @param setting the property (or page) that causes it, named in the banner
@@ -43,6 +45,17 @@ public record Warnings(List<Warning> items) {
                     linkFor(PropertyCatalog.TEST_USER)));
         }
         return new Warnings(List.copyOf(items));
+    }
+
+    /** With "a fallback account is in use" (email-model.md section 7.3) when one is; else these. */
+    Warnings withFallback(FallbackUse fallback) {
+        if (fallback == null) {
+            return this;
+        }
+        List<Warning> more = new ArrayList<>(items);
+        more.add(new Warning("Outbound email goes through the " + fallback.describe() + ".",
+                AccountField.FALLBACK_ACCOUNT_ID.field(), "/accounts/" + fallback.accountId()));
+        return new Warnings(List.copyOf(more));
     }
 
     static String linkFor(String setting) {

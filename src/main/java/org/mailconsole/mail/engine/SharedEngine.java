@@ -62,7 +62,7 @@ public final class SharedEngine {
     private int users;
     private boolean heldByContainer;
 
-    private SharedEngine(StorageSettings settings) {
+    private SharedEngine(StorageSettings settings, Clock system) {
         this.settings = settings;
         OutboxTiming timing = OutboxTiming.fromSystemProperties(); // a bad value refuses before anything opens
         this.secrets = new SecretBox(KeyFile.loadOrCreate(settings.keyFile()));
@@ -80,7 +80,7 @@ public final class SharedEngine {
         CachedConfig config = new CachedConfig(source, database::changes);
         // the one composition point where the live session meets the Outbox that delivers its messages;
         // leases and due times are on the database's clock, which every node shares
-        Clock clock = new DatabaseClock(database, Clock.systemUTC());
+        Clock clock = new DatabaseClock(database, system);
         JdbcOutboxQueue queue = new JdbcOutboxQueue(database, clock, timing.lease());
         this.log = new EmailLogReader(database);
         this.graphHttp = new GraphHttp();
@@ -97,10 +97,18 @@ public final class SharedEngine {
 
     /** The core for these settings, opened on first use; call {@link #release()} when done. */
     public static SharedEngine acquire(StorageSettings settings) {
+        return acquire(settings, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #acquire(StorageSettings)}, a core opened now reading the time from {@code system} (the
+     * database's offset added): the system clock, or one a test moves to skip a wait.
+     */
+    public static SharedEngine acquire(StorageSettings settings, Clock system) {
         synchronized (OPEN) {
             SharedEngine core = OPEN.get(settings.jdbcUrl());
             if (core == null) {
-                core = openWithOwnLoader(settings);
+                core = openWithOwnLoader(settings, system);
                 OPEN.put(settings.jdbcUrl(), core);
             } else if (!core.settings.keyFile().equals(settings.keyFile())) {
                 throw new IllegalStateException("the database " + org.mailconsole.store.JdbcUrls.masked(settings.jdbcUrl()) + " is already open with the key file "
@@ -135,12 +143,12 @@ public final class SharedEngine {
      * Opens with this class's loader as the thread's context loader, so that the threads the
      * database engine starts do not hold on to the webapp that happened to open it first.
      */
-    private static SharedEngine openWithOwnLoader(StorageSettings settings) {
+    private static SharedEngine openWithOwnLoader(StorageSettings settings, Clock system) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(SharedEngine.class.getClassLoader());
         try {
-            return new SharedEngine(settings);
+            return new SharedEngine(settings, system);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -24,6 +24,8 @@ import org.mailconsole.model.filter.AddressFilter;
  *                       active default); null when none applies
  * @param maxConnections the account's Connections: at most this many connections to its relay at once
  * @param rateLimits     the account's messages per minute and recipients per day (never null)
+ * @param fallback       what its fallback account sends with (section 7.3), itself without a fallback;
+ *                       null when it names none or the one it names cannot send
  */
 public record OutboundConfig(
         String skipReason,
@@ -37,30 +39,40 @@ public record OutboundConfig(
         boolean precedenceBulk,
         AddressFilter addressFilter,
         int maxConnections,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        OutboundConfig fallback) {
 
     /** Without an address filter. */
     public OutboundConfig(String skipReason, String accountName, AccountConnection account, String fromAddress,
                           String displayName, List<String> testRecipients, int maxRecipients, int maxSend,
                           boolean precedenceBulk) {
         this(skipReason, accountName, account, fromAddress, displayName, testRecipients, maxRecipients, maxSend,
-                precedenceBulk, null, MaxConnections.DEFAULT, RateLimits.NONE);
+                precedenceBulk, null, MaxConnections.DEFAULT, RateLimits.NONE, null);
     }
 
     public OutboundConfig withAddressFilter(AddressFilter filter) {
         return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, filter, maxConnections, rateLimits);
+                maxRecipients, maxSend, precedenceBulk, filter, maxConnections, rateLimits, fallback);
     }
 
     public OutboundConfig withMaxConnections(int connections) {
         return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, addressFilter, connections, rateLimits);
+                maxRecipients, maxSend, precedenceBulk, addressFilter, connections, rateLimits, fallback);
     }
 
     /** With the account's rate limits (email-model.md section 7). */
     public OutboundConfig withRateLimits(RateLimits limits) {
         return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, addressFilter, maxConnections, limits);
+                maxRecipients, maxSend, precedenceBulk, addressFilter, maxConnections, limits, fallback);
+    }
+
+    /** With its fallback account's configuration (section 7.3); a fallback's own fallback is not followed. */
+    public OutboundConfig withFallback(OutboundConfig other) {
+        OutboundConfig own = other == null ? null : new OutboundConfig(other.skipReason, other.accountName,
+                other.account, other.fromAddress, other.displayName, other.testRecipients, other.maxRecipients,
+                other.maxSend, other.precedenceBulk, other.addressFilter, other.maxConnections, other.rateLimits, null);
+        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
+                maxRecipients, maxSend, precedenceBulk, addressFilter, maxConnections, rateLimits, own);
     }
 
     public OutboundConfig {
@@ -73,7 +85,7 @@ public record OutboundConfig(
 
     public static OutboundConfig skipped(String reason, String accountName) {
         return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false, null,
-                MaxConnections.DEFAULT, RateLimits.NONE);
+                MaxConnections.DEFAULT, RateLimits.NONE, null);
     }
 
     public boolean sending() {

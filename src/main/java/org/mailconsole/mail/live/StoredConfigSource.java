@@ -54,15 +54,38 @@ public final class StoredConfigSource implements LiveConfigSource {
     @Override
     public OutboundConfig outbound() {
         EffectiveProperties p = effectiveProperties();
-        ActiveConnections.Effective out = ActiveConnections.outbound(p, accounts.list(), this::secretsOf);
+        List<EmailAccount> all = accounts.list();
+        ActiveConnections.Effective out = ActiveConnections.outbound(p, all, this::secretsOf);
         String accountName = out.account() == null ? null : out.account().name();
         if (!out.usable()) {
             return OutboundConfig.skipped(out.reason(), accountName);
         }
+        return sendingWith(p, out).withFallback(fallbackOf(p, out.account(), all));
+    }
+
+    /**
+     * The fallback account the one in effect names (email-model.md section 7.3), when it is an
+     * outbound account that can send; null otherwise (the primary's own failures then stand).
+     */
+    private OutboundConfig fallbackOf(EffectiveProperties p, EmailAccount primary, List<EmailAccount> all) {
+        if (primary.fallbackAccountId() == null) {
+            return null;
+        }
+        for (EmailAccount account : all) {
+            if (account.id().equals(primary.fallbackAccountId()) && account.type().outbound()) {
+                ActiveConnections.Effective fallback = ActiveConnections.effective(p, account, this::secretsOf);
+                return fallback.usable() ? sendingWith(p, fallback) : null;
+            }
+        }
+        return null;
+    }
+
+    /** What messages go out with through this usable outbound account. */
+    private OutboundConfig sendingWith(EffectiveProperties p, ActiveConnections.Effective out) {
         EmailAccount account = out.account();
         String from = account.fromAddress() != null ? account.fromAddress()
                 : account.isGraph() ? account.graph().mailbox() : account.userName();
-        return new OutboundConfig(null, accountName, connection(out), from == null ? "" : from,
+        return new OutboundConfig(null, account.name(), connection(out), from == null ? "" : from,
                 account.displayName() == null ? "" : account.displayName(),
                 p.list(PropertyCatalog.TEST_USER), p.integer(PropertyCatalog.MAX_RECIPIENTS),
                 p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,7 @@ import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.EmailLogReader;
 import org.mailconsole.store.emaillog.EmailLogRetention;
@@ -138,19 +140,32 @@ public final class DeliveryEngine {
 
     /**
      * "throttled by the relay until HH:MM:SS UTC (reply)" while the relay throttles the outbound
-     * account in effect (email-model.md section 7.1); empty otherwise.
+     * account in use (email-model.md section 7.1; the fallback while it is in use); empty otherwise.
      */
     public Optional<String> throttled() {
-        return connections.throttlePause(config.current().outbound().accountId()).map(ThrottleState.Pause::describe);
+        return connections.throttlePause(inUse().accountId()).map(ThrottleState.Pause::describe);
     }
 
     /**
      * "messages per minute (30) reached until HH:MM:SS UTC" (or recipients per day) while the rate
-     * budget of the outbound account in effect holds its next message back on this node; empty otherwise.
+     * budget of the outbound account in use holds its next message back on this node; empty otherwise.
      */
     public Optional<String> held() {
-        OutboundConfig outbound = config.current().outbound();
+        OutboundConfig outbound = inUse();
         return connections.budgetWait(outbound.accountId(), outbound.rateLimits()).map(OutboxQueue.BudgetWait::describe);
+    }
+
+    /** The account whose messages go out now: the one in effect, or its fallback while that is in use (section 7.3). */
+    private OutboundConfig inUse() {
+        return connections.inUse(config.current().outbound());
+    }
+
+    /**
+     * The fallback account that takes this account's messages now on this node (email-model.md
+     * section 7.3), with the account's last failure; empty while the account takes them itself.
+     */
+    public Optional<FallbackUse> fallbackInUse(long accountId) {
+        return connections.fallbackInUse(accountId);
     }
 
     /** A message was queued or made due: idle workers look for it now. */
@@ -171,10 +186,21 @@ public final class DeliveryEngine {
             Lease lease = leased.get();
             renewal.hold(lease);
             try (SmtpDelivery connection = newConnection()) {
-                AttemptResult result = attempts.attempt(lease, snapshot, connection);
+                // through the account a worker would use now: the fallback while it is in use (section 7.3)
+                Route route = connections.route(snapshot);
+                Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, Set.of());
+                AttemptResult result = attempted.result();
+                Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(result, route.outbound(),
+                        route.snapshot().rules());
+                throttle.ifPresent(signal -> connections.throttled(null, route.outbound().accountId(), signal.reply(),
+                        signal.asked()));
+                if (route.mayFallBack() && (attempted.accountRefused() || throttle.isPresent())) {
+                    connections.primaryFailed(route.primary(), DeliveryOutcomes.accountFailure(result));
+                    result = throughFallback(lease, Route.fallback(snapshot), result);
+                } else if (!route.fallback() && connection.takeGreetingRefusal() == null) {
+                    connections.primaryTook(route.primary());
+                }
                 queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
-                DeliveryOutcomes.throttleSignal(result, snapshot.outbound(), snapshot.rules()).ifPresent(signal ->
-                        connections.throttled(null, snapshot.outbound().accountId(), signal.reply(), signal.asked()));
             } finally {
                 renewal.drop(lease);
             }
@@ -182,6 +208,19 @@ public final class DeliveryEngine {
             waitWhileLeased(id);
         }
         return log.find(id).orElseThrow(() -> new EmailNotFoundException(id));
+    }
+
+    /**
+     * An attempt made now that the account in effect could not take, through its fallback on a
+     * connection of its own (as a worker does, without the recipients the primary refused for good).
+     */
+    private AttemptResult throughFallback(Lease lease, Route route, AttemptResult primary) {
+        List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
+        Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
+        try (SmtpDelivery connection = newConnection()) {
+            AttemptResult result = attempts.attempt(lease, route.snapshot(), connection, skip).result();
+            return DeliveryOutcomes.afterFallback(result, primary.recipients(), refusedForGood);
+        }
     }
 
     private void waitWhileLeased(long id) {

@@ -2,6 +2,9 @@ package org.mailconsole.mail.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.mailconsole.mail.live.DeliveryRules;
@@ -9,6 +12,7 @@ import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.Outcome;
+import org.mailconsole.model.emaillog.RecipientNote;
 
 /**
  * Turns what the server said into the entry's next state (email-model.md section 5): accepted is
@@ -60,6 +64,57 @@ final class DeliveryOutcomes {
         boolean signal = (result.outcome() == Outcome.DEFERRED || result.outcome() == Outcome.FAILED)
                 && rules.throttleCodes().throttles(result.replyCode(), result.reply());
         return signal ? Optional.of(new Throttle(result.reply(), null)) : Optional.empty();
+    }
+
+    /**
+     * Why the account could not take the message (section 7.3), as Diagnostics shows it: the named
+     * failure or the reply; when the deciding reply refused a recipient for good, the deferral instead.
+     */
+    static String accountFailure(AttemptResult result) {
+        Integer code = result.replyCode();
+        if (code != null && code >= 500) {
+            for (RecipientNote note : result.refused()) {
+                if (note.note().startsWith("4")) {
+                    return note.note();
+                }
+            }
+        }
+        return result.reply();
+    }
+
+    /**
+     * The recipients the relay refused with a fail code (5xx) in this attempt: the fallback does not
+     * try them again (section 7.3). The relay's reply opens each note.
+     */
+    static List<RecipientNote> refusedForGood(AttemptResult result) {
+        return result.refused().stream().filter(note -> note.note().startsWith("5")).toList();
+    }
+
+    /** The addresses of these notes. */
+    static Set<String> addresses(List<RecipientNote> notes) {
+        Set<String> addresses = new HashSet<>();
+        notes.forEach(note -> addresses.add(note.address()));
+        return addresses;
+    }
+
+    /**
+     * The fallback's attempt as the entry records it: every recipient of the delivery, those the
+     * primary refused for good among the refused (a message the fallback took is then partly sent).
+     */
+    static AttemptResult afterFallback(AttemptResult fallback, List<String> recipients,
+                                       List<RecipientNote> refusedByPrimary) {
+        if (refusedByPrimary.isEmpty()) {
+            return fallback;
+        }
+        List<RecipientNote> refused = new ArrayList<>(refusedByPrimary);
+        refused.addAll(fallback.refused());
+        boolean sent = fallback.outcome().delivered();
+        List<String> tried = new ArrayList<>(fallback.recipients());
+        recipients.stream().filter(r -> !tried.contains(r)).forEach(tried::add);
+        return new AttemptResult(fallback.at(), fallback.state(), sent ? Outcome.PARTIAL : fallback.outcome(),
+                fallback.replyCode(), fallback.reply(), sent ? refused.size() + " recipient(s) refused by the server"
+                : fallback.reason(), tried, refused, fallback.nextAttemptAt(), fallback.accountId(),
+                fallback.accountName(), fallback.transcriptId());
     }
 
     /** Failed at once without going to the relay: more recipients than the account's whole daily limit (section 7). */

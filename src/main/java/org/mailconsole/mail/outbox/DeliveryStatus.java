@@ -23,17 +23,19 @@ import org.mailconsole.store.emaillog.OutboxQueue;
  * @param recipientsPerDay   the account's limit; null when none
  * @param lastMinute         messages started through it in the last 60 s (every node); null when unknown
  * @param last24hRecipients  recipients counted in the last 24 h (every node); null when unknown
+ * @param fallbackInUse      its fallback account takes its messages now (section 7.3); null when not
  */
 public record DeliveryStatus(Long accountId, String accountName, int connectionsOpen, int connectionsAllowed,
                              int maxConnections, int workers, double perSecond, Instant refusedAt, String refusal,
                              Instant throttledUntil, String throttleReply, Integer messagesPerMinute,
-                             Integer recipientsPerDay, Long lastMinute, Long last24hRecipients) {
+                             Integer recipientsPerDay, Long lastMinute, Long last24hRecipients,
+                             FallbackUse fallbackInUse) {
 
     /** With the account's limits and the budget spent (null when it could not be read). */
     DeliveryStatus withBudget(RateLimits limits, OutboxQueue.BudgetUsed used) {
         return new DeliveryStatus(accountId, accountName, connectionsOpen, connectionsAllowed, maxConnections, workers,
                 perSecond, refusedAt, refusal, throttledUntil, throttleReply, limits.messagesPerMinute(),
                 limits.recipientsPerDay(), used == null ? null : used.lastMinute(),
-                used == null ? null : used.last24hRecipients());
+                used == null ? null : used.last24hRecipients(), fallbackInUse);
     }
 }

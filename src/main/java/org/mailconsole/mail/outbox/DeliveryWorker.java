@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.Lease;
 import org.mailconsole.store.emaillog.OutboxQueue;
@@ -22,7 +25,10 @@ import org.mailconsole.store.emaillog.OutboxQueue;
  * keeps its connection for {@link #LINGER} (a burst's next message uses it), then closes it and
  * waits for a wake-up, the next due retry or the sweep. A throttle signal (email-model.md section
  * 7.1) gives the message back unattempted and pauses the account's workers like a paused Outbox;
- * so does the account's rate budget while it holds the next message back (section 7). When the
+ * so does the account's rate budget while it holds the next message back (section 7). Each message
+ * goes through the account its {@link Route} names: the one in effect or, while that one cannot take
+ * messages, its fallback (section 7.3); a message the account in effect cannot take goes through
+ * the fallback at once, on the worker's second connection, kept and closed like the first. When the
  * database refuses a write it keeps its lease and tries again after a {@link StoreBackoff} wait,
  * so no message goes twice for it.
  */
@@ -45,6 +51,8 @@ final class DeliveryWorker implements Runnable {
     private final WorkerFeedback feedback;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
+    /** The account whose budget the message leased next was leased under (the one its outcome went through). */
+    private Long nextBudgetAccount;
 
     DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
                    Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
@@ -69,35 +77,40 @@ final class DeliveryWorker implements Runnable {
     @Override
     public void run() {
         Lease next = null; // leased with the last outcome, in its transaction
-        try (SmtpDelivery connection = connections.get()) {
+        // each worker keeps a connection to the account in effect and, only once used, to its fallback
+        try (SmtpDelivery connection = connections.get(); SmtpDelivery fallbackConnection = connections.get()) {
             while (running) {
                 long mark = signal.mark();
-                ConfigSnapshot snapshot;
+                Route route;
                 try {
-                    snapshot = config.current();
+                    ConfigSnapshot snapshot = config.current();
                     if (!snapshot.outbound().sending()) {
                         // paused: the messages wait, no attempt, no retry step used, no state change
                         next = release(next);
-                        connection.close();
+                        closeAll(connection, fallbackConnection);
                         signal.await(mark, PAUSED_LOOK, () -> !running);
                         continue;
                     }
-                    Optional<ThrottleState.Pause> throttled = feedback.throttlePause(snapshot.outbound().accountId());
+                    route = feedback.route(snapshot);
+                    OutboundConfig outbound = route.outbound();
+                    Optional<ThrottleState.Pause> throttled = feedback.throttlePause(outbound.accountId());
                     if (throttled.isPresent()) {
                         // the relay throttles the account: its messages wait, no attempt, no retry step used
                         next = release(next);
-                        connection.close();
+                        closeAll(connection, fallbackConnection);
                         signal.await(mark, untilOrLook(throttled.get().until()), () -> !running);
                         continue;
                     }
-                    OutboundConfig outbound = snapshot.outbound();
                     Optional<OutboxQueue.BudgetWait> held = feedback.budgetWait(outbound.accountId(), outbound.rateLimits());
                     if (held.isPresent()) {
                         // a rate limit of the account is reached: its messages wait, no attempt, no retry step used
                         next = release(next);
-                        connection.close();
+                        closeAll(connection, fallbackConnection);
                         signal.await(mark, untilOrLook(held.get().until()), () -> !running);
                         continue;
+                    }
+                    if (next != null && !Objects.equals(nextBudgetAccount, outbound.accountId())) {
+                        next = release(next); // leased within another account's budget than the one it would go through
                     }
                     if (next == null) {
                         OutboxQueue.Leased leased = queue.lease(owner, 1, budget(outbound));
@@ -106,18 +119,22 @@ final class DeliveryWorker implements Runnable {
                             continue;
                         }
                         if (leased.leases().isEmpty()) {
-                            idle(connection, mark);
+                            if (route.retry()) {
+                                feedback.retryUnused(route);
+                            }
+                            idle(connection, fallbackConnection, mark);
                             continue;
                         }
                         next = hold(leased.leases());
+                        nextBudgetAccount = outbound.accountId();
                     }
                 } catch (StoreException e) {
-                    connection.close();
+                    closeAll(connection, fallbackConnection);
                     waitAfterRefusal("could not lease a message", e);
                     continue;
                 }
                 backoff.reset();
-                next = deliver(next, snapshot, connection);
+                next = deliver(next, route, route.fallback() ? fallbackConnection : connection, fallbackConnection);
             }
         } finally {
             release(next);
@@ -126,25 +143,38 @@ final class DeliveryWorker implements Runnable {
 
     /**
      * Delivers the leased message and records its outcome; the message leased next with it, or null.
-     * A relay that refused the connection in its greeting gets the message back, unattempted.
+     * A relay that refused the connection in its greeting gets the message back, unattempted. A
+     * message the account in effect cannot take goes through its fallback at once (section 7.3).
      */
-    private Lease deliver(Lease lease, ConfigSnapshot snapshot, SmtpDelivery connection) {
+    private Lease deliver(Lease lease, Route route, SmtpDelivery connection, SmtpDelivery fallbackConnection) {
         Duration refusedPause = null;
         Lease next = null;
         try {
-            AttemptResult result = attempts.attempt(lease, snapshot, connection);
+            Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, Set.of());
+            AttemptResult result = attempted.result();
             String refusal = connection.takeGreetingRefusal();
             Optional<DeliveryOutcomes.Throttle> throttle = refusal != null ? Optional.empty()
-                    : DeliveryOutcomes.throttleSignal(result, snapshot.outbound(), snapshot.rules());
+                    : DeliveryOutcomes.throttleSignal(result, route.outbound(), route.snapshot().rules());
             if (refusal != null) {
                 giveBack(lease);
-                refusedPause = feedback.greetingRefused(this, refusal);
+                if (route.retry()) {
+                    feedback.retryUnused(route);
+                }
+                refusedPause = feedback.greetingRefused(this, route.outbound(), refusal);
+            } else if (route.mayFallBack() && (attempted.accountRefused() || throttle.isPresent())) {
+                throttle.ifPresent(signal -> feedback.throttled(this, route.outbound().accountId(), signal.reply(),
+                        signal.asked()));
+                feedback.primaryFailed(route.primary(), DeliveryOutcomes.accountFailure(result));
+                next = throughFallback(lease, Route.fallback(route.snapshot()), result, fallbackConnection);
             } else if (throttle.isPresent()) {
                 // the relay's word about the pace, not about the message: it keeps its retry steps
                 giveBack(lease);
-                feedback.throttled(this, snapshot.outbound().accountId(), throttle.get().reply(), throttle.get().asked());
+                feedback.throttled(this, route.outbound().accountId(), throttle.get().reply(), throttle.get().asked());
             } else {
-                next = record(lease, result, snapshot.outbound());
+                if (!route.fallback()) {
+                    feedback.primaryTook(route.primary());
+                }
+                next = record(lease, result, route.outbound());
             }
         } finally {
             renewal.drop(lease);
@@ -153,6 +183,42 @@ final class DeliveryWorker implements Runnable {
             pause(refusedPause);
         }
         return next;
+    }
+
+    /**
+     * The message the account in effect could not take, through its fallback now, within the
+     * fallback's own budget; the recipients the primary refused for good are not tried again. A
+     * fallback that holds it back or throttles gets it back into the Outbox unattempted: the next
+     * lease goes to the fallback, which waits.
+     */
+    private Lease throughFallback(Lease lease, Route route, AttemptResult primary, SmtpDelivery connection) {
+        OutboundConfig fallback = route.outbound();
+        Optional<OutboxQueue.BudgetWait> held;
+        try {
+            held = queue.rebudget(lease, budget(fallback));
+        } catch (StoreException e) {
+            giveBack(lease);
+            return null;
+        }
+        if (held.isPresent()) {
+            giveBack(lease);
+            feedback.budgetHeld(fallback.accountId(), fallback.rateLimits(), held.get());
+            return null;
+        }
+        List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
+        Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
+        AttemptResult result = attempts.attempt(lease, route.snapshot(), connection, skip).result();
+        connection.takeGreetingRefusal(); // a refused fallback defers the message like any failure of its own
+        Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(result, fallback,
+                route.snapshot().rules());
+        if (throttle.isPresent()) {
+            giveBack(lease);
+            feedback.throttled(this, fallback.accountId(), throttle.get().reply(), throttle.get().asked());
+            return null;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Mail Console Outbox: message {0} went to the fallback account \"{1}\"",
+                lease.id(), fallback.accountName());
+        return record(lease, DeliveryOutcomes.afterFallback(result, primary.recipients(), refusedForGood), fallback);
     }
 
     /**
@@ -205,6 +271,7 @@ final class DeliveryWorker implements Runnable {
                             lease.id(), result.outcome().apiName());
                 }
                 backoff.reset();
+                nextBudgetAccount = outbound.accountId();
                 return completion.next().isEmpty() ? null : hold(completion.next());
             } catch (StoreException e) {
                 if (!running) {
@@ -221,6 +288,11 @@ final class DeliveryWorker implements Runnable {
     /** The account's rate limits that leases are held to (email-model.md section 7). */
     private static OutboxQueue.Budget budget(OutboundConfig outbound) {
         return new OutboxQueue.Budget(outbound.accountId(), outbound.rateLimits());
+    }
+
+    private static void closeAll(SmtpDelivery connection, SmtpDelivery fallbackConnection) {
+        connection.close();
+        fallbackConnection.close();
     }
 
     private Lease hold(List<Lease> leased) {
@@ -254,11 +326,11 @@ final class DeliveryWorker implements Runnable {
      * Nothing due: keeps the connection for {@link #LINGER} in case more comes, then closes it and
      * waits until woken, the next retry is due, or the sweep.
      */
-    private void idle(SmtpDelivery connection, long mark) {
-        if (connection.connected() && signal.await(mark, LINGER, () -> !running)) {
+    private void idle(SmtpDelivery connection, SmtpDelivery fallbackConnection, long mark) {
+        if ((connection.connected() || fallbackConnection.connected()) && signal.await(mark, LINGER, () -> !running)) {
             return;
         }
-        connection.close();
+        closeAll(connection, fallbackConnection);
         Instant now = clock.instant();
         Duration wait = timing.sweep();
         Optional<Instant> next = queue.nextDue();

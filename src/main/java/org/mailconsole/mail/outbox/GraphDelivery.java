@@ -32,11 +32,18 @@ final class GraphDelivery {
         this.transport = transport;
     }
 
-    AttemptResult attempt(byte[] mime, List<String> recipients, OutboundConfig config, DeliveryRules rules,
-                          int attemptsMade, Instant now) {
+    /** The attempt; the account refused it (section 7.3) on anything but Sent and a failure of the message. */
+    Attempted attempt(byte[] mime, List<String> recipients, OutboundConfig config, DeliveryRules rules,
+                      int attemptsMade, Instant now) {
         GraphResult result = mime == null
                 ? new GraphResult(GraphResult.Kind.FAILED, null, "the stored message is missing", null)
                 : transport.send(config.accountId(), config.graph(), mime, recipients, config.account().recorded());
+        boolean accountRefused = result.kind() != GraphResult.Kind.SENT && result.kind() != GraphResult.Kind.FAILED;
+        return new Attempted(decide(result, recipients, config, rules, attemptsMade, now), accountRefused);
+    }
+
+    private static AttemptResult decide(GraphResult result, List<String> recipients, OutboundConfig config,
+                                        DeliveryRules rules, int attemptsMade, Instant now) {
         Long id = config.accountId();
         String name = config.accountName();
         return switch (result.kind()) {

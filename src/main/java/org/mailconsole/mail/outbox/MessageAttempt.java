@@ -2,6 +2,7 @@ package org.mailconsole.mail.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
@@ -30,21 +31,31 @@ final class MessageAttempt {
     }
 
     AttemptResult attempt(Lease lease, ConfigSnapshot snapshot, SmtpDelivery delivery) {
+        return attempt(lease, snapshot, delivery, Set.of()).result();
+    }
+
+    /**
+     * @param refusedBefore recipients left out: those another account refused for good in this
+     *                      delivery (its fallback does not try them again, section 7.3)
+     */
+    Attempted attempt(Lease lease, ConfigSnapshot snapshot, SmtpDelivery delivery, Set<String> refusedBefore) {
         OutboundConfig outbound = snapshot.outbound();
         EmailEntry entry = lease.entry();
-        RecipientPolicy.Applied recipients = RecipientPolicy.apply(entry.actualRecipients(), outbound);
+        List<String> wanted = entry.actualRecipients().stream().filter(r -> !refusedBefore.contains(r)).toList();
+        RecipientPolicy.Applied recipients = RecipientPolicy.apply(wanted, outbound);
         if (!recipients.blocked().isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "Mail Console: message {0}: recipient(s) dropped at delivery by the "
                     + "system address filter: {1}", lease.id(), recipients.blocked());
         }
         String nothingLeft = recipients.nothingLeftReason();
         if (nothingLeft != null) {
-            return DeliveryOutcomes.skipped(clock.instant(), "not sent: " + nothingLeft, outbound);
+            return new Attempted(DeliveryOutcomes.skipped(clock.instant(), "not sent: " + nothingLeft, outbound), false);
         }
         Integer perDay = outbound.rateLimits().recipientsPerDay();
         if (perDay != null && recipients.kept().size() > perDay) {
-            return DeliveryOutcomes.beyondLimit(clock.instant(), recipients.kept().size() + " recipients: more than the "
-                    + "account's whole recipients per day (" + perDay + "); not sent", recipients.kept(), outbound);
+            return new Attempted(DeliveryOutcomes.beyondLimit(clock.instant(), recipients.kept().size() + " recipients: "
+                    + "more than the account's whole recipients per day (" + perDay + "); not sent", recipients.kept(),
+                    outbound), false);
         }
         if (outbound.graph() != null && graph != null) {
             return graph.attempt(lease.mime(), recipients.kept(), outbound, snapshot.rules(), entry.attempts() + 1,
@@ -53,7 +64,7 @@ final class MessageAttempt {
         Delivery delivered = lease.mime() != null
                 ? delivery.deliver(snapshot, lease.mime(), recipients.kept())
                 : new Delivery(false, 554, "the stored message is missing", List.of(), null);
-        return DeliveryOutcomes.decide(delivered, recipients.kept(), snapshot.rules(), entry.attempts() + 1,
-                clock.instant(), outbound);
+        return new Attempted(DeliveryOutcomes.decide(delivered, recipients.kept(), snapshot.rules(),
+                entry.attempts() + 1, clock.instant(), outbound), delivery.takeAccountRefusal());
     }
 }

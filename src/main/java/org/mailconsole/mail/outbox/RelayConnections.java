@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.mailconsole.mail.live.CachedConfig;
+import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.RateLimits;
@@ -29,6 +30,7 @@ final class RelayConnections implements WorkerFeedback {
     private final ConcurrencyFeedback feedback;
     private final ThrottleState throttle;
     private final BudgetHold budget;
+    private final FallbackState fallbacks;
     private final DeliveryPace pace;
     private final AtomicInteger open = new AtomicInteger();
     private final WorkerPool pool;
@@ -45,6 +47,7 @@ final class RelayConnections implements WorkerFeedback {
         this.feedback = new ConcurrencyFeedback(clock);
         this.throttle = new ThrottleState(clock);
         this.budget = new BudgetHold(clock);
+        this.fallbacks = new FallbackState(clock);
         this.pace = new DeliveryPace(clock);
         this.pool = new WorkerPool(workers, threads);
         this.wake = wake;
@@ -62,7 +65,7 @@ final class RelayConnections implements WorkerFeedback {
     void fit() {
         int target;
         try {
-            OutboundConfig outbound = config.current().outbound();
+            OutboundConfig outbound = inUse(config.current().outbound());
             target = feedback.allowed(outbound.accountId(), outbound.maxConnections());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the Connections setting could not be read: "
@@ -76,9 +79,61 @@ final class RelayConnections implements WorkerFeedback {
         }
     }
 
+    /** The account whose messages go out now: the one in effect, or its fallback while that is in use. */
+    OutboundConfig inUse(OutboundConfig outbound) {
+        return outbound.fallback() != null && fallbacks.inUse(outbound.accountId()).isPresent()
+                ? outbound.fallback() : outbound;
+    }
+
     @Override
-    public Duration greetingRefused(DeliveryWorker worker, String greeting) {
-        OutboundConfig outbound = config.current().outbound();
+    public Route route(ConfigSnapshot snapshot) {
+        OutboundConfig primary = snapshot.outbound();
+        if (primary.fallback() == null) {
+            fallbacks.primaryTook(primary.accountId()); // none named any more: the primary's own failures stand
+            return Route.primary(snapshot, false);
+        }
+        boolean held = throttle.pause(primary.accountId()).isPresent()
+                || budget.wait(primary.accountId(), primary.rateLimits()).isPresent();
+        return switch (fallbacks.choose(primary.accountId(), held)) {
+            case PRIMARY -> Route.primary(snapshot, false);
+            case RETRY -> Route.primary(snapshot, true);
+            case FALLBACK -> Route.fallback(snapshot);
+        };
+    }
+
+    @Override
+    public void retryUnused(Route route) {
+        fallbacks.retryUnused(route.primary().accountId());
+    }
+
+    @Override
+    public void primaryFailed(OutboundConfig primary, String failure) {
+        boolean first = fallbacks.inUse(primary.accountId()).isEmpty();
+        fallbacks.primaryFailed(primary, failure);
+        if (first) {
+            LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: \"{0}\" cannot take messages ({1}); they go "
+                    + "through its fallback account \"{2}\", and \"{0}\" is tried again each minute",
+                    primary.accountName(), failure, primary.fallback().accountName());
+            fit();
+        }
+    }
+
+    @Override
+    public void primaryTook(OutboundConfig primary) {
+        if (fallbacks.primaryTook(primary.accountId())) {
+            LOG.log(System.Logger.Level.INFO, "Mail Console Outbox: \"{0}\" takes messages again; its fallback "
+                    + "account is no longer used", primary.accountName());
+            fit();
+        }
+    }
+
+    /** The fallback in use for this account on this node, if one is (section 7.3). */
+    Optional<FallbackUse> fallbackInUse(Long accountId) {
+        return fallbacks.inUse(accountId);
+    }
+
+    @Override
+    public Duration greetingRefused(DeliveryWorker worker, OutboundConfig outbound, String greeting) {
         Duration pause = feedback.refused(outbound.accountId(), outbound.maxConnections(), greeting);
         int allowed = feedback.allowed(outbound.accountId(), outbound.maxConnections());
         boolean stopped = pool.shrinkBy(worker, allowed);
@@ -139,7 +194,8 @@ final class RelayConnections implements WorkerFeedback {
         return new DeliveryStatus(outbound.accountId(), outbound.accountName(), Math.max(0, open.get()), allowed,
                 outbound.maxConnections(), pool.size(), pace.perSecond(), refusal == null ? null : refusal.at(),
                 refusal == null ? null : refusal.reply(), pause == null ? null : pause.until(),
-                pause == null ? null : pause.reply(), null, null, null, null)
+                pause == null ? null : pause.reply(), null, null, null, null,
+                fallbacks.inUse(outbound.accountId()).orElse(null))
                 .withBudget(outbound.rateLimits(), null);
     }
 

@@ -56,6 +56,8 @@ final class SmtpDelivery implements AutoCloseable {
     /** The relay's 4xx greeting that refused the connection before any part of this message went; else null. */
     private String greetingRefusal;
     private boolean partlySent;
+    /** The last {@link #deliver} found the account unable to take the message (section 7.3). */
+    private boolean accountRefusal;
 
     SmtpDelivery(LiveConfigSource source) {
         this(source, new AtomicInteger());
@@ -77,6 +79,17 @@ final class SmtpDelivery implements AutoCloseable {
         return refusal;
     }
 
+    /**
+     * Whether the account could not take the message of the last {@link #deliver} (email-model.md
+     * section 7.3): its connection, TLS or login failed (not a greeting refusal, which lowers the
+     * connections instead), or it deferred (4xx) the message before accepting any recipient. Taken once.
+     */
+    boolean takeAccountRefusal() {
+        boolean refusal = accountRefusal;
+        accountRefusal = false;
+        return refusal;
+    }
+
     /** Sends {@code mime} to {@code recipients} with the configuration of {@code snapshot}; never throws. */
     Delivery deliver(ConfigSnapshot snapshot, byte[] mime, List<String> recipients) {
         OutboundConfig config = snapshot.outbound();
@@ -85,6 +98,7 @@ final class SmtpDelivery implements AutoCloseable {
         List<RecipientNote> refused = new ArrayList<>();
         greetingRefusal = null;
         partlySent = false;
+        accountRefusal = false;
         try {
             MimeMessage message = new MimeMessage(session(snapshot), new ByteArrayInputStream(mime));
             for (Address[] batch : SendPolicy.batches(recipients, config.maxRecipients())) {
@@ -109,6 +123,8 @@ final class SmtpDelivery implements AutoCloseable {
         }
         Delivery whole = new Delivery(last.accepted(), last.replyCode(), last.reply(),
                 last.accepted() ? refused : last.refused(), transcriptId);
+        accountRefusal |= !partlySent && !whole.accepted() && (isDefer(whole.replyCode())
+                || whole.refused().stream().anyMatch(note -> note.note().startsWith("4")));
         return whole;
     }
 
@@ -119,6 +135,7 @@ final class SmtpDelivery implements AutoCloseable {
             reused = !connect(snapshot);
         } catch (MessagingException e) {
             greetingRefusal = partlySent ? null : GreetingRefusal.of(e);
+            accountRefusal = !partlySent && greetingRefusal == null;
             String failure = FailureCauses.describe(e, settings, null);
             finishTranscript("connect failed: " + failure);
             close();
@@ -152,6 +169,10 @@ final class SmtpDelivery implements AutoCloseable {
             return new Delivery(false, code(e), code(e) == null ? FailureCauses.describe(e, settings, null) : replyOf(e),
                     List.of(), null);
         }
+    }
+
+    private static boolean isDefer(Integer code) {
+        return code != null && code >= 400 && code < 500;
     }
 
     /** Whether a connection is kept open now. */

@@ -2,6 +2,8 @@ package org.mailconsole.mail.outbox;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.mailconsole.mail.live.ConfigSnapshot;
+import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.RateLimits;
 import org.mailconsole.store.emaillog.OutboxQueue;
 import org.mailconsole.model.emaillog.AttemptResult;
@@ -12,7 +14,19 @@ interface WorkerFeedback {
      * The relay refused this worker's connection in its greeting and the message went back to the
      * Outbox unattempted; how long the worker waits before it connects again if it is not stopped.
      */
-    Duration greetingRefused(DeliveryWorker worker, String greeting);
+    Duration greetingRefused(DeliveryWorker worker, OutboundConfig account, String greeting);
+
+    /** Which account the worker's next message goes through (section 7.3). */
+    Route route(ConfigSnapshot snapshot);
+
+    /** A route that retried the primary found no message to go with. */
+    void retryUnused(Route route);
+
+    /** The account in effect could not take a message (section 7.3): its fallback takes its messages now. */
+    void primaryFailed(OutboundConfig primary, String failure);
+
+    /** The account in effect took a message: if its fallback was in use, no longer. */
+    void primaryTook(OutboundConfig primary);
 
     /**
      * The relay answered this worker's message with a throttle signal (section 7.1) and the message

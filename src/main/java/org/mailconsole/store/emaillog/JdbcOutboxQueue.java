@@ -300,6 +300,24 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     }
 
     @Override
+    public Optional<BudgetWait> rebudget(Lease lease, Budget budget) {
+        Instant now = clock.instant();
+        int recipients = lease.entry().actualRecipients().size();
+        return database.inRecordTransaction(connection -> {
+            RateBudget.unreserve(connection, lease.id());
+            if (budget == null || !budget.applies()) {
+                return Optional.<BudgetWait>empty();
+            }
+            Integer perDay = budget.limits().recipientsPerDay();
+            if (perDay != null && recipients > perDay) {
+                return Optional.<BudgetWait>empty();
+            }
+            RateBudget.lock(connection, dialect, budget.accountId());
+            return RateBudget.reserve(connection, budget.accountId(), budget.limits(), lease.id(), recipients, now);
+        });
+    }
+
+    @Override
     public void release(Lease lease) {
         database.inRecordTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = NULL, "

@@ -95,6 +95,15 @@ public interface OutboxQueue {
     /** {@link #completeAndLease(Lease, AttemptResult, int)}, the next lease held to {@code budget}. */
     Completion completeAndLease(Lease lease, AttemptResult result, int max, Budget budget);
 
+    /**
+     * Moves a leased message to another account's budget (its fallback's, email-model.md section
+     * 7.3): the reservation it holds, if any, is dropped (that account spent nothing on it) and,
+     * when {@code budget} applies, one is made under that account's row lock as a lease does; or
+     * the wait, and then it holds none. A message with more recipients than that account's whole
+     * daily limit gets no reservation (its attempt fails it).
+     */
+    Optional<BudgetWait> rebudget(Lease lease, Budget budget);
+
     /** Gives the message back without an attempt (a stop): due again at once. */
     void release(Lease lease);
 

@@ -13,7 +13,7 @@ public record AccountJson(Long id, String name, String type, String authenticati
                           String security, String userName, boolean passwordSet, String fromAddress,
                           String displayName, String folder, Long addressFilterId, boolean active,
                           boolean provisioned, boolean debugLogging, Integer maxConnections, Integer messagesPerMinute,
-                          Integer recipientsPerDay, OAuth2Json oauth2, String trustedCertificates,
+                          Integer recipientsPerDay, Long fallbackAccountId, OAuth2Json oauth2, String trustedCertificates,
                           GraphJson graph, long version) {
 
     /** The OAuth 2.0 settings; client secret and refresh token as flags only. */
@@ -49,6 +49,7 @@ public record AccountJson(Long id, String name, String type, String authenticati
                 a.fromAddress(), a.displayName(), a.folder(), a.addressFilterId(), a.active(), a.isProvisioned(),
                 a.debugLogging(), a.type().outbound() ? a.maxConnections() : null,
                 a.type().outbound() ? a.messagesPerMinute() : null, a.type().outbound() ? a.recipientsPerDay() : null,
+                a.type().outbound() ? a.fallbackAccountId() : null,
                 new OAuth2Json(oauth2.tokenUrl(), oauth2.clientId(), a.clientSecretSet(),
                 oauth2.scope(), a.refreshTokenSet()), a.trustedCertificates(), graph ? GraphJson.of(a) : null,
                 a.version());

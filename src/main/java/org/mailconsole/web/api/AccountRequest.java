@@ -97,7 +97,7 @@ record AccountRequest(Long version, AccountInput input) {
         switch (field.input()) {
             case TEXT -> input.set(field, string(errors, field.field(), value));
             case NUMBER -> input.set(field, value.isNull() && (field == AccountField.MESSAGES_PER_MINUTE
-                    || field == AccountField.RECIPIENTS_PER_DAY) ? "" : number(errors, field.field(), value));
+                    || field == AccountField.RECIPIENTS_PER_DAY || field == AccountField.FALLBACK_ACCOUNT_ID) ? "" : number(errors, field.field(), value));
             case FLAG -> input.set(field, bool(errors, field.field(), value));
         }
     }

@@ -25,12 +25,23 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
                                int maxConnections, Long estimatedDrainSeconds, String connectionRefusedAt,
                                String connectionRefusal, String throttledUntil, String throttleReply,
                                Long lastMinute, Integer messagesPerMinute, Long last24hRecipients,
-                               Integer recipientsPerDay) {
+                               Integer recipientsPerDay, FallbackJson fallbackInUse) {
         static DeliveryJson of(Diagnostics.Delivery d) {
             return new DeliveryJson(d.accountId(), d.name(), d.connectionsOpen(), d.connectionsAllowed(),
                     d.maxConnections(), d.estimatedDrainSeconds(), time(d.refusedAt()), d.refusal(),
                     time(d.throttledUntil()), d.throttleReply(), d.lastMinute(), d.messagesPerMinute(),
-                    d.last24hRecipients(), d.recipientsPerDay());
+                    d.last24hRecipients(), d.recipientsPerDay(), FallbackJson.of(d.fallbackInUse()));
+        }
+    }
+
+    /**
+     * The fallback account that takes the row's messages now (email-model.md section 7.3): its id and
+     * name, since when, and the account's last failure; the row's {@code fallbackInUse} is null when none is.
+     */
+    public record FallbackJson(Long accountId, String name, String since, String lastFailureAt, String lastFailure) {
+        static FallbackJson of(org.mailconsole.mail.outbox.FallbackUse use) {
+            return use == null ? null : new FallbackJson(use.fallbackId(), use.fallbackName(), time(use.since()),
+                    time(use.failedAt()), use.failure());
         }
     }
 

@@ -54,6 +54,7 @@ record AccountForm(Long version, AccountInput input, Map<String, String> typed, 
                     .set(AccountField.MAX_CONNECTIONS, request.getParameter(AccountField.MAX_CONNECTIONS.field()))
                     .set(AccountField.MESSAGES_PER_MINUTE, request.getParameter(AccountField.MESSAGES_PER_MINUTE.field()))
                     .set(AccountField.RECIPIENTS_PER_DAY, request.getParameter(AccountField.RECIPIENTS_PER_DAY.field()))
+                    .set(AccountField.FALLBACK_ACCOUNT_ID, request.getParameter(AccountField.FALLBACK_ACCOUNT_ID.field()))
                     .set(AccountField.DEBUG_LOGGING, flag(request, AccountField.DEBUG_LOGGING.field())).build(), typed, null);
         }
         AccountInput.Builder input = AccountInput.builder();

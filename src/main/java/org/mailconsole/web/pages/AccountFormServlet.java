@@ -329,6 +329,7 @@ public final class AccountFormServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>(AccountFormPage.model(account, typed, errors));
         model.putAll(PageBasics.model(request));
         model.put("filterOptions", FilterOptions.of(console().addressFilters().list()));
+        model.put("fallbackOptions", FallbackOptions.of(console().accounts().list(), account));
         model.put("notice", notice);
         model.put("error", error);
         return model;

@@ -75,6 +75,7 @@ final class DiagnosticsPage {
                 : " of " + String.format(java.util.Locale.ROOT, "%,d", r.recipientsPerDay())) + " recipients in 24 h");
         row.put("throttled", r.throttledUntil() == null ? "no"
                 : "throttled by the relay until " + time(r.throttledUntil()) + " (" + r.throttleReply() + ")");
+        row.put("fallback", r.fallbackInUse() == null ? "no" : r.fallbackInUse().describe());
         return row;
     }
 

@@ -1,0 +1,221 @@
+package org.mailconsole.mail.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Message;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.AccountInput;
+import org.mailconsole.console.AccountsService;
+import org.mailconsole.console.PropertiesService;
+import org.mailconsole.mail.engine.SharedEngine;
+import org.mailconsole.model.AccountField;
+import org.mailconsole.model.AccountSecret;
+import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.Outcome;
+import org.mailconsole.store.PropertyStore;
+import org.mailconsole.store.StorageSettings;
+import org.mailconsole.testing.GraphStandIn;
+import org.mailconsole.testing.ScriptedSmtp;
+import org.mailconsole.testing.ShiftableClock;
+
+/**
+ * The fallback account end to end (email-model.md section 7.3): the shared engine on a real HSQLDB
+ * file, the built-in Default SMTP on one scripted relay (the primary) naming an SMTP account on
+ * another (the fallback). The minute before the primary is tried again is skipped on the engine's
+ * clock; the rest of the choice is {@link FallbackStateTest}'s.
+ */
+class FallbackDeliveryTest {
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    ScriptedSmtp primary;
+    ScriptedSmtp fallback;
+    final ShiftableClock clock = new ShiftableClock();
+    SharedEngine core;
+    AccountsService accounts;
+    EmailAccount defaultSmtp;
+    EmailAccount backup;
+
+    @BeforeEach
+    void start() throws Exception {
+        primary = ScriptedSmtp.down();
+        fallback = ScriptedSmtp.start();
+        core = SharedEngine.acquire(new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
+                dir.resolve("key")), clock);
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()),
+                Clock.systemUTC());
+        properties.update(properties.document().version(), new HashMap<>(Map.of("glide.email.server", "127.0.0.1",
+                "glide.smtp.port", String.valueOf(primary.port()), "glide.smtp.connection_timeout", "5000",
+                "glide.smtp.timeout", "30000")), "test");
+        accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        backup = accounts.create(AccountInput.builder().set(AccountField.NAME, "Backup relay")
+                .set(AccountField.TYPE, "smtp").set(AccountField.AUTHENTICATION, "none")
+                .set(AccountField.SERVER, "127.0.0.1").set(AccountField.PORT, String.valueOf(fallback.port()))
+                .set(AccountField.SECURITY, "none").set(AccountField.ACTIVE, false).build(), "test");
+        EmailAccount smtp = accounts.list().stream().filter(a -> "Default SMTP".equals(a.name())).findFirst().orElseThrow();
+        defaultSmtp = accounts.update(smtp.id(), smtp.version(), AccountInput.builder()
+                .set(AccountField.FALLBACK_ACCOUNT_ID, backup.id().toString()).build(), "test");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        core.release();
+        primary.close();
+        fallback.close();
+    }
+
+    void send(String subject, String... to) throws Exception {
+        MimeMessage message = new MimeMessage(core.session());
+        message.setFrom("app@shop.example");
+        for (String recipient : to.length == 0 ? new String[] {"buyer@customer.example"} : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+        }
+        message.setSubject(subject);
+        message.setText("hello");
+        Transport.send(message);
+    }
+
+    void await(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within " + PATIENCE.toSeconds() + " s: " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    long sent() {
+        return core.log().counts().getOrDefault(EmailState.SENT, 0L);
+    }
+
+    List<EmailEntry> sentEntries() {
+        return core.log().list(EmailState.SENT, null, 0, 50).emails();
+    }
+
+    @Test
+    void aPrimaryRefusingConnectionsSendsEveryMessageThroughItsFallbackUntilItIsBack() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            send("down " + i);
+        }
+        await("six through the fallback", () -> fallback.received().size() == 6 && sent() == 6);
+        for (EmailEntry entry : sentEntries()) {
+            assertEquals("Backup relay", entry.accountName(), "each entry names the account that delivered: "
+                    + entry.subject());
+        }
+        FallbackUse use = core.engine().fallbackInUse(defaultSmtp.id()).orElseThrow();
+        assertEquals("Backup relay", use.fallbackName());
+        assertTrue(use.failure().contains("refused"), use.failure());
+        assertEquals("Backup relay", core.engine().status().fallbackInUse().fallbackName(), "Diagnostics' delivery row");
+
+        send("still down");
+        await("new messages go to the fallback directly", () -> fallback.received().size() == 7);
+
+        primary.up();
+        send("before the minute");
+        await("within the minute still the fallback", () -> fallback.received().size() == 8);
+        assertEquals(0, primary.connections(), "the primary is not tried again before its minute");
+
+        clock.skip(FallbackState.RETRY_PRIMARY);
+        send("back 1");
+        await("the primary tried again and taking it", () -> primary.received().size() == 1);
+        assertTrue(core.engine().fallbackInUse(defaultSmtp.id()).isEmpty(), "the fallback is no longer in use");
+        send("back 2");
+        send("back 3");
+        await("the next messages go through the primary", () -> primary.received().size() == 3 && sent() == 11);
+        assertEquals(8, fallback.received().size());
+        for (EmailEntry entry : sentEntries()) {
+            assertEquals(entry.subject().startsWith("back") ? "Default SMTP" : "Backup relay", entry.accountName(),
+                    entry.subject());
+        }
+    }
+
+    @Test
+    void aRecipientThePrimaryRefusedForGoodIsNotTriedOnTheFallback() throws Exception {
+        primary.up();
+        primary.rcptReply = address -> address.contains("gone@") ? "550 5.1.1 no such user" : "451 4.3.0 try later";
+        send("mixed", "gone@customer.example", "buyer@customer.example");
+        await("sent through the fallback", () -> sent() == 1);
+        assertEquals(List.of("buyer@customer.example"), fallback.received().get(0).recipients());
+        EmailEntry entry = sentEntries().get(0);
+        assertEquals("Backup relay", entry.accountName());
+        assertEquals(1, entry.refusedRecipients().size());
+        assertEquals("gone@customer.example", entry.refusedRecipients().get(0).address());
+        assertTrue(entry.refusedRecipients().get(0).note().startsWith("550"), entry.refusedRecipients().get(0).note());
+        assertEquals(Outcome.PARTIAL, core.log().attempts(entry.id()).get(0).outcome(), "one attempt recorded: the fallback's");
+        assertEquals(1, core.log().attempts(entry.id()).size());
+        assertEquals("451 4.3.0 try later", core.engine().fallbackInUse(defaultSmtp.id()).orElseThrow().failure(),
+                "the deferral is the primary's failure, not the refusal");
+    }
+
+    @Test
+    void aThrottleReplyOfThePrimarySendsTheMessageThroughTheFallback() throws Exception {
+        primary.up();
+        primary.dataReply = "450 4.7.1 rate limit";
+        send("throttled");
+        await("sent through the fallback", () -> fallback.received().size() == 1 && sent() == 1);
+        assertEquals("Backup relay", sentEntries().get(0).accountName());
+        assertTrue(core.engine().fallbackInUse(defaultSmtp.id()).orElseThrow().failure().contains("4.7.1"));
+        assertTrue(core.engine().status().throttledUntil() != null, "the primary itself is paused");
+        assertTrue(core.outbox().pausedReason().isEmpty(), "the Outbox is not paused: the fallback sends");
+        primary.dataReply = "250 2.0.0 queued";
+        send("next");
+        await("the next one too, while the primary is paused", () -> fallback.received().size() == 2);
+        assertEquals(1, primary.dataCommands(), "nothing more went to the paused primary");
+    }
+
+    @Test
+    void theFallbacksOwnLimitsApply() throws Exception {
+        backup = accounts.update(backup.id(), backup.version(), AccountInput.builder()
+                .set(AccountField.NAME, backup.name()).set(AccountField.TYPE, "smtp")
+                .set(AccountField.AUTHENTICATION, "none").set(AccountField.SERVER, "127.0.0.1")
+                .set(AccountField.PORT, String.valueOf(fallback.port())).set(AccountField.SECURITY, "none")
+                .set(AccountField.ACTIVE, false).set(AccountField.MESSAGES_PER_MINUTE, "2").build(), "test");
+        for (int i = 1; i <= 4; i++) {
+            send("limited " + i);
+        }
+        await("two through the fallback, within its limit", () -> fallback.received().size() == 2 && sent() == 2);
+        await("the rest held by the fallback's budget", () -> core.outbox().pausedReason().orElse("")
+                .startsWith("messages per minute (2) reached until"));
+        Thread.sleep(2000);
+        assertEquals(2, fallback.received().size(), "no more than its limit");
+        assertEquals(2L, core.log().counts().get(EmailState.SEND_READY), "the other two wait in the Outbox");
+        for (EmailEntry entry : core.log().list(EmailState.SEND_READY, null, 0, 10).emails()) {
+            assertEquals(0, entry.attempts(), "waiting costs no retry step: " + entry.subject());
+        }
+    }
+
+    @Test
+    void aGraphAccountThatCannotSendFallsBackToAnSmtpAccount() throws Exception {
+        try (GraphStandIn graph = GraphStandIn.start()) {
+            EmailAccount exchange = accounts.create(AccountInput.builder().set(AccountField.NAME, "Exchange Online")
+                    .set(AccountField.TYPE, "graph").set(AccountField.GRAPH_TENANT_ID, GraphStandIn.TENANT)
+                    .set(AccountField.GRAPH_CLIENT_ID, GraphStandIn.CLIENT_ID)
+                    .set(AccountField.GRAPH_MAILBOX, GraphStandIn.MAILBOX)
+                    .set(AccountField.GRAPH_TOKEN_URL, graph.url()).set(AccountField.GRAPH_URL, graph.url())
+                    .set(AccountField.FALLBACK_ACCOUNT_ID, backup.id().toString())
+                    .secret(AccountSecret.GRAPH_CLIENT_SECRET, GraphStandIn.CLIENT_SECRET).build(), "test");
+            accounts.makeActiveSmtp(exchange.id(), exchange.version(), defaultSmtp.id(), false, "test");
+            graph.script(GraphStandIn.Answer.error(403, "ErrorAccessDenied", "Access is denied."));
+            send("graph refused");
+            await("through the SMTP fallback", () -> fallback.received().size() == 1 && sent() == 1);
+            assertEquals("Backup relay", sentEntries().get(0).accountName());
+            assertTrue(core.engine().fallbackInUse(exchange.id()).orElseThrow().failure().contains("ErrorAccessDenied"));
+        }
+    }
+}
