@@ -68,8 +68,7 @@ public final class StoredOutboxFacts implements OutboxFacts {
     @Override
     public Map<String, HealthStatus> healthChecks() {
         Map<String, HealthStatus> checks = new LinkedHashMap<>();
-        List<EmailLogFacts.Attempt> last = facts.lastDeliveryAttempts(FAILED_ATTEMPTS);
-        boolean failing = last.size() == FAILED_ATTEMPTS && last.stream().allMatch(StoredOutboxFacts::connectionFailure);
+        boolean failing = facts.lastAttemptsFailedToConnect(FAILED_ATTEMPTS);
         checks.put("sender", failing ? HealthStatus.DOWN : HealthStatus.UP);
         // only due messages count: a paused Outbox, or a message waiting for its back-off, is shown, not DOWN
         Instant now = clock.instant();
@@ -78,11 +77,6 @@ public final class StoredOutboxFacts implements OutboxFacts {
                 .orElse(false);
         checks.put("outbox", waitedTooLong ? HealthStatus.DOWN : HealthStatus.UP);
         return checks;
-    }
-
-    /** A failed attempt the server never answered: refused, timed out, TLS or authentication. */
-    static boolean connectionFailure(EmailLogFacts.Attempt attempt) {
-        return attempt.replyCode() == null && !attempt.outcome().equals("sent") && !attempt.outcome().equals("partial");
     }
 
     private Window window(Instant since) {

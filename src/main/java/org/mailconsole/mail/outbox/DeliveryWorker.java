@@ -43,12 +43,14 @@ final class DeliveryWorker implements Runnable {
     private final Clock clock;
     private final OutboxTiming timing;
     private final WorkerFeedback feedback;
+    private final DeliveryMeters meters;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
 
     DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
                    Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
-                   OutboxTiming timing, WorkerFeedback feedback) {
+                   OutboxTiming timing, WorkerFeedback feedback, DeliveryMeters meters) {
+        this.meters = meters;
         this.owner = owner;
         this.queue = queue;
         this.config = config;
@@ -140,6 +142,7 @@ final class DeliveryWorker implements Runnable {
             } else if (DeliveryOutcomes.throttleSignal(result, snapshot.rules())) {
                 // the relay's word about the pace, not about the message: it keeps its retry steps
                 giveBack(lease);
+                meters.throttled(snapshot.outbound().accountName(), result.replyCode());
                 feedback.throttled(this, snapshot.outbound().accountId(), result.reply());
             } else {
                 next = record(lease, result, snapshot.outbound());
@@ -197,6 +200,7 @@ final class DeliveryWorker implements Runnable {
                 }
                 if (completion.recorded()) {
                     feedback.recorded(result);
+                    meters.recorded(lease.entry(), result);
                 } else {
                     LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message {0} ({1}) was "
                             + "not recorded: its lease was lost (the entry changed or another node took it over)",

@@ -22,6 +22,10 @@ import org.mailconsole.store.Database;
 public final class EmailLogFacts {
     /** One delivery attempt as the facts need it: a null reply code is a connection or login failure. */
     public record Attempt(Instant at, String outcome, Integer replyCode, String reply) {
+        /** A failed attempt the server never answered: refused, timed out, TLS or authentication. */
+        public boolean connectionFailure() {
+            return replyCode == null && !outcome.equals("sent") && !outcome.equals("partial");
+        }
     }
 
     private final Database database;
@@ -67,6 +71,15 @@ public final class EmailLogFacts {
                 return attempts;
             }
         });
+    }
+
+    /**
+     * Whether the newest {@code count} delivery attempts all failed on connection or authentication
+     * (the health check's {@code sender} rule and the {@code mailconsole_sender_up} gauge).
+     */
+    public boolean lastAttemptsFailedToConnect(int count) {
+        List<Attempt> last = lastDeliveryAttempts(count);
+        return last.size() == count && last.stream().allMatch(Attempt::connectionFailure);
     }
 
     /** When the oldest message in the Outbox was queued; empty when the Outbox is empty. */
