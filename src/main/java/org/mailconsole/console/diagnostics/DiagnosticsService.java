@@ -120,6 +120,11 @@ public final class DiagnosticsService {
                 java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
     }
 
+    /** Sent, Deferred and Failed per hour over the last day, for Diagnostics' picture. */
+    public List<OutboxFacts.Hour> lastDayByHour() {
+        return outbox.lastDayByHour();
+    }
+
     /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */
     public OutboxFacts outboxFacts() {
         return outbox;

@@ -23,6 +23,7 @@ import org.mailconsole.store.emaillog.EmailLogReader;
 public final class StoredOutboxFacts implements OutboxFacts {
     public static final int FAILED_ATTEMPTS = 3;
     public static final Duration OUTBOX_WAIT = Duration.ofMinutes(15);
+    static final int HOURS_IN_A_DAY = 24;
 
     private final EmailLogReader log;
     private final EmailLogFacts facts;
@@ -63,6 +64,12 @@ public final class StoredOutboxFacts implements OutboxFacts {
     public Optional<Counts> counts() {
         Instant now = clock.instant();
         return Optional.of(new Counts(window(now.minus(Duration.ofHours(1))), window(now.minus(Duration.ofDays(1)))));
+    }
+
+    @Override
+    public List<Hour> lastDayByHour() {
+        return facts.byHour(clock.instant(), HOURS_IN_A_DAY).stream()
+                .map(h -> new Hour(h.start(), h.sent(), h.deferred(), h.failed())).toList();
     }
 
     @Override

@@ -135,6 +135,15 @@ class MetricsEngineTest {
         relay.up();
         await("the Outbox empties", () -> outbox("due") == 0);
         assertEquals(2, messages("sent"));
+        // Diagnostics' picture of the last day counts the same work from the per-minute counts
+        java.util.List<org.mailconsole.store.emaillog.EmailLogFacts.Hour> hours =
+                new org.mailconsole.store.emaillog.EmailLogFacts(core.database()).byHour(java.time.Instant.now(), 24);
+        assertEquals(24, hours.size());
+        org.mailconsole.store.emaillog.EmailLogFacts.Hour now = hours.get(23);
+        assertEquals(2, hours.stream().mapToLong(org.mailconsole.store.emaillog.EmailLogFacts.Hour::sent).sum());
+        assertEquals((long) messages("deferred"), hours.stream()
+                .mapToLong(org.mailconsole.store.emaillog.EmailLogFacts.Hour::deferred).sum(), "every deferred attempt");
+        assertTrue(now.start().isBefore(java.time.Instant.now()));
     }
 
     @Test
