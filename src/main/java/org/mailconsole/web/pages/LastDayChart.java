@@ -62,8 +62,11 @@ final class LastDayChart {
                 bars.add(Map.of("series", (String) part[0], "x", number(x), "y", number(base), "width", number(barWidth),
                         "height", number(height), "label", at + " UTC: " + count + " " + part[0]));
             }
-            if (i % LABEL_EVERY == 0 || i == hours.size() - 1) {
-                labels.add(Map.of("x", number(x + barWidth / 2), "text", at));
+            if (i == hours.size() - 1) {
+                // the current hour's label ends at the plot's edge, so a narrow screen does not cut it
+                labels.add(Map.of("x", number(WIDTH - RIGHT), "text", at, "anchor", "end"));
+            } else if (i % LABEL_EVERY == 0) {
+                labels.add(Map.of("x", number(x + barWidth / 2), "text", at, "anchor", "middle"));
             }
             rows.add(Map.of("hour", DAY_HOUR.format(hour.start()) + " UTC", "sent", String.valueOf(hour.sent()),
                     "deferred", String.valueOf(hour.deferred()), "failed", String.valueOf(hour.failed())));
