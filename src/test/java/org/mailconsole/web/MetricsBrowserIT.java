@@ -81,7 +81,7 @@ class MetricsBrowserIT {
             browser.manage().window().setSize(new Dimension(width, 1000));
             chromium.open("/diagnostics");
             WebElement figure = browser.findElement(By.id("last-day"));
-            browser.executeScript("arguments[0].scrollIntoView()", figure);
+            browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("last-day-heading")));
             chromium.screenshot("pages/diagnostics-last-day-" + width);
             WebElement svg = figure.findElement(By.tagName("svg"));
             long svgWidth = ((Number) browser.executeScript("return arguments[0].getBoundingClientRect().width", svg))

@@ -160,6 +160,16 @@ class MetricsEngineTest {
     }
 
     @Test
+    void aRefusedMessageIsAFailedAttemptOfThe5xxClass() throws Exception {
+        relay.dataReply = "554 5.7.1 rejected";
+        send("refused");
+        await("failed", () -> messages("failed") == 1);
+        assertEquals(1, scrape().value("mailconsole_delivery_attempts_total", Map.of("account", ACCOUNT, "result", "failed",
+                "reply_class", "5xx")));
+        assertEquals(0, scrape().value("mailconsole_delivery_seconds_count", Map.of()), "only Sent is timed");
+    }
+
+    @Test
     void aMessageHandedOverWhileSendingIsOffIsSkipped() throws Exception {
         set(Map.of("glide.email.smtp.active", "false"));
         send("off");
