@@ -88,6 +88,14 @@ public final class MailConsole implements AutoCloseable {
         return emailLog;
     }
 
+    /** The content type of {@link #metricsText()}. */
+    public static final String METRICS_CONTENT_TYPE = org.mailconsole.mail.metrics.MailMetrics.CONTENT_TYPE;
+
+    /** Every metric of the shared core in the Prometheus text exposition format (email-model.md section 10). */
+    public String metricsText() {
+        return core.metrics().scrape();
+    }
+
     public HealthService health() {
         return health;
     }

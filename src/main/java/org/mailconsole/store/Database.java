@@ -94,7 +94,8 @@ public final class Database implements AutoCloseable {
                         "binary_type", postgres ? "BYTEA" : "VARBINARY(67108864)",
                         "email_count_in_memory", postgres ? "SELECT 1" : "SET TABLE email_count TYPE MEMORY",
                         "memory_table", postgres ? "TABLE" : "MEMORY TABLE",
-                        "minute_of_updated_at", postgres ? "date_trunc('minute', updated_at)" : "TRUNC(updated_at, 'MI')"))
+                        "minute_of_updated_at", postgres ? "date_trunc('minute', updated_at)" : "TRUNC(updated_at, 'MI')",
+                        "minute_of_attempted_at", postgres ? "date_trunc('minute', attempted_at)" : "TRUNC(attempted_at, 'MI')"))
                 .javaMigrations(new V12__TermsWrittenWithTheEntry());
     }
 

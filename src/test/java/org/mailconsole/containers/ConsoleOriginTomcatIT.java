@@ -43,7 +43,7 @@ class ConsoleOriginTomcatIT {
             HttpProbe own = new HttpProbe("http://127.0.0.1:" + consolePort + "/mail-console");
             HttpProbe shared = new HttpProbe("http://127.0.0.1:" + webappsPort + "/mail-console");
             for (String path : List.of("/", "/properties/email", "/diagnostics", "/api/v1/properties", "/api/v1/health",
-                    "/api/v1/diagnostics", "/static/console.css", "/no-such-page")) {
+                    "/api/v1/diagnostics", "/metrics", "/static/console.css", "/no-such-page")) {
                 for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Authorization", auth))) {
                     HttpProbe.Answer answer = shared.send("GET", path, headers, null, false);
                     assertEquals(404, answer.status(), path + " " + headers.keySet() + ": " + answer.body());
@@ -57,6 +57,7 @@ class ConsoleOriginTomcatIT {
 
             assertEquals(200, own.send("GET", "/api/v1/health", Map.of("Authorization", auth), null, false).status());
             assertEquals(401, own.send("GET", "/api/v1/health", Map.of(), null, false).status());
+            assertEquals(200, own.send("GET", "/metrics", Map.of("Authorization", auth), null, false).status());
             HttpProbe.Answer diagnostics = own.send("GET", "/api/v1/diagnostics", Map.of("Authorization", auth), null, false);
             assertEquals(200, diagnostics.status());
             assertFalse(diagnostics.body().contains("shares its origin"), diagnostics.body());

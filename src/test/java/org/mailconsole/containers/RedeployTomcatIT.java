@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.tools.attach.VirtualMachine;
-import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -25,9 +23,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.management.ObjectName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mailconsole.testing.ConsoleClient;
@@ -35,6 +33,7 @@ import org.mailconsole.testing.ConsoleServer;
 import org.mailconsole.testing.Ports;
 import org.mailconsole.testing.RealTomcat;
 import org.mailconsole.testing.TokenEndpoint;
+import org.mailconsole.testing.TomcatJmx;
 
 /**
  * Issue 23 item 8: the standalone WAR redeployed in place five times in a real Tomcat 10.1 (the WAR
@@ -42,7 +41,10 @@ import org.mailconsole.testing.TokenEndpoint;
  * token endpoint's HTTP client ran each time: Tomcat logs no leak (no JDBC driver left
  * registered, no thread left running, no ThreadLocal), the JVM's thread count does not grow, and
  * mail still flows after each redeploy. Standalone (the WAR's own core and drivers) and in shared
- * mode (the bundle in lib/, the console joining the container's mail/Session).
+ * mode (the bundle in lib/, the console joining the container's mail/Session). The metrics' MBeans
+ * (org.mailconsole) after each redeploy are the same ones, of the live core: standalone, a counter
+ * starts again with each deployment (an old deployment's MBean would keep its count); shared, the
+ * container's core keeps counting (issue 24).
  */
 class RedeployTomcatIT {
     static final String ADMIN = "redeploy-admin";
@@ -83,6 +85,7 @@ class RedeployTomcatIT {
             long account = oauthAccount(admin, endpoint.url(), smtp.getSmtp().getPort());
 
             List<List<String>> threads = new ArrayList<>();
+            List<java.util.Set<String>> mbeans = new ArrayList<>();
             for (int round = 0; round <= 5; round++) {
                 if (round > 0) {
                     redeploy(tomcat, war, round);
@@ -95,6 +98,16 @@ class RedeployTomcatIT {
                 assertTrue(admin.json(sent).get("ok").asBoolean(), "round " + round + ": " + sent.body());
                 assertTrue(endpoint.requests().size() > requestsBefore, "round " + round + ": the HTTP client ran");
                 assertTrue(smtp.waitForIncomingEmail(10_000, round + 1), "round " + round + ": mail still flows");
+                // one message through the Outbox (Skipped at once: Default SMTP has no server): its counter's MBean
+                // is this deployment's core's (standalone: a new count each round) or the container's (shared)
+                HttpResponse<String> queued = admin.postJson("/api/v1/test-email", "{\"to\": \"outbox" + round
+                        + "@example.com\"}");
+                assertTrue(queued.statusCode() < 500, queued.body());
+                Map<String, Object> beans = mailConsoleMBeans(tomcat.base());
+                long skipped = beans.entrySet().stream().filter(e -> e.getKey().contains("outcome.skipped")
+                        && e.getKey().contains("webapp.console")).mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+                assertEquals(shared ? round + 1 : 1, skipped, "round " + round + ": the MBeans are the live core's: " + beans);
+                mbeans.add(beans.keySet());
                 if (round > 0) {
                     threads.add(threadsOf(tomcat.base()));
                 }
@@ -106,6 +119,10 @@ class RedeployTomcatIT {
             first.forEach(added::remove);
             assertTrue(last.size() <= first.size(), "threads after each redeploy: "
                     + threads.stream().map(List::size).toList() + ", then " + last.size() + "; new: " + added);
+
+            for (java.util.Set<String> names : mbeans) {
+                assertEquals(mbeans.get(0), names, "the same MBeans after each redeploy: none left by an old deployment");
+            }
 
             String logs = tomcat.logs();
             assertEquals(shared, logs.contains("shared mode"), "the console's mode");
@@ -178,29 +195,34 @@ class RedeployTomcatIT {
      * JMX attach, without the threads of that attach itself (RMI, JMX, the attach listener).
      */
     private static List<String> threadsOf(Path base) throws Exception {
-        for (VirtualMachineDescriptor jvm : VirtualMachine.list()) {
-            if (!jvm.displayName().contains("org.apache.catalina.startup.Bootstrap")) {
-                continue;
-            }
-            VirtualMachine vm = VirtualMachine.attach(jvm);
-            try {
-                String catalinaBase = vm.getSystemProperties().getProperty("catalina.base", "");
-                if (!Path.of(catalinaBase).toAbsolutePath().equals(base.toAbsolutePath())) {
-                    continue;
+        return TomcatJmx.read(base, server -> {
+            ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME,
+                    ThreadMXBean.class);
+            return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                    .filter(Objects::nonNull).map(ThreadInfo::getThreadName)
+                    .filter(name -> !name.startsWith("RMI ") && !name.startsWith("JMX ")
+                            && !name.equals("Attach Listener"))
+                    .sorted().toList();
+        });
+    }
+
+    /** The Mail Console MBeans (domain org.mailconsole) of the Tomcat whose catalina.base is {@code base}, by name. */
+    private static Map<String, Object> mailConsoleMBeans(Path base) throws Exception {
+        return TomcatJmx.read(base, server -> {
+            Map<String, Object> beans = new TreeMap<>();
+            for (ObjectName name : server.queryNames(new ObjectName("org.mailconsole:*"), null)) {
+                Object value = null;
+                for (String attribute : List.of("Count", "Value")) {
+                    try {
+                        value = server.getAttribute(name, attribute);
+                        break;
+                    } catch (javax.management.AttributeNotFoundException e) {
+                        // a gauge has Value, a counter Count
+                    }
                 }
-                try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
-                    ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
-                            ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
-                    return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
-                            .filter(Objects::nonNull).map(ThreadInfo::getThreadName)
-                            .filter(name -> !name.startsWith("RMI ") && !name.startsWith("JMX ")
-                                    && !name.equals("Attach Listener"))
-                            .sorted().toList();
-                }
-            } finally {
-                vm.detach();
+                beans.put(name.getKeyProperty("name"), value);
             }
-        }
-        throw new AssertionError("no Tomcat with catalina.base " + base + " is running");
+            return beans;
+        });
     }
 }

@@ -27,7 +27,8 @@ class AccessIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/properties/email", "/api/v1/properties", "/api/v1/health", "/static/console.css"})
+    @ValueSource(strings = {"/", "/properties/email", "/api/v1/properties", "/api/v1/health", "/metrics",
+            "/static/console.css"})
     void everyUrlNeedsCredentials(String path) {
         HttpResponse<String> response = server.anonymous().get(path);
         assertEquals(401, response.statusCode(), path);
@@ -37,7 +38,7 @@ class AccessIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/properties/email", "/api/v1/properties", "/api/v1/health"})
+    @ValueSource(strings = {"/properties/email", "/api/v1/properties", "/api/v1/health", "/metrics"})
     void aUserWithoutAConsoleRoleIsForbidden(String path) {
         assertEquals(403, new ConsoleClient(server.baseUrl(), "nobody", "nobody-pw").get(path).statusCode());
     }

@@ -43,7 +43,8 @@ class ConsolePortsIT {
     @Test
     void anotherPortGetsABare404() throws Exception {
         try (ConsoleServer server = new ConsoleServer(dataDir, Map.of("mailconsole.console.ports", "1,2")).start()) {
-            for (String path : new String[] {"/", "/properties/email", "/api/v1/health", "/api/v1/diagnostics", "/static/console.css"}) {
+            for (String path : new String[] {"/", "/properties/email", "/api/v1/health", "/api/v1/diagnostics", "/metrics",
+                    "/static/console.css"}) {
                 HttpResponse<String> answer = server.admin().get(path);
                 assertEquals(404, answer.statusCode(), path);
                 assertEquals("Not Found\n", answer.body(), path);

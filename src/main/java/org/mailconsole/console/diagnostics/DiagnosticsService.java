@@ -124,6 +124,11 @@ public final class DiagnosticsService {
                 .withFallback(delivery.get().fallbackInUse());
     }
 
+    /** Sent, Deferred and Failed per hour over the last day, for Diagnostics' picture. */
+    public List<OutboxFacts.Hour> lastDayByHour() {
+        return outbox.lastDayByHour();
+    }
+
     /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */
     public OutboxFacts outboxFacts() {
         return outbox;

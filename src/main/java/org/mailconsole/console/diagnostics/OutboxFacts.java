@@ -1,6 +1,7 @@
 package org.mailconsole.console.diagnostics;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,15 @@ public interface OutboxFacts {
     }
 
     record Counts(Window lastHour, Window lastDay) {
+    }
+
+    /** One hour: entries that became Sent or Failed in it, and the deferred attempts made in it. */
+    record Hour(Instant start, long sent, long deferred, long failed) {
+    }
+
+    /** The last 24 hours, one per hour up to the current one (so far), oldest first; empty if not known. */
+    default List<Hour> lastDayByHour() {
+        return List.of();
     }
 
     Optional<Sender> sender();

@@ -23,6 +23,7 @@ import org.mailconsole.store.emaillog.EmailLogReader;
 public final class StoredOutboxFacts implements OutboxFacts {
     public static final int FAILED_ATTEMPTS = 3;
     public static final Duration OUTBOX_WAIT = Duration.ofMinutes(15);
+    static final int HOURS_IN_A_DAY = 24;
 
     private final EmailLogReader log;
     private final EmailLogFacts facts;
@@ -66,10 +67,15 @@ public final class StoredOutboxFacts implements OutboxFacts {
     }
 
     @Override
+    public List<Hour> lastDayByHour() {
+        return facts.byHour(clock.instant(), HOURS_IN_A_DAY).stream()
+                .map(h -> new Hour(h.start(), h.sent(), h.deferred(), h.failed())).toList();
+    }
+
+    @Override
     public Map<String, HealthStatus> healthChecks() {
         Map<String, HealthStatus> checks = new LinkedHashMap<>();
-        List<EmailLogFacts.Attempt> last = facts.lastDeliveryAttempts(FAILED_ATTEMPTS);
-        boolean failing = last.size() == FAILED_ATTEMPTS && last.stream().allMatch(StoredOutboxFacts::connectionFailure);
+        boolean failing = facts.lastAttemptsFailedToConnect(FAILED_ATTEMPTS);
         checks.put("sender", failing ? HealthStatus.DOWN : HealthStatus.UP);
         // only due messages count: a paused Outbox, or a message waiting for its back-off, is shown, not DOWN
         Instant now = clock.instant();
@@ -78,11 +84,6 @@ public final class StoredOutboxFacts implements OutboxFacts {
                 .orElse(false);
         checks.put("outbox", waitedTooLong ? HealthStatus.DOWN : HealthStatus.UP);
         return checks;
-    }
-
-    /** A failed attempt the server never answered: refused, timed out, TLS or authentication. */
-    static boolean connectionFailure(EmailLogFacts.Attempt attempt) {
-        return attempt.replyCode() == null && !attempt.outcome().equals("sent") && !attempt.outcome().equals("partial");
     }
 
     private Window window(Instant since) {

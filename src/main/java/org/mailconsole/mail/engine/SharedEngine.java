@@ -17,7 +17,12 @@ import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.InboundResults;
 import org.mailconsole.mail.live.LiveSessionBuilder;
 import org.mailconsole.mail.live.StoredConfigSource;
+import org.mailconsole.mail.metrics.MailMetrics;
+import org.mailconsole.mail.metrics.OutboxGauges;
+import org.mailconsole.mail.metrics.CachedFacts;
+import org.mailconsole.mail.metrics.StoredGaugeFacts;
 import org.mailconsole.mail.outbox.DeliveryEngine;
+import org.mailconsole.mail.outbox.DeliveryMeters;
 import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.AddressFilterStore;
@@ -31,6 +36,7 @@ import org.mailconsole.mail.oauth.AccountAccessTokens;
 import org.mailconsole.mail.oauth.OAuth2Tokens;
 import org.mailconsole.mail.outbox.Outbox;
 import org.mailconsole.mail.outbox.OutboxTiming;
+import org.mailconsole.store.emaillog.EmailLogFacts;
 import org.mailconsole.store.emaillog.EmailLogReader;
 import org.mailconsole.store.emaillog.EmailLogRetention;
 import org.mailconsole.store.emaillog.JdbcOutboxQueue;
@@ -54,6 +60,8 @@ public final class SharedEngine {
     private final EmailLogReader log;
     private final DeliveryEngine engine;
     private final Outbox outbox;
+    /** The meters of this core: /metrics and the MBeans; closed with the core, so no MBean outlives it. */
+    private final MailMetrics metrics;
     /** Graph's HTTP client and its threads: closed with the core, so an undeploy leaves none behind. */
     private final GraphHttp graphHttp;
     private final GraphTokens graphTokens;
@@ -88,9 +96,15 @@ public final class SharedEngine {
         this.graphTokens = new GraphTokens(accounts, graphEndpoint, Clock.systemUTC());
         this.graphTest = new GraphConnectionTest(graphHttp, graphEndpoint);
         this.graph = new GraphTransport(graphHttp, graphTokens, new TranscriptStore(database), Clock.systemUTC());
+        this.metrics = new MailMetrics();
         this.engine = new DeliveryEngine(queue, log, new EmailLogRetention(database, clock), config, clock, timing,
-                graph);
+                graph, new DeliveryMeters(metrics.registry()));
         this.outbox = new Outbox(queue, config, clock, engine);
+        StoredGaugeFacts gaugeFacts = new StoredGaugeFacts(outbox, engine, log, new EmailLogFacts(database),
+                account -> engine.fallbackInUse(account).isPresent(), clock);
+        OutboxGauges gauges = new OutboxGauges(metrics.registry(),
+                new CachedFacts(gaugeFacts, Clock.systemUTC(), CachedFacts.MAX_AGE));
+        metrics.beforeScrape(gauges::refresh);
         this.session = LiveSessionBuilder.create(config, outbox);
         engine.start();
     }
@@ -173,6 +187,7 @@ public final class SharedEngine {
             OPEN.remove(settings.jdbcUrl());
         }
         engine.stop();
+        metrics.close();
         graphHttp.close();
         database.close();
     }
@@ -208,6 +223,11 @@ public final class SharedEngine {
     /** The delivery engine of this core: its workers run from open to the last release. */
     public DeliveryEngine engine() {
         return engine;
+    }
+
+    /** The meters of this core (email-model.md section 10): the Prometheus text and the MBeans. */
+    public MailMetrics metrics() {
+        return metrics;
     }
 
     /** The email log's reads (pages, search, counts, one entry). */

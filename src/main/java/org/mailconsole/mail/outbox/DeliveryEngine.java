@@ -58,6 +58,7 @@ public final class DeliveryEngine {
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong attemptsNow = new AtomicLong();
     private final RelayConnections connections;
+    private final DeliveryMeters meters;
     private boolean started;
     private ScheduledExecutorService chores;
 
@@ -69,6 +70,13 @@ public final class DeliveryEngine {
     /** @param graph sends for a Microsoft Graph account (email-model.md section 8); null: none can send */
     public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
                           Clock clock, OutboxTiming timing, GraphTransport graph) {
+        this(queue, log, retention, config, clock, timing, graph, DeliveryMeters.none());
+    }
+
+    /** @param meters counts this node's work for /metrics and JMX (email-model.md section 10) */
+    public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
+                          Clock clock, OutboxTiming timing, GraphTransport graph, DeliveryMeters meters) {
+        this.meters = meters;
         this.queue = queue;
         this.log = log;
         this.retention = retention;
@@ -78,7 +86,7 @@ public final class DeliveryEngine {
         this.attempts = new MessageAttempt(clock, graph == null ? null : new GraphDelivery(graph));
         this.renewal = new LeaseRenewal(queue);
         this.connections = new RelayConnections(config, clock, this::newWorker,
-                (worker, n) -> coreThread(worker, "mail-console-outbox-worker-" + n), signal::wakeAll);
+                (worker, n) -> coreThread(worker, "mail-console-outbox-worker-" + n), signal::wakeAll, meters);
     }
 
     /** Starts the workers (messages left from the last run go as soon as due) and the chores. */
@@ -168,6 +176,11 @@ public final class DeliveryEngine {
         return connections.fallbackInUse(accountId);
     }
 
+    /** The counters of this engine's work (the Outbox counts its hand-overs there too). */
+    DeliveryMeters meters() {
+        return meters;
+    }
+
     /** A message was queued or made due: idle workers look for it now. */
     void wake() {
         signal.wake();
@@ -201,6 +214,7 @@ public final class DeliveryEngine {
                     connections.primaryTook(route.primary());
                 }
                 queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
+                meters.recorded(lease.entry(), result);
             } finally {
                 renewal.drop(lease);
             }
@@ -245,7 +259,7 @@ public final class DeliveryEngine {
 
     private DeliveryWorker newWorker(int number) {
         return new DeliveryWorker(owner + "/w" + number, queue, config, attempts, this::newConnection, renewal, signal,
-                clock, timing, connections);
+                clock, timing, connections, meters);
     }
 
     /** Retention in small batches, then the per-minute counts older than two days. */

@@ -49,6 +49,7 @@ final class DeliveryWorker implements Runnable {
     private final Clock clock;
     private final OutboxTiming timing;
     private final WorkerFeedback feedback;
+    private final DeliveryMeters meters;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
     /** The account whose budget the message leased next was leased under (the one its outcome went through). */
@@ -56,7 +57,8 @@ final class DeliveryWorker implements Runnable {
 
     DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
                    Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
-                   OutboxTiming timing, WorkerFeedback feedback) {
+                   OutboxTiming timing, WorkerFeedback feedback, DeliveryMeters meters) {
+        this.meters = meters;
         this.owner = owner;
         this.queue = queue;
         this.config = config;
@@ -162,13 +164,16 @@ final class DeliveryWorker implements Runnable {
                 }
                 refusedPause = feedback.greetingRefused(this, route.outbound(), refusal);
             } else if (route.mayFallBack() && (attempted.accountRefused() || throttle.isPresent())) {
-                throttle.ifPresent(signal -> feedback.throttled(this, route.outbound().accountId(), signal.reply(),
-                        signal.asked()));
+                throttle.ifPresent(signal -> {
+                    meters.throttled(route.outbound().accountName(), result.replyCode());
+                    feedback.throttled(this, route.outbound().accountId(), signal.reply(), signal.asked());
+                });
                 feedback.primaryFailed(route.primary(), DeliveryOutcomes.accountFailure(result));
                 next = throughFallback(lease, Route.fallback(route.snapshot()), result, fallbackConnection);
             } else if (throttle.isPresent()) {
                 // the relay's word about the pace, not about the message: it keeps its retry steps
                 giveBack(lease);
+                meters.throttled(route.outbound().accountName(), result.replyCode());
                 feedback.throttled(this, route.outbound().accountId(), throttle.get().reply(), throttle.get().asked());
             } else {
                 if (!route.fallback()) {
@@ -213,6 +218,7 @@ final class DeliveryWorker implements Runnable {
                 route.snapshot().rules());
         if (throttle.isPresent()) {
             giveBack(lease);
+            meters.throttled(fallback.accountName(), result.replyCode());
             feedback.throttled(this, fallback.accountId(), throttle.get().reply(), throttle.get().asked());
             return null;
         }
@@ -265,6 +271,7 @@ final class DeliveryWorker implements Runnable {
                 }
                 if (completion.recorded()) {
                     feedback.recorded(result);
+                    meters.recorded(lease.entry(), result);
                 } else {
                     LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message {0} ({1}) was "
                             + "not recorded: its lease was lost (the entry changed or another node took it over)",

@@ -95,6 +95,15 @@ public final class Outbox implements MessageQueue {
         return outbound.sending() ? engine.throttled().or(engine::held) : Optional.of(outbound.skipReason());
     }
 
+    /** Why the Outbox's messages wait now: the same facts as {@link #pausedReason()}, with the rate limit apart. */
+    public OutboxHold hold() {
+        OutboundConfig outbound = config.current().outbound();
+        if (!outbound.sending() || engine.throttled().isPresent()) {
+            return OutboxHold.PAUSED;
+        }
+        return engine.held().isPresent() ? OutboxHold.LIMITED : OutboxHold.DUE;
+    }
+
     /**
      * Cancel all: every Outbox message not being delivered right now becomes Skipped, with the audit
      * entries {@code audit} makes of the number; how many.
@@ -153,7 +162,9 @@ public final class Outbox implements MessageQueue {
                 mime == null ? Math.max(0, message.getSize()) : mime.length, original, actual, blocked,
                 outbound.accountId(), outbound.accountName(), source, reason, mime);
         try {
-            return queue.enqueue(email);
+            long id = queue.enqueue(email);
+            engine.meters().handedOver(source, outbound.accountName(), mime != null);
+            return id;
         } catch (StoreException e) {
             // the app's send fails and says why: a message is either committed or refused, never lost
             throw new MessagingException("Mail Console could not keep the message in its Outbox: " + e.getMessage(), e);

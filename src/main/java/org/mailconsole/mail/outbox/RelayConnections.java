@@ -35,6 +35,7 @@ final class RelayConnections implements WorkerFeedback {
     private final AtomicInteger open = new AtomicInteger();
     private final WorkerPool pool;
     private final Runnable wake;
+    private final DeliveryMeters meters;
 
     /**
      * @param workers a worker for a number, reporting to the given feedback, with connections from {@link #newConnection}
@@ -42,7 +43,8 @@ final class RelayConnections implements WorkerFeedback {
      * @param wake    wakes the idle workers (a stopped one then ends at once)
      */
     RelayConnections(CachedConfig config, Clock clock, IntFunction<DeliveryWorker> workers,
-                     BiFunction<DeliveryWorker, Integer, Thread> threads, Runnable wake) {
+                     BiFunction<DeliveryWorker, Integer, Thread> threads, Runnable wake, DeliveryMeters meters) {
+        this.meters = meters;
         this.config = config;
         this.feedback = new ConcurrencyFeedback(clock);
         this.throttle = new ThrottleState(clock);
@@ -152,6 +154,7 @@ final class RelayConnections implements WorkerFeedback {
             return;
         }
         feedback.throttled(account, outbound.maxConnections());
+        meters.pauseBegan(outbound.accountName());
         int allowed = feedback.allowed(account, outbound.maxConnections());
         if (worker != null) {
             pool.shrinkBy(worker, allowed);

@@ -23,6 +23,8 @@ import org.mailconsole.model.emaillog.EmailState;
 final class EmailCounts {
     /** How long the per-minute counts are kept: Email Diagnostics reads the last day of them. */
     static final Duration MINUTE_COUNTS_KEPT = Duration.ofDays(2);
+    /** The key of deferred attempts in the per-minute counts: not an entry state (V18). */
+    static final String DEFERRED_ATTEMPTS = "deferred";
 
     private EmailCounts() {
     }
@@ -85,6 +87,19 @@ final class EmailCounts {
                 upsert.setLong(3, n);
                 upsert.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * One deferred attempt at {@code at}, counted per minute under {@link #DEFERRED_ATTEMPTS} (V18) for
+     * Diagnostics' picture of the last day; never taken back (an attempt made stays made).
+     */
+    static void deferredAttempt(Connection connection, QueueDialect dialect, Instant at) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(dialect.addToMinuteCount())) {
+            upsert.setString(1, DEFERRED_ATTEMPTS);
+            upsert.setTimestamp(2, timestamp(minuteOf(at)));
+            upsert.setLong(3, 1);
+            upsert.executeUpdate();
         }
     }
 

@@ -22,6 +22,10 @@ import org.mailconsole.store.Database;
 public final class EmailLogFacts {
     /** One delivery attempt as the facts need it: a null reply code is a connection or login failure. */
     public record Attempt(Instant at, String outcome, Integer replyCode, String reply) {
+        /** A failed attempt the server never answered: refused, timed out, TLS or authentication. */
+        public boolean connectionFailure() {
+            return replyCode == null && !outcome.equals("sent") && !outcome.equals("partial");
+        }
     }
 
     private final Database database;
@@ -67,6 +71,15 @@ public final class EmailLogFacts {
                 return attempts;
             }
         });
+    }
+
+    /**
+     * Whether the newest {@code count} delivery attempts all failed on connection or authentication
+     * (the health check's {@code sender} rule and the {@code mailconsole_sender_up} gauge).
+     */
+    public boolean lastAttemptsFailedToConnect(int count) {
+        List<Attempt> last = lastDeliveryAttempts(count);
+        return last.size() == count && last.stream().allMatch(Attempt::connectionFailure);
     }
 
     /** When the oldest message in the Outbox was queued; empty when the Outbox is empty. */
@@ -136,6 +149,48 @@ public final class EmailLogFacts {
                 }
             }
         });
+    }
+
+    /** One hour of the last day: entries that became Sent and Failed in it, and deferred attempts made in it. */
+    public record Hour(Instant start, long sent, long deferred, long failed) {
+    }
+
+    /**
+     * The {@code hours} hours up to the one {@code now} falls in (that one so far), oldest first. Read
+     * from the per-minute counts (V10, and V18 for deferred attempts): at most 1,440 rows per series for
+     * a day, where the entries or attempts of a busy day would be many more; an entry retried after it
+     * failed leaves the Failed count of its minute, as the log's tabs do.
+     */
+    public List<Hour> byHour(Instant now, int hours) {
+        Instant first = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hours - 1L));
+        long[][] counts = new long[hours][3];
+        database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT state, minute, entries "
+                    + "FROM email_count_minute WHERE state IN (?, ?, ?) AND minute >= ?")) {
+                query.setString(1, EmailState.SENT.apiName());
+                query.setString(2, EmailCounts.DEFERRED_ATTEMPTS);
+                query.setString(3, EmailState.SEND_FAILED.apiName());
+                query.setTimestamp(4, timestamp(first));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        Instant minute = EmailColumns.instant(rows.getTimestamp(2));
+                        int hour = (int) Duration.between(first, minute).toHours();
+                        if (hour >= 0 && hour < hours) {
+                            String state = rows.getString(1);
+                            int series = state.equals(EmailCounts.DEFERRED_ATTEMPTS) ? 1
+                                    : state.equals(EmailState.SENT.apiName()) ? 0 : 2;
+                            counts[hour][series] += rows.getLong(3);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        List<Hour> result = new ArrayList<>();
+        for (int i = 0; i < hours; i++) {
+            result.add(new Hour(first.plus(Duration.ofHours(i)), counts[i][0], counts[i][1], counts[i][2]));
+        }
+        return result;
     }
 
     private static Attempt attempt(ResultSet rows) throws java.sql.SQLException {

@@ -22,6 +22,7 @@ import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
+import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.Database;
 
@@ -292,6 +293,9 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 ? Math.max(0, result.recipients().size() - result.refused().size()) : 0);
         if (result.state() != EmailState.SEND_READY) {
             EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, result.state(), result.at(), 1);
+        }
+        if (result.outcome() == Outcome.DEFERRED) {
+            EmailCounts.deferredAttempt(connection, dialect, result.at());
         }
         if (result.state() == EmailState.SENT || result.state() == EmailState.SEND_IGNORED) {
             dropMime(connection, lease.id());

@@ -37,6 +37,7 @@ public final class DiagnosticsServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>(PageBasics.model(request));
         Diagnostics d = service().diagnostics();
         model.put("d", DiagnosticsPage.model(d));
+        model.put("lastDay", LastDayChart.model(service().lastDayByHour()));
         model.put("checks", checks == null ? "" : checks.stream().map(DiagnosticsPage::check).toList());
         Templates.of(getServletContext()).render(response, 200, "diagnostics.ftlh", model);
     }

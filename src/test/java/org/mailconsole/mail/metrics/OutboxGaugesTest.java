@@ -1,0 +1,63 @@
+package org.mailconsole.mail.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.mailconsole.mail.outbox.OutboxHold;
+import org.mailconsole.testing.PrometheusText;
+
+/** The gauges as Prometheus renders them: pinned names and labels, one state at a time, rows per account in effect. */
+class OutboxGaugesTest {
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final AtomicReference<GaugeFacts> facts = new AtomicReference<>(
+            new GaugeFacts(5, OutboxHold.DUE, 42, true, "relay", false, 0.5, null));
+    final OutboxGauges gauges = new OutboxGauges(registry, facts::get);
+
+    PrometheusText scrape() {
+        gauges.refresh();
+        return PrometheusText.parse(registry.scrape());
+    }
+
+    @Test
+    void theOutboxIsCountedUnderOneStateAtATime() {
+        PrometheusText text = scrape();
+        assertEquals(5, text.value("mailconsole_outbox_messages", Map.of("state", "due")));
+        assertEquals(0, text.value("mailconsole_outbox_messages", Map.of("state", "paused")));
+        assertEquals(0, text.value("mailconsole_outbox_messages", Map.of("state", "limited")));
+        assertEquals(42, text.value("mailconsole_outbox_oldest_age_seconds", Map.of()));
+        assertEquals(1, text.value("mailconsole_sender_up", Map.of()));
+
+        facts.set(new GaugeFacts(5, OutboxHold.LIMITED, 42, true, "relay", false, 1.0, null));
+        text = scrape();
+        assertEquals(0, text.value("mailconsole_outbox_messages", Map.of("state", "due")));
+        assertEquals(5, text.value("mailconsole_outbox_messages", Map.of("state", "limited")));
+        assertEquals(0, text.value("mailconsole_outbox_oldest_age_seconds", Map.of()), "only due messages age");
+    }
+
+    @Test
+    void perAccountRowsFollowTheAccountInEffect() {
+        PrometheusText text = scrape();
+        assertEquals(0.5, text.value("mailconsole_rate_limit_usage_ratio", Map.of("account", "relay", "limit", "minute")));
+        assertFalse(text.has("mailconsole_rate_limit_usage_ratio", Map.of("limit", "day")), "no day limit, no ratio");
+        assertEquals(0, text.value("mailconsole_fallback_in_use", Map.of("account", "relay")));
+
+        facts.set(new GaugeFacts(0, OutboxHold.DUE, 0, true, "other", true, null, 0.25));
+        text = scrape();
+        assertFalse(text.has("mailconsole_fallback_in_use", Map.of("account", "relay")), "no stale series");
+        assertEquals(1, text.value("mailconsole_fallback_in_use", Map.of("account", "other")));
+        assertEquals(0.25, text.value("mailconsole_rate_limit_usage_ratio", Map.of("account", "other", "limit", "day")));
+        assertFalse(text.has("mailconsole_rate_limit_usage_ratio", Map.of("account", "relay")));
+
+        facts.set(GaugeFacts.UNKNOWN);
+        text = scrape();
+        assertFalse(text.names().contains("mailconsole_fallback_in_use"), "no account in effect, no row");
+        assertEquals(0, text.value("mailconsole_sender_up", Map.of()));
+        assertTrue(text.names().contains("mailconsole_outbox_messages"));
+    }
+}
