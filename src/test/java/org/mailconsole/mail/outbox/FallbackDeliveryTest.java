@@ -122,6 +122,8 @@ class FallbackDeliveryTest {
         assertEquals("Backup relay", use.fallbackName());
         assertTrue(use.failure().contains("refused"), use.failure());
         assertEquals("Backup relay", core.engine().status().fallbackInUse().fallbackName(), "Diagnostics' delivery row");
+        await("the metric says so", () -> core.metrics().scrape()
+                .contains("mailconsole_fallback_in_use{account=\"Default SMTP\"} 1.0"));
 
         send("still down");
         await("new messages go to the fallback directly", () -> fallback.received().size() == 7);
@@ -135,6 +137,8 @@ class FallbackDeliveryTest {
         send("back 1");
         await("the primary tried again and taking it", () -> primary.received().size() == 1);
         assertTrue(core.engine().fallbackInUse(defaultSmtp.id()).isEmpty(), "the fallback is no longer in use");
+        await("the metric follows", () -> core.metrics().scrape()
+                .contains("mailconsole_fallback_in_use{account=\"Default SMTP\"} 0.0"));
         send("back 2");
         send("back 3");
         await("the next messages go through the primary", () -> primary.received().size() == 3 && sent() == 11);
