@@ -38,8 +38,8 @@ import org.mailconsole.testing.TomcatCluster;
  * -9 while it delivers: node B takes over A's leased messages once their leases (30 s, the default)
  * run out and delivers every message within 60 s, at most the ones in flight (one per connection)
  * twice; the two nodes together never start more messages in a minute than the account's Messages
- * per minute (the budget is in the database). The nodes' sweep is set as an admin would, with the system property of README "Run several
- * containers".
+ * per minute (the budget is in the database). The nodes' sweep is set as an admin would, with the
+ * system property of docs/deploy.md, "Several nodes: how they share the Outbox".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresClusterOutboxIT {

@@ -94,6 +94,7 @@ class RateLimitDeliveryTest {
     @Test
     void theSixthRecipientWaitsSaysUntilWhenAndGoesWithin5sOfARaisedLimit() throws Exception {
         limit(AccountField.RECIPIENTS_PER_DAY, "5");
+        await("the engine follows the limit", PATIENCE, () -> Integer.valueOf(5).equals(core.engine().status().recipientsPerDay()));
         send("five", "a@x.example", "b@x.example", "c@x.example", "d@x.example", "e@x.example");
         await("the first Sent", PATIENCE, () -> count(EmailState.SENT) == 1);
         send("sixth", "f@x.example");
@@ -119,6 +120,7 @@ class RateLimitDeliveryTest {
     @Test
     void aMessageWithMoreRecipientsThanTheWholeDailyLimitFailsAtOnceWithThatReason() throws Exception {
         limit(AccountField.RECIPIENTS_PER_DAY, "2");
+        await("the engine follows the limit", PATIENCE, () -> Integer.valueOf(2).equals(core.engine().status().recipientsPerDay()));
         send("three", "a@x.example", "b@x.example", "c@x.example");
         await("Failed", PATIENCE, () -> count(EmailState.SEND_FAILED) == 1);
         EmailEntry failed = core.log().list(EmailState.SEND_FAILED, null, 0, 1).emails().get(0);
@@ -129,6 +131,8 @@ class RateLimitDeliveryTest {
     @Test
     void messagesPerMinuteHoldsTheRestAndLiftingItReleasesThemWithin5s() throws Exception {
         limit(AccountField.MESSAGES_PER_MINUTE, "3");
+        // the engine follows a saved setting within a second: the sends wait for it, or some would go before it
+        await("the engine follows the limit", PATIENCE, () -> Integer.valueOf(3).equals(core.engine().status().messagesPerMinute()));
         for (int i = 0; i < 5; i++) {
             send("m" + i, "to@x.example");
         }
