@@ -7,7 +7,6 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -37,10 +36,10 @@ public final class Database implements AutoCloseable {
     /**
      * HSQLDB (its default LOCKS mode) runs one writer of a table at a time anyway, and two
      * transactions that each read a table and then write it roll one back as a deadlock
-     * ("serialization failure"); so its write transactions take turns here. Null for PostgreSQL
-     * (row locks).
+     * ("serialization failure"); so its write transactions take turns here, a webapp's hand-over
+     * first ({@link WriterTurns}). Null for PostgreSQL (row locks).
      */
-    private final ReentrantLock hsqldbWriter;
+    private final WriterTurns hsqldbWriter;
     private final PoolThreads poolThreads;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
@@ -48,7 +47,7 @@ public final class Database implements AutoCloseable {
     private Database(StorageSettings settings, HikariDataSource pool, PoolThreads poolThreads) {
         this.settings = settings;
         this.pool = pool;
-        this.hsqldbWriter = settings.postgres() ? null : new ReentrantLock(true);
+        this.hsqldbWriter = settings.postgres() ? null : new WriterTurns();
         this.poolThreads = poolThreads;
     }
 
@@ -153,14 +152,26 @@ public final class Database implements AutoCloseable {
      * live configuration is not looked up again after each of them.
      */
     public <T> T inRecordTransaction(SqlWork<T> work) {
+        return turn(false, work);
+    }
+
+    /**
+     * As {@link #inRecordTransaction}, for a webapp's message handed over to the Outbox: the app
+     * waits for it, so on HSQLDB it goes before the sender's waiting transactions ({@link WriterTurns}).
+     */
+    public <T> T inHandOverTransaction(SqlWork<T> work) {
+        return turn(true, work);
+    }
+
+    private <T> T turn(boolean handOver, SqlWork<T> work) {
         if (hsqldbWriter == null) {
             return transaction(work);
         }
-        hsqldbWriter.lock();
+        hsqldbWriter.take(handOver);
         try {
             return transaction(work);
         } finally {
-            hsqldbWriter.unlock();
+            hsqldbWriter.give();
         }
     }
 

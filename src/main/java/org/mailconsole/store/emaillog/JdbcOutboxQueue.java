@@ -56,7 +56,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
 
     @Override
     public long enqueue(NewEmail email) {
-        return database.inRecordTransaction(connection -> insert(connection, email));
+        return database.inHandOverTransaction(connection -> insert(connection, email));
     }
 
     private long insert(Connection connection, NewEmail email) throws SQLException {
