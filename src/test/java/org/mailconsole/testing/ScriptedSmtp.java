@@ -32,6 +32,8 @@ public final class ScriptedSmtp implements AutoCloseable {
 
     public volatile Function<String, String> rcptReply = address -> "250 2.1.5 OK";
     public volatile String dataReply = "250 2.0.0 queued";
+    /** The end of DATA's reply for each message; {@link #dataReply} unless a test sets its own (a relay with a limit). */
+    public volatile java.util.function.Supplier<String> dataReplies = () -> dataReply;
     public volatile long dataDelayMillis;
     public volatile boolean offerAuth;
     /** Sessions served at once; more are refused in the greeting. 0: no limit. */
@@ -194,7 +196,7 @@ public final class ScriptedSmtp implements AutoCloseable {
                     if (dataDelayMillis > 0) {
                         Thread.sleep(dataDelayMillis);
                     }
-                    String answer = dataReply;
+                    String answer = dataReplies.get();
                     if (answer.startsWith("2")) {
                         received.add(new Received(List.copyOf(recipients), data.toString()));
                     }
