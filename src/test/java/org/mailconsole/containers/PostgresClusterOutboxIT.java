@@ -129,8 +129,9 @@ class PostgresClusterOutboxIT {
                 assertEquals(200, a.appSends("to@example.com", "killed A " + i));
             }
             slow.up();
+            // both nodes deliver A's messages (B finds them at its sweep): kill A while it holds a lease
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (slow.dataCommands() < 3 && System.nanoTime() < deadline) {
+            while ((slow.dataCommands() < 3 || claimsOf(a) == 0) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             a.kill();
@@ -229,6 +230,19 @@ class PostgresClusterOutboxIT {
                 }
             }
             return claims;
+        }
+    }
+
+    /** Live leases held by the node's delivery engine (its owner begins with the JVM's pid@host). */
+    private static int claimsOf(TomcatCluster.Node node) throws Exception {
+        try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM email_entry WHERE state = 'send-ready' AND claim_expires_at > ? AND claimed_by LIKE ?")) {
+            query.setTimestamp(1, Timestamp.from(Instant.now()));
+            query.setString(2, node.pid() + "@%");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         }
     }
 

@@ -152,6 +152,11 @@ public final class RealTomcat implements AutoCloseable {
         process.awaitLog(text, timeout, "Tomcat");
     }
 
+    /** The process id of Tomcat's JVM (how the console's delivery engine names this node: pid@host). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** kill -9: no shutdown hook runs, whatever was in flight stays as it was. */
     public void kill() throws InterruptedException {
         process.kill();

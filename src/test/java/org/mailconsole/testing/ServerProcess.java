@@ -24,6 +24,11 @@ final class ServerProcess {
         this.logs = logs;
     }
 
+    /** The operating system's process id of the server's JVM. */
+    long pid() {
+        return process.pid();
+    }
+
     static ServerProcess start(List<String> command, Path directory, Path output, Logs logs)
             throws IOException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)

@@ -181,6 +181,11 @@ public final class TomcatCluster implements AutoCloseable {
             return this;
         }
 
+        /** The process id of the node's JVM: the start of its delivery engine's lease owner (pid@host/...). */
+        public long pid() {
+            return tomcat.pid();
+        }
+
         /** kill -9 of the node's JVM. */
         public void kill() throws InterruptedException {
             tomcat.kill();
