@@ -3,9 +3,9 @@ package org.mailconsole.store;
 /**
  * The turns of an embedded HSQLDB's write transactions (see {@link Database}): one at a time, and a
  * webapp's hand-over goes before the sender's waiting transactions. The app's {@code Transport.send}
- * waits for its hand-over, the sender waits for its relay anyway: in a burst to a relay of tens of
- * milliseconds, twenty sending connections' outcomes queued before each hand-over made an app's send
- * take some fifty times a durable commit (docs/benchmarks.md, "Parallel delivery to a slow relay").
+ * waits for its hand-over, the sender waits for its relay anyway: in a burst to a slow relay, the
+ * outcomes of many sending connections queued before each hand-over made an app's send wait longer
+ * than the relay takes (measured: docs/benchmarks.md, "Parallel delivery to a slow relay").
  * After {@link #HAND_OVERS_IN_A_ROW} hand-overs in a row a waiting sender transaction goes, so
  * delivery never stops while apps send. A thread that holds its turn may take it again (nested
  * transactions of one thread).
