@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,16 @@ import org.mailconsole.store.StorageSettings;
  * the last one reached a relay that takes a set time per message, through (a) a local Postfix
  * from Debian's package with its defaults (the relay-in-front a Tomcat admin would otherwise use)
  * and (b) the console's shared session with Connections C. Both sides in one run, per relay delay;
- * the ratio is Postfix's time over ours (>= 1.0: at least as fast as Postfix).
+ * the ratio is Postfix's time over ours (>= 1.0: at least as fast as Postfix). Each side first
+ * runs one round of the same size as a warm-up (a JVM that has just started compiles its hot code
+ * meanwhile, as a container that has run for a while has done), then {@link #ROUNDS} measured
+ * rounds; the ratio is of their medians, and the warm-up rounds are printed beside it.
  *
  * Needs root: it rewrites Postfix's main.cf and master.cf and starts or reloads Postfix.
  */
 public final class RelayBench {
     static final int POSTFIX_PORT = 2526;
+    static final int ROUNDS = 3;
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 400;
@@ -50,13 +55,12 @@ public final class RelayBench {
                 + "defaults%n", messages, threads, connections, postfixVersion());
         List<String> lines = new ArrayList<>();
         for (long delay : delays) {
-            double postfix;
-            double ours;
+            double[] postfix;
+            double[] ours;
             try (SmtpSink sink = new SmtpSink()) {
                 sink.delayMillis = delay;
                 startPostfix(sink.port());
-                run("Postfix warm-up", plainSession(POSTFIX_PORT), sink, 40, threads);
-                postfix = run("Postfix", plainSession(POSTFIX_PORT), sink, messages, threads);
+                postfix = rounds("Postfix", plainSession(POSTFIX_PORT), sink, messages, threads);
             }
             Path dir = Files.createTempDirectory("relay-bench");
             try (SmtpSink sink = new SmtpSink()) {
@@ -65,20 +69,31 @@ public final class RelayBench {
                         StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "", dir.resolve("key")));
                 try {
                     configure(core, sink.port(), connections);
-                    run("Mail Console warm-up", core.session(), sink, 40, threads);
-                    ours = run("Mail Console", core.session(), sink, messages, threads);
+                    ours = rounds("Mail Console", core.session(), sink, messages, threads);
                 } finally {
                     core.release();
                 }
             }
-            String line = String.format("relay %d ms per message: Postfix %.2f s, Mail Console %.2f s, "
-                    + "ratio (Postfix / Mail Console) %.2f", delay, postfix, ours, postfix / ours);
+            String line = String.format("relay %d ms per message: Postfix %.2f s, Mail Console %.2f s (medians of %d "
+                    + "rounds), ratio (Postfix / Mail Console) %.2f; warm-up rounds: Postfix %.2f s, Mail Console %.2f s",
+                    delay, postfix[1], ours[1], ROUNDS, postfix[1] / ours[1], postfix[0], ours[0]);
             System.out.println(line);
             lines.add(line);
         }
         System.out.println();
         lines.forEach(System.out::println);
         System.exit(0);
+    }
+
+    /** The warm-up round's seconds and the median of {@link #ROUNDS} measured rounds after it. */
+    static double[] rounds(String side, Session session, SmtpSink sink, int n, int threads) throws Exception {
+        double warmUp = run(side + " warm-up", session, sink, n, threads);
+        double[] measured = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            measured[i] = run(side + " round " + (i + 1), session, sink, n, threads);
+        }
+        Arrays.sort(measured);
+        return new double[] {warmUp, measured[ROUNDS / 2]};
     }
 
     /** Seconds from the first hand-over until the sink has all {@code n} messages. */

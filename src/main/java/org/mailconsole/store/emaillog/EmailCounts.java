@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.store.CompiledStatements;
 
 /**
  * The counts kept beside the entries, in the caller's transaction: entries per state
@@ -34,7 +35,7 @@ final class EmailCounts {
         for (EmailState state : EmailState.values()) {
             counts.put(state, 0L);
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT state, entries FROM email_count");
+        try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT state, entries FROM email_count");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 counts.put(EmailState.ofApiName(rows.getString(1)), rows.getLong(2));
@@ -61,7 +62,7 @@ final class EmailCounts {
         if (to != null) {
             deltas.merge(to.apiName(), n, Long::sum);
         }
-        try (PreparedStatement update = connection.prepareStatement(
+        try (PreparedStatement update = CompiledStatements.prepare(connection, 
                 "UPDATE email_count SET entries = entries + ? WHERE state = ?")) {
             for (Map.Entry<String, Long> delta : deltas.entrySet()) {
                 if (delta.getValue() != 0) {
@@ -72,7 +73,7 @@ final class EmailCounts {
             }
         }
         if (from != null && from != EmailState.SEND_READY && fromAt != null) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_count_minute "
+            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_count_minute "
                     + "SET entries = entries - ? WHERE state = ? AND minute = ?")) {
                 update.setLong(1, n);
                 update.setString(2, from.apiName());
@@ -81,7 +82,7 @@ final class EmailCounts {
             }
         }
         if (to != null && to != EmailState.SEND_READY) {
-            try (PreparedStatement upsert = connection.prepareStatement(dialect.addToMinuteCount())) {
+            try (PreparedStatement upsert = CompiledStatements.prepare(connection, dialect.addToMinuteCount())) {
                 upsert.setString(1, to.apiName());
                 upsert.setTimestamp(2, timestamp(minuteOf(toAt)));
                 upsert.setLong(3, n);
@@ -95,7 +96,7 @@ final class EmailCounts {
      * Diagnostics' picture of the last day; never taken back (an attempt made stays made).
      */
     static void deferredAttempt(Connection connection, QueueDialect dialect, Instant at) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(dialect.addToMinuteCount())) {
+        try (PreparedStatement upsert = CompiledStatements.prepare(connection, dialect.addToMinuteCount())) {
             upsert.setString(1, DEFERRED_ATTEMPTS);
             upsert.setTimestamp(2, timestamp(minuteOf(at)));
             upsert.setLong(3, 1);

@@ -24,6 +24,7 @@ import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.AuditStore;
+import org.mailconsole.store.CompiledStatements;
 import org.mailconsole.store.Database;
 
 /**
@@ -62,7 +63,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     private long insert(Connection connection, NewEmail email) throws SQLException {
         EmailEntry row = EmailColumns.written(0, email);
         long id;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_entry (created_at, updated_at, "
+        try (PreparedStatement insert = CompiledStatements.prepare(connection, "INSERT INTO email_entry (created_at, updated_at, "
                 + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
                 + "blocked_recipients, account_id, account_name, source, reason, attempts, next_attempt_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", new String[] {"id"})) {
@@ -87,7 +88,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 id = keys.getLong(1);
             }
         }
-        try (PreparedStatement terms = connection.prepareStatement("INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
+        try (PreparedStatement terms = CompiledStatements.prepare(connection, "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
             for (String term : EmailColumns.terms(row.from(), row.subject(), row.recipients(), row.actualRecipients())) {
                 terms.setString(1, term);
                 terms.setLong(2, id);
@@ -96,7 +97,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             terms.executeBatch();
         }
         if (email.mime() != null) {
-            try (PreparedStatement insert = connection.prepareStatement(
+            try (PreparedStatement insert = CompiledStatements.prepare(connection, 
                     "INSERT INTO email_message (entry_id, mime) VALUES (?, ?)")) {
                 insert.setLong(1, id);
                 insert.setBytes(2, email.mime());
@@ -115,7 +116,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
 
     private List<Lease> leaseDue(Connection connection, String owner, int max, Instant now) throws SQLException {
         List<Long> due = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry "
+        try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT id FROM email_entry "
                 + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
                 + " ORDER BY state, next_attempt_at, id LIMIT ?" + dialect.leaseSuffix())) {
             query.setString(1, READY);
@@ -150,7 +151,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         RateBudget.lock(connection, dialect, budget.accountId());
         long id;
         int recipients;
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, actual_recipients FROM email_entry "
+        try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT id, actual_recipients FROM email_entry "
                 + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
                 + " ORDER BY state, next_attempt_at, id LIMIT 1" + dialect.leaseSuffix())) {
             query.setString(1, READY);
@@ -187,7 +188,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
 
     /** The conditional UPDATE that makes the lease (one writer wins it), then the message as leased. */
     private Optional<Lease> take(Connection connection, String owner, long id, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = ?, "
+        try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET claimed_by = ?, "
                 + "claim_expires_at = ? WHERE id = ? AND state = ? AND " + FREE)) {
             update.setString(1, owner);
             update.setTimestamp(2, timestamp(now.plus(leaseLength)));
@@ -198,7 +199,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 return Optional.empty();
             }
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY + ", mime FROM "
+        try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT " + EmailColumns.ENTRY + ", mime FROM "
                 + "email_entry LEFT JOIN email_message ON email_message.entry_id = email_entry.id WHERE id = ?")) {
             query.setLong(1, id);
             try (ResultSet row = query.executeQuery()) {
@@ -216,7 +217,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         Instant until = clock.instant().plus(leaseLength);
         return database.inRecordTransaction(connection -> {
             List<Long> held = new ArrayList<>();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claim_expires_at = ? "
+            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET claim_expires_at = ? "
                     + "WHERE id = ? AND claimed_by = ? AND state = ?")) {
                 for (Lease lease : leases) {
                     update.setTimestamp(1, timestamp(until));
@@ -257,7 +258,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     }
 
     private boolean record(Connection connection, Lease lease, AttemptResult result) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, "
+        try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, "
                 + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
                 + "attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claim_expires_at = NULL, "
                 + "account_id = COALESCE(?, account_id), account_name = COALESCE(?, account_name) "
@@ -278,7 +279,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 return false;
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO email_attempt (entry_id, "
+        try (PreparedStatement insert = CompiledStatements.prepare(connection, "INSERT INTO email_attempt (entry_id, "
                 + "attempted_at, outcome, reply_code, reply, recipients, transcript_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, lease.id());
             insert.setTimestamp(2, timestamp(result.at()));
@@ -324,7 +325,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     @Override
     public void release(Lease lease) {
         database.inRecordTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET claimed_by = NULL, "
+            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET claimed_by = NULL, "
                     + "claim_expires_at = NULL WHERE id = ? AND claimed_by = ?")) {
                 update.setLong(1, lease.id());
                 update.setString(2, lease.owner());
@@ -341,7 +342,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     public EmailEntry cancel(long id, String user) {
         Instant now = clock.instant();
         return database.inRecordTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, updated_at = ?, "
                     + "reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? AND " + FREE)) {
                 update.setString(1, EmailState.SEND_IGNORED.apiName());
                 update.setTimestamp(2, timestamp(now));
@@ -367,7 +368,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         Instant now = clock.instant();
         return database.inRecordTransaction(connection -> {
             List<Long> free = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM email_entry WHERE state = ? AND "
+            try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT id FROM email_entry WHERE state = ? AND "
                     + FREE + dialect.lockSuffix())) {
                 query.setString(1, READY);
                 query.setTimestamp(2, timestamp(now));
@@ -378,7 +379,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 }
             }
             int cancelled = 0;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, updated_at = ?, "
                     + "reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? AND " + FREE)) {
                 for (long id : free) {
                     update.setString(1, EmailState.SEND_IGNORED.apiName());
@@ -408,7 +409,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 throw new EmailStateConflictException("only an Outbox or Failed message can be retried; this one is "
                         + entry.state().mailbox());
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE email_entry SET state = ?, updated_at = ?, "
+            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, updated_at = ?, "
                     + "next_attempt_at = ? WHERE id = ? AND state = ?")) {
                 update.setString(1, READY);
                 update.setTimestamp(2, timestamp(now));
@@ -431,7 +432,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     public Optional<Instant> nextDue() {
         Instant now = clock.instant();
         return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT MIN(next_attempt_at) FROM email_entry "
+            try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT MIN(next_attempt_at) FROM email_entry "
                     + "WHERE state = ? AND " + FREE)) {
                 query.setString(1, READY);
                 query.setTimestamp(2, timestamp(now));
@@ -448,7 +449,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     }
 
     private static void dropMime(Connection connection, long id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM email_message WHERE entry_id = ?")) {
+        try (PreparedStatement delete = CompiledStatements.prepare(connection, "DELETE FROM email_message WHERE entry_id = ?")) {
             delete.setLong(1, id);
             delete.executeUpdate();
         }

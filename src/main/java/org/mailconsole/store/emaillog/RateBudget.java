@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.mailconsole.model.RateLimits;
+import org.mailconsole.store.CompiledStatements;
 
 /**
  * An outbound account's rate limits held in the database (email-model.md section 7), so every
@@ -47,7 +48,7 @@ final class RateBudget {
                 return Optional.of(new OutboxQueue.BudgetWait(until.plus(DAY), "recipients per day", perDay));
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO account_send (account_id, entry_id, "
+        try (PreparedStatement insert = CompiledStatements.prepare(connection, "INSERT INTO account_send (account_id, entry_id, "
                 + "sent_at, recipients, settled) VALUES (?, ?, ?, ?, FALSE)")) {
             insert.setLong(1, accountId);
             insert.setLong(2, entryId);
@@ -66,7 +67,7 @@ final class RateBudget {
             throws SQLException {
         String used = recipients ? "recipients" : "1";
         long total;
-        try (PreparedStatement sum = connection.prepareStatement("SELECT COALESCE(SUM(" + used + "), 0) FROM "
+        try (PreparedStatement sum = CompiledStatements.prepare(connection, "SELECT COALESCE(SUM(" + used + "), 0) FROM "
                 + "account_send WHERE account_id = ? AND sent_at > ?")) {
             sum.setLong(1, accountId);
             sum.setTimestamp(2, timestamp(since));
@@ -78,7 +79,7 @@ final class RateBudget {
         if (total <= room) {
             return null;
         }
-        try (PreparedStatement rows = connection.prepareStatement("SELECT sent_at, " + used + " FROM account_send "
+        try (PreparedStatement rows = CompiledStatements.prepare(connection, "SELECT sent_at, " + used + " FROM account_send "
                 + "WHERE account_id = ? AND sent_at > ? ORDER BY sent_at, id")) {
             rows.setLong(1, accountId);
             rows.setTimestamp(2, timestamp(since));
@@ -96,7 +97,7 @@ final class RateBudget {
 
     /** Messages started in the last minute and recipients counted in the last 24 hours (Diagnostics). */
     static OutboxQueue.BudgetUsed used(Connection connection, long accountId, Instant now) throws SQLException {
-        try (PreparedStatement sum = connection.prepareStatement("SELECT COALESCE(SUM(CASE WHEN sent_at > ? THEN 1 "
+        try (PreparedStatement sum = CompiledStatements.prepare(connection, "SELECT COALESCE(SUM(CASE WHEN sent_at > ? THEN 1 "
                 + "ELSE 0 END), 0), COALESCE(SUM(recipients), 0) FROM account_send WHERE account_id = ? AND sent_at > ?")) {
             sum.setTimestamp(1, timestamp(now.minus(MINUTE)));
             sum.setLong(2, accountId);
@@ -110,7 +111,7 @@ final class RateBudget {
 
     /** Locks the account's row for the rest of the transaction: budgets are checked one node at a time. */
     static void lock(Connection connection, QueueDialect dialect, long accountId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM email_account WHERE id = ?"
+        try (PreparedStatement lock = CompiledStatements.prepare(connection, "SELECT id FROM email_account WHERE id = ?"
                 + dialect.accountLock())) {
             lock.setLong(1, accountId);
             lock.executeQuery().close();
@@ -119,7 +120,7 @@ final class RateBudget {
 
     /** The message's reservation now counts the recipients the relay accepted (none when it took nothing). */
     static void settle(Connection connection, long entryId, int accepted) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE account_send SET recipients = ?, "
+        try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE account_send SET recipients = ?, "
                 + "settled = TRUE WHERE entry_id = ? AND settled = FALSE")) {
             update.setInt(1, accepted);
             update.setLong(2, entryId);
@@ -129,7 +130,7 @@ final class RateBudget {
 
     /** The message went back unattempted: its reservation is dropped. */
     static void unreserve(Connection connection, long entryId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM account_send WHERE entry_id = ? "
+        try (PreparedStatement delete = CompiledStatements.prepare(connection, "DELETE FROM account_send WHERE entry_id = ? "
                 + "AND settled = FALSE")) {
             delete.setLong(1, entryId);
             delete.executeUpdate();
@@ -138,7 +139,7 @@ final class RateBudget {
 
     /** Rows older than a day count toward no window; how many were deleted. */
     static int prune(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM account_send WHERE sent_at < ?")) {
+        try (PreparedStatement delete = CompiledStatements.prepare(connection, "DELETE FROM account_send WHERE sent_at < ?")) {
             delete.setTimestamp(1, timestamp(now.minus(DAY)));
             return delete.executeUpdate();
         }
