@@ -51,7 +51,8 @@ class CompiledStatementsTest {
         String[] keys = {"id"};
         long returning = database.read(connection -> id(CompiledStatements.prepare(connection, SQL, keys)));
         assertNotEquals(first, returning, "returning keys is another statement to HSQLDB");
-        assertEquals(returning, database.read(connection -> id(CompiledStatements.prepare(connection, SQL, keys))));
+        long again = database.read(connection -> id(CompiledStatements.prepare(connection, SQL, keys)));
+        assertEquals(returning, again);
     }
 
     /** The statement's id in its session, and the statement closed as the store's code does. */
