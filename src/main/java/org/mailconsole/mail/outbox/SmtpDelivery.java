@@ -9,7 +9,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,7 +99,7 @@ final class SmtpDelivery implements AutoCloseable {
         partlySent = false;
         accountRefusal = false;
         try {
-            MimeMessage message = new MimeMessage(session(snapshot), new ByteArrayInputStream(mime));
+            MimeMessage message = MimeBytes.message(session(snapshot), mime);
             for (Address[] batch : SendPolicy.batches(recipients, config.maxRecipients())) {
                 last = sendBatch(snapshot, message, batch);
                 partlySent |= last.accepted();

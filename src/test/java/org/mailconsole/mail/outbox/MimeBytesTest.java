@@ -1,6 +1,7 @@
 package org.mailconsole.mail.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Message;
@@ -9,8 +10,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,25 @@ class MimeBytesTest {
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
             message.writeTo(expected);
             assertArrayEquals(expected.toByteArray(), kept, new String(kept, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Test
+    void theKeptBytesReadBackAsJakartaMailReadsThemAndAreWrittenAsItWritesThem() throws Exception {
+        for (MimeMessage message : List.of(plain(), nonAscii(), multipart(), folded())) {
+            byte[] kept = MimeBytes.of(message);
+            MimeMessage read = MimeBytes.message(session, kept);
+            MimeMessage library = new MimeMessage(session, new ByteArrayInputStream(kept));
+            assertEquals(lines(library), lines(read));
+            assertEquals(library.getSubject(), read.getSubject());
+            assertArrayEquals(library.getFrom(), read.getFrom());
+            String[] ignored = {"Bcc", "Content-Length"}; // as SMTPTransport writes a message
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            library.writeTo(expected, ignored);
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            read.writeTo(written, ignored);
+            assertArrayEquals(expected.toByteArray(), written.toByteArray(),
+                    new String(written.toByteArray(), StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -54,6 +76,19 @@ class MimeBytesTest {
         m.setText("Schöne Grüße – und danke!", "UTF-8");
         m.saveChanges();
         return m;
+    }
+
+    /** Header lines that go on over several lines, and one that Jakarta Mail would not write. */
+    private MimeMessage folded() throws Exception {
+        MimeMessage m = plain();
+        m.setHeader("X-Long", "a value that goes on" + " and on".repeat(30));
+        m.addHeaderLine("X-Folded: first part\r\n\tsecond part");
+        m.saveChanges();
+        return m;
+    }
+
+    private static List<String> lines(MimeMessage message) throws Exception {
+        return Collections.list(message.getAllHeaderLines());
     }
 
     private MimeMessage multipart() throws Exception {
