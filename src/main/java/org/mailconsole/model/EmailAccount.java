@@ -56,10 +56,6 @@ public record EmailAccount(
         return port != null ? port : type.defaultPort(security == null ? ConnectionSecurity.SSL : security);
     }
 
-    public EmailAccount withActive(boolean newActive) {
-        return toBuilder().active(newActive).build();
-    }
-
     /** Whether the account holds this secret. */
     public boolean secretSet(AccountSecret secret) {
         return switch (secret) {

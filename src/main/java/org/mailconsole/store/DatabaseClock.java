@@ -92,11 +92,6 @@ public final class DatabaseClock extends Clock {
         });
     }
 
-    /** The last measured offset of the database's clock from this JVM's. */
-    public Duration offset() {
-        return offset;
-    }
-
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

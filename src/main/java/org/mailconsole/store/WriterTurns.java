@@ -66,11 +66,6 @@ final class WriterTurns {
         }
     }
 
-    /** Transactions waiting for a turn now: hand-overs and others. */
-    synchronized int[] waiting() {
-        return new int[] {handOversWaiting, othersWaiting};
-    }
-
     /**
      * Whether a free turn goes to a transaction of this kind (exactly one kind is next whenever both
      * wait): hand-overs first, unless they had their turns in a row while others waited.

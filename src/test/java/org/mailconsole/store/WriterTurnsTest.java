@@ -32,9 +32,9 @@ class WriterTurnsTest {
         List<String> order = new CopyOnWriteArrayList<>();
         turns.take(false); // the sender's transaction in progress
         Thread sender = turn(turns, false, "sender", order);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> turns.waiting()[1] == 1);
+        awaitWaiting(sender);
         Thread app = turn(turns, true, "hand-over", order);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> turns.waiting()[0] == 1);
+        awaitWaiting(app);
         turns.give();
         sender.join(30_000);
         app.join(30_000);
@@ -54,6 +54,11 @@ class WriterTurnsTest {
         Thread after = turn(turns, true, "after", new CopyOnWriteArrayList<>());
         after.join(30_000);
         assertFalse(after.isAlive(), "the turn was free again");
+    }
+
+    /** The thread waits for its turn (nothing else makes it wait). */
+    private static void awaitWaiting(Thread thread) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> thread.getState() == Thread.State.WAITING);
     }
 
     private static Thread turn(WriterTurns turns, boolean handOver, String name, List<String> order) {

@@ -87,17 +87,6 @@ public final class FailureCauses {
         return "Connection to " + where + " failed: " + failure.getMessage();
     }
 
-    /** A failed send: the server's refusal of the message or of recipients, else the connection's named cause. */
-    public static String describeSend(Throwable failure, ConnectionSettings settings) {
-        for (Throwable t : chain(failure)) {
-            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException
-                    || t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException) {
-                return "The server refused the message: " + (t.getMessage() == null ? "(no reply text)" : t.getMessage().trim());
-            }
-        }
-        return describe(failure, settings, null);
-    }
-
     /**
      * A failed HTTPS request (the OAuth 2.0 token endpoint) in the same words as a mail connection.
      *

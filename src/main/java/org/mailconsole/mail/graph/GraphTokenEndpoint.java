@@ -49,7 +49,7 @@ public final class GraphTokenEndpoint {
         String url = client.tokenEndpoint();
         String problem = TokenEndpointUrl.check(url);
         if (problem != null) {
-            throw new GraphAuthException("the token endpoint " + url + " " + problem, null);
+            throw new GraphAuthException("the token endpoint " + url + " " + problem);
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
@@ -62,15 +62,15 @@ public final class GraphTokenEndpoint {
                         Certificates.parsePem(secrets.certificatePem()).get(0),
                         PrivateKeys.parsePem(secrets.privateKeyPem()), clock.instant()));
             } catch (CertificateException | RuntimeException e) {
-                throw new GraphAuthException("the stored certificate cannot be read: save it again", null);
+                throw new GraphAuthException("the stored certificate cannot be read: save it again");
             } catch (GeneralSecurityException e) {
                 throw new GraphAuthException("the client assertion could not be signed with the stored private key ("
-                        + e.getClass().getSimpleName() + "): save the key again", null);
+                        + e.getClass().getSimpleName() + "): save the key again");
             }
         } else if (secrets.clientSecret() != null) {
             form.put("client_secret", secrets.clientSecret());
         } else {
-            throw new GraphAuthException("no client secret or certificate is set", null);
+            throw new GraphAuthException("no client secret or certificate is set");
         }
         GraphHttp.Answer response;
         try {
@@ -78,7 +78,7 @@ public final class GraphTokenEndpoint {
                     "Accept", "application/json"), encode(form).getBytes(StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             throw new GraphAuthException("the token endpoint " + url + " could not be reached: "
-                    + GraphTransport.describe(e), null);
+                    + GraphTransport.describe(e));
         }
         LOG.log(System.Logger.Level.DEBUG, "Graph: POST {0} -> {1} (request-id {2})", url, response.status(),
                 response.requestId() == null ? "-" : response.requestId());
@@ -109,7 +109,7 @@ public final class GraphTokenEndpoint {
         } else if (error == null && description == null) {
             message.append(" at ").append(url).append(" without an OAuth 2.0 error: is this the token endpoint?");
         }
-        return new GraphAuthException(message.toString(), code);
+        return new GraphAuthException(message.toString());
     }
 
     private static JsonNode parse(String body) {

@@ -21,7 +21,6 @@ import org.mailconsole.mail.source.SendingWebapp;
  */
 public final class LiveTransport extends Transport {
     private final LiveState state;
-    private long lastEntryId = -1;
 
     public LiveTransport(Session session, URLName url) {
         super(session, url);
@@ -38,7 +37,7 @@ public final class LiveTransport extends Transport {
         if (!(message instanceof MimeMessage mime)) {
             throw new MessagingException("the Mail Console session sends MimeMessages only");
         }
-        lastEntryId = state.queue().accept(mime, recipients, state.config().current(), SendingWebapp.current());
+        state.queue().accept(mime, recipients, state.config().current(), SendingWebapp.current());
         notifyTransportListeners(TransportEvent.MESSAGE_DELIVERED, recipients, new Address[0], new Address[0], message);
     }
 
@@ -55,10 +54,5 @@ public final class LiveTransport extends Transport {
     /** The secret a connection logs in with, to redact from its transcript. */
     public static List<String> secretOf(ConnectionSettings connection) {
         return connection.secret() == null ? List.of() : List.of(connection.secret());
-    }
-
-    /** The email log entry of the last message this transport accepted; -1 before the first. */
-    public synchronized long lastEntryId() {
-        return lastEntryId;
     }
 }

@@ -62,18 +62,10 @@ public final class DeliveryEngine {
     private boolean started;
     private ScheduledExecutorService chores;
 
-    public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
-                          Clock clock, OutboxTiming timing) {
-        this(queue, log, retention, config, clock, timing, null);
-    }
-
-    /** @param graph sends for a Microsoft Graph account (email-model.md section 8); null: none can send */
-    public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
-                          Clock clock, OutboxTiming timing, GraphTransport graph) {
-        this(queue, log, retention, config, clock, timing, graph, DeliveryMeters.none());
-    }
-
-    /** @param meters counts this node's work for /metrics and JMX (email-model.md section 10) */
+    /**
+     * @param graph  sends for a Microsoft Graph account (email-model.md section 8); null: none can send
+     * @param meters counts this node's work for /metrics and JMX (email-model.md section 10)
+     */
     public DeliveryEngine(OutboxQueue queue, EmailLogReader log, EmailLogRetention retention, CachedConfig config,
                           Clock clock, OutboxTiming timing, GraphTransport graph, DeliveryMeters meters) {
         this.meters = meters;

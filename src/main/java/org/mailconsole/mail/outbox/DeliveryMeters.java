@@ -3,7 +3,6 @@ package org.mailconsole.mail.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
@@ -27,11 +26,6 @@ public final class DeliveryMeters {
 
     public DeliveryMeters(MeterRegistry registry) {
         this.registry = registry;
-    }
-
-    /** Meters that go nowhere: for an engine built without a registry (a composite with no registry in it). */
-    public static DeliveryMeters none() {
-        return new DeliveryMeters(new CompositeMeterRegistry());
     }
 
     /** A message handed over: queued ("accepted") or Skipped at once (sending off, every recipient filtered). */

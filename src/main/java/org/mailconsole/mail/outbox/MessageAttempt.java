@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
-import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.store.emaillog.Lease;
 
@@ -21,17 +20,9 @@ final class MessageAttempt {
     /** Delivers for a Microsoft Graph account; null where the engine has no Graph transport. */
     private final GraphDelivery graph;
 
-    MessageAttempt(Clock clock) {
-        this(clock, null);
-    }
-
     MessageAttempt(Clock clock, GraphDelivery graph) {
         this.clock = clock;
         this.graph = graph;
-    }
-
-    AttemptResult attempt(Lease lease, ConfigSnapshot snapshot, SmtpDelivery delivery) {
-        return attempt(lease, snapshot, delivery, Set.of()).result();
     }
 
     /**

@@ -58,10 +58,6 @@ final class SmtpDelivery implements AutoCloseable {
     /** The last {@link #deliver} found the account unable to take the message (section 7.3). */
     private boolean accountRefusal;
 
-    SmtpDelivery(LiveConfigSource source) {
-        this(source, new AtomicInteger());
-    }
-
     SmtpDelivery(LiveConfigSource source, AtomicInteger open) {
         this.source = source;
         this.open = open;

@@ -39,7 +39,6 @@ import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.engine.SharedEngine;
-import org.mailconsole.mail.live.LiveTransport;
 import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.EmailAccount;
@@ -49,6 +48,7 @@ import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.testing.GraphStandIn;
 import org.mailconsole.testing.LogCapture;
+import org.mailconsole.testing.SentEntries;
 import org.mailconsole.testing.TestTls;
 
 /**
@@ -111,7 +111,7 @@ class GraphDeliveryTest {
         message.saveChanges();
         transport.sendMessage(message, message.getAllRecipients());
         transport.close();
-        return ((LiveTransport) transport).lastEntryId();
+        return SentEntries.idOf(core.database(), message);
     }
 
     MimeMessage plain(String subject, String to) throws Exception {

@@ -73,13 +73,13 @@ class ActiveConnectionsTest {
         var properties = EffectiveProperties.resolve(Map.of("glide.email.server", "smtp.example.com"));
         EmailAccount mine = own(5, Protocol.SMTP, Authentication.PASSWORD, true);
         var outbound = ActiveConnections.outbound(properties,
-                List.of(DEFAULT_SMTP.withActive(false), mine), a -> SECRETS);
+                List.of(DEFAULT_SMTP.toBuilder().active(false).build(), mine), a -> SECRETS);
         assertEquals(5L, outbound.account().id());
         assertEquals("mail.example.com", outbound.settings().host());
         assertEquals(587, outbound.settings().port(), "the usual port for SMTP with STARTTLS");
         assertEquals("pw", outbound.settings().secret());
 
-        var none = ActiveConnections.outbound(properties, List.of(DEFAULT_SMTP.withActive(false)), a -> SECRETS);
+        var none = ActiveConnections.outbound(properties, List.of(DEFAULT_SMTP.toBuilder().active(false).build()), a -> SECRETS);
         assertFalse(none.usable());
         assertEquals("No SMTP account is active", none.reason());
 

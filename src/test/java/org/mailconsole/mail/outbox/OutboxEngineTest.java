@@ -33,6 +33,7 @@ import org.mailconsole.store.StorageSettings;
 import org.mailconsole.store.emaillog.JdbcOutboxQueue;
 import org.mailconsole.store.emaillog.Lease;
 import org.mailconsole.testing.ScriptedSmtp;
+import org.mailconsole.testing.SentEntries;
 
 /**
  * The engine over real time, as apps and admins use it together: the shared engine on a real
@@ -73,7 +74,7 @@ class OutboxEngineTest {
         message.saveChanges();
         transport.sendMessage(message, message.getAllRecipients());
         transport.close();
-        return ((org.mailconsole.mail.live.LiveTransport) transport).lastEntryId();
+        return SentEntries.idOf(core.database(), message);
     }
 
     @Test

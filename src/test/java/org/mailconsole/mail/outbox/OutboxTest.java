@@ -11,7 +11,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.engine.SharedEngine;
-import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -34,9 +32,10 @@ import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
-import org.mailconsole.store.emaillog.TestLog;
 import org.mailconsole.store.emaillog.EmailStateConflictException;
+import org.mailconsole.store.emaillog.TestLog;
 import org.mailconsole.testing.ScriptedSmtp;
+import org.mailconsole.testing.SentEntries;
 
 /**
  * The Outbox through real parts: the shared engine on a real HSQLDB file, the live session as an
@@ -94,7 +93,7 @@ class OutboxTest {
         message.saveChanges();
         transport.sendMessage(message, message.getAllRecipients());
         transport.close();
-        return ((org.mailconsole.mail.live.LiveTransport) transport).lastEntryId();
+        return SentEntries.idOf(core.database(), message);
     }
 
     EmailEntry await(long id, Predicate<EmailEntry> condition, String what) throws InterruptedException {

@@ -65,7 +65,7 @@ class SmtpDeliverySeamTest {
                 }
             };
             ConfigSnapshot snapshot = new ConfigSnapshot(source.version(), source.outbound(), source.inbound());
-            try (SmtpDelivery delivery = new SmtpDelivery(source)) {
+            try (SmtpDelivery delivery = new SmtpDelivery(source, new AtomicInteger())) {
                 for (int i = 0; i < 3; i++) {
                     MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
                     message.setRecipient(Message.RecipientType.TO, new InternetAddress("to@example.com"));
