@@ -18,13 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,6 +42,7 @@ import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.Protocol;
 import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.SearchTerms;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
@@ -491,7 +490,7 @@ public final class OutboxBench {
                     insert.setInt(13, state == EmailState.SEND_IGNORED ? 0 : 1);
                     insert.setTimestamp(14, state == EmailState.SEND_READY ? dueLater : null);
                     insert.addBatch();
-                    for (String t : terms(from, subject, to)) {
+                    for (String t : SearchTerms.of(from, subject, List.of(to), List.of())) {
                         term.setString(1, t);
                         term.setLong(2, id);
                         term.addBatch();
@@ -530,24 +529,6 @@ public final class OutboxBench {
                 checkpoint.execute("CHECKPOINT");
             }
         }
-    }
-
-    /**
-     * The search terms of an entry as the queue writes them with it (EmailColumns.terms, package-private
-     * there): every lower-cased tail of the sender, subject and recipients that starts a word, cut to 100.
-     */
-    static Set<String> terms(String... fields) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (String field : fields) {
-            String text = field.toLowerCase(Locale.ROOT);
-            for (int i = 0; i < text.length(); i++) {
-                if (Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
-                    String tail = text.substring(i);
-                    terms.add(tail.length() <= 100 ? tail : tail.substring(0, 100));
-                }
-            }
-        }
-        return terms;
     }
 
     static double pct(double[] sorted, int percentile) {

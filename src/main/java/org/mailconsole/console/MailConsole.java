@@ -42,7 +42,8 @@ public final class MailConsole implements AutoCloseable {
                 core.graphTestEmail(), Clock.systemUTC());
         AddressFilterStore filterStore = new AddressFilterStore(database);
         this.addressFilters = new AddressFiltersService(filterStore, core.accounts(), Clock.systemUTC());
-        this.diagnostics = new DiagnosticsService(properties, core.accounts(), filterStore, accountConnections,
+        this.diagnostics = new DiagnosticsService(properties::effective, core.accounts(), filterStore,
+                id -> accountConnections.test(id).result(),
                 database, core.sendingSources(), core.inboundResults(), sharedMode, consolePorts, outboxFacts,
                 core.engine()::status, Clock.systemUTC());
         this.emailLog = new EmailLogService(core.log(), core.outbox(), Clock.systemUTC());

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.mailconsole.store.emaillog.V12__TermsWrittenWithTheEntry;
 
 /**
  * The database handle: a pooled DataSource (HikariCP) for HSQLDB and PostgreSQL alike, schema

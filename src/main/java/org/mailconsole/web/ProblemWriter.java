@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.mailconsole.web.api.Problem;
 
 /** Writes an application/problem+json answer from a filter (outside Jersey). */
 public final class ProblemWriter {

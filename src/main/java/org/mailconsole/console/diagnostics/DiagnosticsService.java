@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
-import org.mailconsole.console.AccountConnections;
-import org.mailconsole.console.PropertiesService;
 import org.mailconsole.crypto.KeyFile;
+import org.mailconsole.mail.connect.ConnectionTestResult;
 import org.mailconsole.mail.filter.FilterChoice;
 import org.mailconsole.mail.live.ActiveConnections;
 import org.mailconsole.mail.live.InboundResults;
@@ -28,8 +28,8 @@ import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.model.AccountSecrets;
 import org.mailconsole.model.EffectiveProperties;
 import org.mailconsole.model.EmailAccount;
-import org.mailconsole.model.SecretExpiry;
 import org.mailconsole.model.PropertyCatalog;
+import org.mailconsole.model.SecretExpiry;
 import org.mailconsole.model.filter.AddressFilter;
 import org.mailconsole.model.filter.FilterDirection;
 import org.mailconsole.store.AccountStore;
@@ -48,10 +48,12 @@ public final class DiagnosticsService {
     static final String ACCOUNTS_SETTING = "Email Accounts (the active SMTP account)";
     private static final Function<EmailAccount, AccountSecrets> NO_SECRETS = a -> AccountSecrets.NONE;
 
-    private final PropertiesService properties;
+    /** The email properties in effect now. */
+    private final Supplier<EffectiveProperties> properties;
     private final AccountStore accounts;
     private final AddressFilterStore filters;
-    private final AccountConnections connections;
+    /** Test Connection of the account with this id. */
+    private final LongFunction<ConnectionTestResult> connectionTest;
     private final Database database;
     private final SendingSources sources;
     private final InboundResults inboundResults;
@@ -62,14 +64,15 @@ public final class DiagnosticsService {
     private final Clock clock;
     private final Map<Long, Diagnostics.CheckResult> lastChecks = new ConcurrentHashMap<>();
 
-    public DiagnosticsService(PropertiesService properties, AccountStore accounts, AddressFilterStore filters,
-                              AccountConnections connections, Database database, SendingSources sources,
-                              InboundResults inboundResults, boolean sharedMode, Set<Integer> consolePorts,
-                              OutboxFacts outbox, Supplier<DeliveryStatus> delivery, Clock clock) {
+    public DiagnosticsService(Supplier<EffectiveProperties> properties, AccountStore accounts,
+                              AddressFilterStore filters, LongFunction<ConnectionTestResult> connectionTest,
+                              Database database, SendingSources sources, InboundResults inboundResults,
+                              boolean sharedMode, Set<Integer> consolePorts, OutboxFacts outbox,
+                              Supplier<DeliveryStatus> delivery, Clock clock) {
         this.properties = properties;
         this.accounts = accounts;
         this.filters = filters;
-        this.connections = connections;
+        this.connectionTest = connectionTest;
         this.database = database;
         this.sources = sources;
         this.inboundResults = inboundResults;
@@ -81,7 +84,7 @@ public final class DiagnosticsService {
     }
 
     public Diagnostics diagnostics() {
-        EffectiveProperties p = properties.effective();
+        EffectiveProperties p = properties.get();
         List<EmailAccount> all = accounts.list();
         OutboxFacts.Outbox waiting = outbox.outbox().orElse(null);
         return new Diagnostics(clock.instant(), outbound(p, all), outbox.sender().orElse(null),
@@ -119,7 +122,7 @@ public final class DiagnosticsService {
     /** What the banner on every page says right now. */
     public Warnings warnings() {
         List<EmailAccount> all = accounts.list();
-        return Warnings.of(outbound(properties.effective(), all), all,
+        return Warnings.of(outbound(properties.get(), all), all,
                 today())
                 .withFallback(delivery.get().fallbackInUse());
     }
@@ -191,7 +194,7 @@ public final class DiagnosticsService {
      * reported as not answering.
      */
     public List<Diagnostics.CheckResult> checkConnections() {
-        EffectiveProperties p = properties.effective();
+        EffectiveProperties p = properties.get();
         List<EmailAccount> active = accounts.list().stream().filter(EmailAccount::active).toList();
         if (active.isEmpty()) {
             return List.of();
@@ -205,9 +208,9 @@ public final class DiagnosticsService {
             return thread;
         });
         try {
-            List<Future<AccountConnections.TestOutcome>> running = new ArrayList<>();
+            List<Future<ConnectionTestResult>> running = new ArrayList<>();
             for (EmailAccount account : active) {
-                running.add(pool.submit(() -> connections.test(account.id())));
+                running.add(pool.submit(() -> connectionTest.apply(account.id())));
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs);
             List<Diagnostics.CheckResult> results = new ArrayList<>();
@@ -216,9 +219,9 @@ public final class DiagnosticsService {
                 Diagnostics.CheckResult result;
                 try {
                     long left = Math.max(0, deadline - System.nanoTime());
-                    AccountConnections.TestOutcome outcome = running.get(i).get(left, TimeUnit.NANOSECONDS);
-                    result = new Diagnostics.CheckResult(account.id(), account.name(), outcome.result().ok(),
-                            outcome.result().message(), outcome.result().elapsedMs(), clock.instant());
+                    ConnectionTestResult outcome = running.get(i).get(left, TimeUnit.NANOSECONDS);
+                    result = new Diagnostics.CheckResult(account.id(), account.name(), outcome.ok(), outcome.message(),
+                            outcome.elapsedMs(), clock.instant());
                 } catch (TimeoutException e) {
                     running.get(i).cancel(true);
                     result = new Diagnostics.CheckResult(account.id(), account.name(), false,

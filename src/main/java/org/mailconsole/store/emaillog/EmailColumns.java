@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -103,45 +100,6 @@ final class EmailColumns {
             notes.add(tab < 0 ? new RecipientNote(line, "") : new RecipientNote(line.substring(0, tab), line.substring(tab + 1)));
         }
         return notes;
-    }
-
-    static final int TERM_LENGTH = 100;
-    private static final int MAX_TERMS = 200;
-
-    /**
-     * The search terms of an entry: every lower-cased tail of the sender, the subject and each
-     * recipient that starts a word (a letter or digit after a non-letter-or-digit), cut to
-     * {@link #TERM_LENGTH}; a search matches a term's start.
-     */
-    static Set<String> terms(String from, String subject, List<String> recipients, List<String> actual) {
-        Set<String> terms = new LinkedHashSet<>();
-        List<String> fields = new ArrayList<>();
-        fields.add(from);
-        fields.add(subject);
-        fields.addAll(recipients);
-        fields.addAll(actual);
-        for (String field : fields) {
-            if (field == null) {
-                continue;
-            }
-            String text = field.toLowerCase(Locale.ROOT);
-            for (int i = 0; i < text.length() && terms.size() < MAX_TERMS; i++) {
-                if (Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
-                    terms.add(cut(text.substring(i), TERM_LENGTH));
-                }
-            }
-        }
-        return terms;
-    }
-
-    /** What a search looks for among the terms: the query lower-cased, from its first letter or digit; empty for none. */
-    static String searchPrefix(String q) {
-        String text = q.toLowerCase(Locale.ROOT).trim();
-        int start = 0;
-        while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
-            start++;
-        }
-        return cut(text.substring(start), TERM_LENGTH);
     }
 
     /** A LIKE pattern matching what starts with {@code prefix}, LIKE's own characters escaped by backslash. */

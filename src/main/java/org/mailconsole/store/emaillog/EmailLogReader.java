@@ -16,6 +16,7 @@ import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.SearchTerms;
 import org.mailconsole.store.Database;
 
 /**
@@ -133,7 +134,7 @@ public final class EmailLogReader {
      */
     private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
             throws SQLException {
-        String prefix = EmailColumns.searchPrefix(q);
+        String prefix = SearchTerms.prefixOf(q);
         if (prefix.isEmpty()) {
             return mailboxPage(connection, state, page, size);
         }
@@ -243,7 +244,7 @@ public final class EmailLogReader {
                 List<EmailEntry> chunk = entries(query);
                 for (EmailEntry entry : chunk) {
                     before = entry.id();
-                    if (page.size() < size && EmailColumns.terms(entry.from(), entry.subject(), entry.recipients(),
+                    if (page.size() < size && SearchTerms.of(entry.from(), entry.subject(), entry.recipients(),
                             entry.actualRecipients()).stream().anyMatch(term -> term.startsWith(prefix))) {
                         if (toSkip > 0) {
                             toSkip--;

@@ -23,6 +23,7 @@ import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.Outcome;
+import org.mailconsole.model.emaillog.SearchTerms;
 import org.mailconsole.store.AuditStore;
 import org.mailconsole.store.CompiledStatements;
 import org.mailconsole.store.Database;
@@ -89,7 +90,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             }
         }
         try (PreparedStatement terms = CompiledStatements.prepare(connection, "INSERT INTO email_term (term, entry_id) VALUES (?, ?)")) {
-            for (String term : EmailColumns.terms(row.from(), row.subject(), row.recipients(), row.actualRecipients())) {
+            for (String term : SearchTerms.of(row.from(), row.subject(), row.recipients(), row.actualRecipients())) {
                 terms.setString(1, term);
                 terms.setLong(2, id);
                 terms.addBatch();

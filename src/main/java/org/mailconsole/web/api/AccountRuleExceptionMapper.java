@@ -3,8 +3,9 @@ package org.mailconsole.web.api;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import org.mailconsole.model.FieldError;
 import org.mailconsole.console.AccountRuleException;
+import org.mailconsole.model.FieldError;
+import org.mailconsole.web.Problem;
 
 /** A broken account rule (second active SMTP account, provisioned account, duplicate name): 409. */
 public final class AccountRuleExceptionMapper implements ExceptionMapper<AccountRuleException> {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.mailconsole.model.FieldError;
 import org.mailconsole.store.FilterRuleException;
+import org.mailconsole.web.Problem;
 
 /** A broken filter rule (second default, duplicate name, deleting a filter an account names): 409. */
 public final class FilterRuleExceptionMapper implements ExceptionMapper<FilterRuleException> {

@@ -2,6 +2,7 @@ package org.mailconsole.web.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.mailconsole.web.Problem;
 
 /** Anything else is our fault: 500, logged by class and message only, no details to the client. */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {

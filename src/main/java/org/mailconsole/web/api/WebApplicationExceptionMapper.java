@@ -3,6 +3,7 @@ package org.mailconsole.web.api;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.mailconsole.web.Problem;
 
 /** Jersey's own refusals (404, 405, 406, 415...) as problem documents. */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {

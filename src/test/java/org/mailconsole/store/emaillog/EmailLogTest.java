@@ -19,6 +19,7 @@ import org.mailconsole.model.emaillog.EmailPage;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.Outcome;
+import org.mailconsole.model.emaillog.SearchTerms;
 import org.mailconsole.store.Database;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.testing.SettableClock;
@@ -61,7 +62,7 @@ class EmailLogTest {
     @Test
     void anEntryIsWrittenWithItsSearchTermsInOneTransaction() {
         long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "Invoice 7781", "kim@customer.example"));
-        assertEquals(EmailColumns.terms("app@shop.example", "Invoice 7781", List.of("kim@customer.example"),
+        assertEquals(SearchTerms.of("app@shop.example", "Invoice 7781", List.of("kim@customer.example"),
                 List.of("kim@customer.example")).size(), rows("SELECT COUNT(*) FROM email_term WHERE entry_id = " + id));
         EmailPage found = store.list(null, "7781", 0, 20);
         assertEquals(List.of(id), found.emails().stream().map(EmailEntry::id).toList(), "found at once by a search");

@@ -1,4 +1,4 @@
-package org.mailconsole.web.api;
+package org.mailconsole.web;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
