@@ -19,6 +19,7 @@ import org.mailconsole.store.AccountStore;
 import org.mailconsole.store.AddressFilterStore;
 import org.mailconsole.store.VersionConflictException;
 import org.mailconsole.store.FilterNotFoundException;
+import org.mailconsole.store.FilterRuleException;
 
 /**
  * System address filters (email-model.md section 3): list, create, change, delete with their
@@ -46,7 +47,7 @@ public final class AddressFiltersService {
     }
 
     public AddressFilter get(long id) {
-        return store.find(id).orElseThrow(() -> new FilterNotFoundException(id));
+        return store.find(id).orElseThrow(() -> new AddressFilterNotFoundException(id));
     }
 
     /** The names of the accounts that name this filter. */
@@ -56,7 +57,7 @@ public final class AddressFiltersService {
 
     /**
      * @throws ValidationException bad fields; nothing saved
-     * @throws org.mailconsole.store.FilterRuleException a second default or a duplicate name; nothing saved
+     * @throws AddressFilterRuleException a second default or a duplicate name; nothing saved
      */
     public AddressFilter create(AddressFilterInput input, String actor) {
         AddressFilter filter = AddressFilterValidator.check(input, null, 0);
@@ -64,7 +65,7 @@ public final class AddressFiltersService {
         String subject = subject(filter.name());
         audit.add(entry(actor, subject, "filter", null, "created"));
         fields(filter).forEach((field, value) -> audit.add(entry(actor, subject, field, null, value)));
-        AddressFilter saved = stale(() -> store.insert(filter, audit));
+        AddressFilter saved = written(() -> store.insert(filter, audit));
         LOG.log(System.Logger.Level.INFO, "{0} created system address filter {1} ({2})", actor, saved.name(), saved.id());
         return saved;
     }
@@ -87,15 +88,15 @@ public final class AddressFiltersService {
         if (audit.isEmpty()) {
             return existing;
         }
-        AddressFilter saved = stale(() -> store.update(filter, audit));
+        AddressFilter saved = written(() -> store.update(filter, audit));
         LOG.log(System.Logger.Level.INFO, "{0} changed system address filter {1} ({2})", actor, saved.name(), saved.id());
         return saved;
     }
 
-    /** @throws org.mailconsole.store.FilterRuleException while an account names it */
+    /** @throws AddressFilterRuleException while an account names it */
     public void delete(long id, long version, String actor) {
         AddressFilter existing = get(id);
-        stale(() -> {
+        written(() -> {
             store.delete(id, version, List.of(entry(actor, subject(existing.name()), "filter", null, "deleted")));
             return null;
         });
@@ -149,12 +150,16 @@ public final class AddressFiltersService {
         return "System address filter " + name;
     }
 
-    /** The store's version conflict in the console's words. */
-    private static <T> T stale(java.util.function.Supplier<T> write) {
+    /** A write to the store, its refusals in the console's words. */
+    private static <T> T written(java.util.function.Supplier<T> write) {
         try {
             return write.get();
         } catch (VersionConflictException e) {
             throw new StaleVersionException(e.expectedVersion(), e.currentVersion());
+        } catch (FilterRuleException e) {
+            throw new AddressFilterRuleException(e.field(), e.getMessage());
+        } catch (FilterNotFoundException e) {
+            throw new AddressFilterNotFoundException(e.id());
         }
     }
 }

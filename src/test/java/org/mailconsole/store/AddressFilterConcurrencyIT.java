@@ -1,6 +1,5 @@
 package org.mailconsole.store;
 
-import org.mailconsole.mail.engine.SharedEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -14,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AddressFilterInput;
+import org.mailconsole.console.AddressFilterRuleException;
 import org.mailconsole.console.AddressFiltersService;
 import org.mailconsole.console.MailConsole;
+import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.filter.AddressFilter;
 import org.mailconsole.model.filter.FilterDirection;
 import org.mailconsole.testing.PostgresServer;
@@ -104,7 +105,7 @@ class AddressFilterConcurrencyIT {
                 try {
                     write.run(writer);
                     return true;
-                } catch (FilterRuleException e) {
+                } catch (AddressFilterRuleException e) {
                     return false;
                 }
             }));

@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailconsole.console.AddressFilterInput;
+import org.mailconsole.console.AddressFilterNotFoundException;
+import org.mailconsole.console.AddressFilterRuleException;
 import org.mailconsole.console.AddressFiltersService;
+import org.mailconsole.console.StaleVersionException;
 import org.mailconsole.console.ValidationException;
 import org.mailconsole.model.FieldError;
 import org.mailconsole.model.filter.AddressFilter;
 import org.mailconsole.model.filter.FilterDirection;
-import org.mailconsole.store.FilterNotFoundException;
-import org.mailconsole.store.FilterRuleException;
-import org.mailconsole.console.StaleVersionException;
 import org.mailconsole.web.ConsoleContextListener;
 
 /**
@@ -47,7 +47,7 @@ public final class AddressFiltersServlet extends HttpServlet {
             AddressFilter filter = m.group(1).equals("new") ? null : service().get(Long.parseLong(m.group(1)));
             renderForm(request, response, 200, filter, null, List.of(),
                     request.getParameter("saved") != null ? "Saved." : "", "");
-        } catch (FilterNotFoundException e) {
+        } catch (AddressFilterNotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such system address filter.");
         }
     }
@@ -81,7 +81,7 @@ public final class AddressFiltersServlet extends HttpServlet {
                     delete(request, response, filter);
                 }
             }
-        } catch (FilterNotFoundException e) {
+        } catch (AddressFilterNotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such system address filter.");
         }
     }
@@ -106,7 +106,7 @@ public final class AddressFiltersServlet extends HttpServlet {
             renderForm(request, response, 400, existing, input, e.errors(), "",
                     "Nothing was saved: correct the fields marked below.");
             return;
-        } catch (FilterRuleException e) {
+        } catch (AddressFilterRuleException e) {
             renderForm(request, response, 409, existing, input, List.of(new FieldError(e.field(), e.getMessage())), "",
                     "Nothing was saved: " + e.getMessage());
             return;
@@ -124,7 +124,7 @@ public final class AddressFiltersServlet extends HttpServlet {
         Long version = AddressFilterForm.version(request);
         try {
             service().delete(filter.id(), version == null ? -1 : version, request.getRemoteUser());
-        } catch (FilterRuleException | StaleVersionException e) {
+        } catch (AddressFilterRuleException | StaleVersionException e) {
             renderForm(request, response, 409, service().get(filter.id()), null, List.of(), "",
                     "Not deleted: " + e.getMessage());
             return;
