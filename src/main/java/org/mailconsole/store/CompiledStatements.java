@@ -13,8 +13,8 @@ import org.hsqldb.jdbc.JDBCConnection;
 /**
  * Prepares statements so that an HSQLDB session keeps their SQL compiled. HSQLDB compiles per
  * session and drops the compiled form when the last open PreparedStatement of that SQL closes, so
- * every Outbox transaction compiled its SQL again: a quarter of the console's CPU in a burst to a
- * slow relay (docs/benchmarks.md, "Parallel delivery to a slow relay"). The first time an SQL text
+ * every Outbox transaction compiled its SQL again, which bounded how fast the console fed a slow
+ * relay (measured: docs/benchmarks.md, "Parallel delivery to a slow relay"). The first time an SQL text
  * is prepared on a session, one more statement of it is prepared on the driver's own connection
  * and never closed (HikariCP closes only the statements made through its proxy); it keeps the
  * compiled form for the session's life, and closing the connection frees it. PostgreSQL's driver

@@ -15,8 +15,8 @@ import org.eclipse.angus.mail.util.LineOutputStream;
  * An app's message as the bytes the Outbox keeps (exactly what {@code MimeMessage.writeTo} writes),
  * and those bytes as a message again for delivery. Both go through Angus's line streams directly:
  * otherwise Jakarta Mail looks its stream provider up again (a ServiceLoader scan of the class
- * path, jakartaee/mail-api#861) for every message, which was a sixth of an app's hand-over and, on
- * reading the headers back, a fourteenth of the console's CPU in a burst to a slow relay.
+ * path, jakartaee/mail-api#861) for every message, a cost an app's hand-over and a burst to a slow
+ * relay both felt (measured: docs/benchmarks.md, "Parallel delivery to a slow relay").
  */
 final class MimeBytes {
     /** As Jakarta Mail's MimeBodyPart reads it, once per JVM: whether header lines are written as UTF-8. */
