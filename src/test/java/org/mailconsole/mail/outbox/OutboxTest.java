@@ -19,12 +19,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailconsole.console.AccountInput;
+import org.mailconsole.console.AccountsService;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.engine.SharedEngine;
+import org.mailconsole.model.AccountField;
+import org.mailconsole.model.EmailAccount;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -278,11 +283,25 @@ class OutboxTest {
         assertEquals(n, smtp.dataCommands(), "messages transferred, their replies awaited");
     }
 
+    /** Default SMTP with Connections 1, as an admin saves it, once the engine runs one worker. */
+    void oneConnection() {
+        PropertiesService properties = new PropertiesService(new PropertyStore(core.database(), core.secrets()),
+                Clock.systemUTC());
+        AccountsService accounts = new AccountsService(core.accounts(), properties, Clock.systemUTC());
+        EmailAccount smtp = accounts.list().stream().filter(a -> "Default SMTP".equals(a.name())).findFirst()
+                .orElseThrow();
+        accounts.update(smtp.id(), smtp.version(), AccountInput.builder().set(AccountField.MAX_CONNECTIONS, "1").build(),
+                "test");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> core.engine().status().workers() == 1);
+    }
+
     /**
-     * Two messages to a server that takes {@code replyMillis} to answer each: the first in flight,
-     * the second queued behind it; their ids.
+     * Two messages to a server that takes {@code replyMillis} to answer each, with one connection
+     * (another would take the second at once): the first in flight, the second queued behind it;
+     * their ids.
      */
     long[] oneInFlightOneBehind(long replyMillis) throws Exception {
+        oneConnection();
         smtp.dataDelayMillis = replyMillis;
         long first = send("in flight", "to@example.com");
         awaitDataCommands(1);
