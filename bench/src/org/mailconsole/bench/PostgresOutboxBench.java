@@ -24,7 +24,7 @@ import org.mailconsole.testing.PostgresServer;
 
 /**
  * The Outbox on PostgreSQL: delivered messages per second with two senders (two nodes, each with
- * its one delivery worker, on one database, as two containers of a cluster, like PostgresOutboxIT)
+ * Default SMTP's Connections (default 4) workers, on one database, as two containers of a cluster, like PostgresOutboxIT)
  * against one sender, in the same run, alternating rounds. Each round puts N messages in the Outbox first, due at one instant a
  * moment later, then times from that instant until the email log counts all N Sent.
  */
