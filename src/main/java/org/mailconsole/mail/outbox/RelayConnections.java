@@ -148,7 +148,7 @@ final class RelayConnections implements WorkerFeedback {
 
     @Override
     public void throttled(DeliveryWorker worker, Long account, String reply, Duration asked) {
-        OutboundConfig outbound = config.current().outbound();
+        OutboundConfig outbound = inUse(config.current().outbound()); // the fallback's own pause counts too
         ThrottleState.Pause pause = throttle.signal(account, reply, asked);
         if (!pause.started() || !Objects.equals(account, outbound.accountId())) {
             return;

@@ -184,6 +184,16 @@ class FallbackDeliveryTest {
     }
 
     @Test
+    void aThrottleReplyOfTheFallbackInUsePausesItAndIsCountedAndTheMessageWaits() throws Exception {
+        fallback.dataReply = "450 4.7.1 rate limit";
+        send("both push back");
+        await("the fallback's pause counted, as the primary's would be", () -> core.metrics().scrape()
+                .contains("mailconsole_throttle_pauses_total{account=\"Backup relay\"} 1.0"));
+        assertEquals(1L, core.log().counts().get(EmailState.SEND_READY), "the message waits in the Outbox");
+        assertEquals(0L, core.log().counts().get(EmailState.SEND_FAILED));
+    }
+
+    @Test
     void theFallbacksOwnLimitsApply() throws Exception {
         backup = accounts.update(backup.id(), backup.version(), AccountInput.builder()
                 .set(AccountField.NAME, backup.name()).set(AccountField.TYPE, "smtp")
