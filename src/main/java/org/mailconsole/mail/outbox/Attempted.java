@@ -1,5 +1,6 @@
 package org.mailconsole.mail.outbox;
 
+import java.time.Duration;
 import org.mailconsole.model.emaillog.AttemptResult;
 
 /**
@@ -10,6 +11,10 @@ import org.mailconsole.model.emaillog.AttemptResult;
  *
  * @param result          what the attempt came to, not yet recorded
  * @param accountRefused  the account could not take it (not the message's fault)
+ * @param throttledFor    Graph throttled the mailbox and asked for this wait (section 8); null otherwise
  */
-record Attempted(AttemptResult result, boolean accountRefused) {
+record Attempted(AttemptResult result, boolean accountRefused, Duration throttledFor) {
+    Attempted(AttemptResult result, boolean accountRefused) {
+        this(result, accountRefused, null);
+    }
 }

@@ -195,7 +195,7 @@ public final class DeliveryEngine {
                 Route route = connections.route(snapshot);
                 Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, Set.of());
                 AttemptResult result = attempted.result();
-                Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(result, route.outbound(),
+                Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(attempted, route.outbound(),
                         route.snapshot().rules());
                 throttle.ifPresent(signal -> connections.throttled(null, route.outbound().accountId(), signal.reply(),
                         signal.asked()));

@@ -57,9 +57,10 @@ final class DeliveryOutcomes {
      * to MAIL, RCPT or the end of DATA (a reply code, not a connection failure) with a code of
      * glide.smtp.throttle_codes; Graph's 429, or 503 with Retry-After (section 8).
      */
-    static Optional<Throttle> throttleSignal(AttemptResult result, OutboundConfig outbound, DeliveryRules rules) {
+    static Optional<Throttle> throttleSignal(Attempted attempted, OutboundConfig outbound, DeliveryRules rules) {
+        AttemptResult result = attempted.result();
         if (outbound.graph() != null) {
-            return GraphDelivery.throttleAsked(result).map(asked -> new Throttle(result.reply(), asked));
+            return Optional.ofNullable(attempted.throttledFor()).map(asked -> new Throttle(result.reply(), asked));
         }
         boolean signal = (result.outcome() == Outcome.DEFERRED || result.outcome() == Outcome.FAILED)
                 && rules.throttleCodes().throttles(result.replyCode(), result.reply());

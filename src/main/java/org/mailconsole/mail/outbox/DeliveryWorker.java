@@ -156,7 +156,7 @@ final class DeliveryWorker implements Runnable {
             AttemptResult result = attempted.result();
             String refusal = connection.takeGreetingRefusal();
             Optional<DeliveryOutcomes.Throttle> throttle = refusal != null ? Optional.empty()
-                    : DeliveryOutcomes.throttleSignal(result, route.outbound(), route.snapshot().rules());
+                    : DeliveryOutcomes.throttleSignal(attempted, route.outbound(), route.snapshot().rules());
             if (refusal != null) {
                 giveBack(lease);
                 if (route.retry()) {
@@ -212,9 +212,10 @@ final class DeliveryWorker implements Runnable {
         }
         List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
         Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
-        AttemptResult result = attempts.attempt(lease, route.snapshot(), connection, skip).result();
+        Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, skip);
+        AttemptResult result = attempted.result();
         connection.takeGreetingRefusal(); // a refused fallback defers the message like any failure of its own
-        Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(result, fallback,
+        Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(attempted, fallback,
                 route.snapshot().rules());
         if (throttle.isPresent()) {
             giveBack(lease);

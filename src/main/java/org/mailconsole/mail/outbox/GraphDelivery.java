@@ -23,8 +23,6 @@ import org.mailconsole.model.emaillog.Outcome;
 final class GraphDelivery {
     /** The wait after a 429 that named none. */
     static final Duration THROTTLE_DEFAULT = Duration.ofSeconds(60);
-    /** How the reason of a throttled attempt begins: the one mark the engine reads it by. */
-    private static final String THROTTLED = "Graph is throttling the mailbox: ";
 
     private final GraphTransport transport;
 
@@ -39,7 +37,8 @@ final class GraphDelivery {
                 ? new GraphResult(GraphResult.Kind.FAILED, null, "the stored message is missing", null)
                 : transport.send(config.accountId(), config.graph(), mime, recipients, config.account().recorded());
         boolean accountRefused = result.kind() != GraphResult.Kind.SENT && result.kind() != GraphResult.Kind.FAILED;
-        return new Attempted(decide(result, recipients, config, rules, attemptsMade, now), accountRefused);
+        return new Attempted(decide(result, recipients, config, rules, attemptsMade, now), accountRefused,
+                result.kind() == GraphResult.Kind.THROTTLED ? throttleWait(result) : null);
     }
 
     private static AttemptResult decide(GraphResult result, List<String> recipients, OutboundConfig config,
@@ -49,10 +48,8 @@ final class GraphDelivery {
         return switch (result.kind()) {
             case SENT -> new AttemptResult(now, EmailState.SENT, Outcome.SENT, result.status(), result.reply(), null,
                     recipients, List.of(), null, id, name, result.transcriptId());
-            case THROTTLED -> {
-                Duration wait = result.retryAfter() != null ? result.retryAfter() : THROTTLE_DEFAULT;
-                yield deferred(now, wait, result, THROTTLED + result.reply(), recipients, config);
-            }
+            case THROTTLED -> deferred(now, throttleWait(result), result, "Graph is throttling the mailbox: "
+                    + result.reply(), recipients, config);
             case ACCOUNT_FAILURE, DEFERRED -> {
                 Optional<Duration> wait = rules.waitAfter(attemptsMade);
                 String reason = result.kind() == GraphResult.Kind.ACCOUNT_FAILURE
@@ -65,14 +62,9 @@ final class GraphDelivery {
         };
     }
 
-    /**
-     * The wait Graph asked for if the attempt was throttled (429, or 503 with Retry-After): a throttle
-     * signal that pauses the account that long (section 8); empty for any other answer.
-     */
-    static Optional<Duration> throttleAsked(AttemptResult result) {
-        return result.outcome() == Outcome.DEFERRED && result.reason() != null && result.reason().startsWith(THROTTLED)
-                && result.nextAttemptAt() != null
-                ? Optional.of(Duration.between(result.at(), result.nextAttemptAt())) : Optional.empty();
+    /** The wait a throttled send asked for (429, or 503 with Retry-After), else the default. */
+    private static Duration throttleWait(GraphResult result) {
+        return result.retryAfter() != null ? result.retryAfter() : THROTTLE_DEFAULT;
     }
 
     private static AttemptResult deferred(Instant now, Duration wait, GraphResult result, String reason,
