@@ -4,7 +4,11 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium for one test class, logged in to the console as its admin:
@@ -53,6 +57,16 @@ public final class RunningBrowser implements BeforeAllCallback, AfterAllCallback
         String base = console.server().baseUrl();
         driver.get(base.replace("http://", "http://" + user + ":" + password + "@")
                 + path);
+    }
+
+    /**
+     * Presses a button that submits its form and waits until the answer has replaced the page, so what the
+     * page before showed (a notice, a result) is never read as the answer.
+     */
+    public void submit(String buttonId) {
+        var page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.id(buttonId)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     public void screenshot(String name) throws Exception {

@@ -36,7 +36,7 @@ class AddressFiltersBrowserIT {
         type("name", "Corp only");
         new Select(browser.findElement(By.id("lists-0-type"))).selectByValue("deny");
         type("lists-0-domains", "*");
-        browser.findElement(By.id("save")).click();
+        chromium.submit("save");
         waitFor("notice");
         assertEquals("Saved.", browser.findElement(By.id("notice")).getText());
 
@@ -44,17 +44,17 @@ class AddressFiltersBrowserIT {
         new Select(browser.findElement(By.id("lists-1-type"))).selectByValue("allow");
         type("lists-1-domains", "corp.example\n*.corp.example");
         type("lists-1-exceptions", "*-noreply@corp.example");
-        browser.findElement(By.id("save")).click();
+        chromium.submit("save");
         waitFor("notice");
         assertEquals("*\n", browser.findElement(By.id("lists-0-domains")).getDomProperty("value") + "\n");
 
         type("check-address", "Jane@Corp.Example");
-        browser.findElement(By.id("check")).click();
+        chromium.submit("check");
         waitFor("check-result");
         assertEquals("Passes", browser.findElement(By.id("check-verdict")).getText());
         assertTrue(browser.findElement(By.id("check-result")).getText().contains("list 2"));
         type("check-address", "billing-noreply@corp.example");
-        browser.findElement(By.id("check")).click();
+        chromium.submit("check");
         waitFor("check-result");
         assertEquals("Blocked", browser.findElement(By.id("check-verdict")).getText(),
                 "the allow list's exception takes it out of the allow list");
@@ -62,7 +62,7 @@ class AddressFiltersBrowserIT {
 
         // a bad domain: 400, the message at the list, nothing saved
         type("lists-0-domains", "corp example");
-        browser.findElement(By.id("save")).click();
+        chromium.submit("save");
         waitFor("error-summary");
         assertTrue(browser.findElement(By.id("error-lists-0-domains")).getText().contains("must not contain spaces"));
         chromium.open("/address-filters");
@@ -80,7 +80,7 @@ class AddressFiltersBrowserIT {
                 "a POP3 account is not offered outbound filters");
         new Select(browser.findElement(By.id("type"))).selectByValue("SMTP");
         filter.selectByVisibleText("Corp only");
-        browser.findElement(By.id("save")).click();
+        chromium.submit("save");
         waitFor("notice");
         assertEquals("Corp only", new Select(browser.findElement(By.id("addressFilterId"))).getFirstSelectedOption().getText());
         assertTrue(browser.findElement(By.id("filter-note")).getText().contains("do not act yet"));
@@ -89,7 +89,7 @@ class AddressFiltersBrowserIT {
         chromium.open("/address-filters");
         browser.findElement(By.linkText("Corp only")).click();
         assertTrue(browser.findElement(By.id("named-by")).getText().contains("Filtered relay"));
-        browser.findElement(By.id("delete")).click();
+        chromium.submit("delete");
         waitFor("error-summary");
         assertTrue(browser.findElement(By.id("error-summary")).getText().contains("cannot be deleted"));
     }
@@ -101,7 +101,7 @@ class AddressFiltersBrowserIT {
         assertTrue(browser.findElement(By.id("banner")).getText().contains("has no server"),
                 "a blank outgoing server turns sending off too");
         type("glide-email-server", "smtp.example.com");
-        browser.findElement(By.id("save")).click();
+        chromium.submit("save");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertTrue(browser.findElements(By.id("banner")).isEmpty(), "mail flows: no banner");
         // turn sending off through the page
@@ -109,7 +109,7 @@ class AddressFiltersBrowserIT {
         if (box.isSelected()) {
             box.click();
         }
-        browser.findElement(By.id("save")).click();
+        chromium.submit("save");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
         chromium.open("/diagnostics");
         String banner = browser.findElement(By.id("banner")).getText();
@@ -120,7 +120,7 @@ class AddressFiltersBrowserIT {
         wait.until(ExpectedConditions.urlContains("/properties/email#glide-email-smtp-active"));
         var again = browser.findElement(By.id("glide-email-smtp-active"));
         again.click();
-        browser.findElement(By.id("save")).click();
+        chromium.submit("save");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertFalse(browser.findElements(By.id("banner")).stream().anyMatch(b -> b.getText().contains("sending is off")));
     }
