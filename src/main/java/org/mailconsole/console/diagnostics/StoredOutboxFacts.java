@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.emaillog.EmailLogFacts;
 import org.mailconsole.store.emaillog.EmailLogReader;
 
@@ -43,8 +44,8 @@ public final class StoredOutboxFacts implements OutboxFacts {
 
     @Override
     public Optional<Sender> sender() {
-        Optional<EmailLogFacts.Attempt> success = facts.lastAttempt("sent", "partial");
-        Optional<EmailLogFacts.Attempt> failure = facts.lastAttempt("deferred", "failed");
+        Optional<EmailLogFacts.Attempt> success = facts.lastAttempt(Outcome.SENT, Outcome.PARTIAL);
+        Optional<EmailLogFacts.Attempt> failure = facts.lastAttempt(Outcome.DEFERRED, Outcome.FAILED);
         return Optional.of(new Sender(senderRunning.getAsBoolean(),
                 success.map(EmailLogFacts.Attempt::at).orElse(null),
                 failure.map(EmailLogFacts.Attempt::at).orElse(null),

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.Database;
 
 /**
@@ -21,10 +22,10 @@ import org.mailconsole.store.Database;
  */
 public final class EmailLogFacts {
     /** One delivery attempt as the facts need it: a null reply code is a connection or login failure. */
-    public record Attempt(Instant at, String outcome, Integer replyCode, String reply) {
+    public record Attempt(Instant at, Outcome outcome, Integer replyCode, String reply) {
         /** A failed attempt the server never answered: refused, timed out, TLS or authentication. */
         public boolean connectionFailure() {
-            return replyCode == null && !outcome.equals("sent") && !outcome.equals("partial");
+            return replyCode == null && !outcome.delivered();
         }
     }
 
@@ -34,16 +35,16 @@ public final class EmailLogFacts {
         this.database = database;
     }
 
-    /** The newest attempt with one of these outcomes (sent, partial, deferred, failed). */
-    public Optional<Attempt> lastAttempt(String... outcomes) {
+    /** The newest attempt with one of these outcomes. */
+    public Optional<Attempt> lastAttempt(Outcome... outcomes) {
         return database.read(connection -> {
             Attempt newest = null;
             long newestId = -1;
-            for (String outcome : outcomes) {
+            for (Outcome outcome : outcomes) {
                 // ordered exactly as the (outcome, id) index, so the read stops at the first row
                 try (PreparedStatement query = connection.prepareStatement("SELECT id, attempted_at, outcome, "
                         + "reply_code, reply FROM email_attempt WHERE outcome = ? ORDER BY outcome DESC, id DESC LIMIT 1")) {
-                    query.setString(1, outcome);
+                    query.setString(1, outcome.apiName());
                     try (ResultSet rows = query.executeQuery()) {
                         if (rows.next() && rows.getLong(1) > newestId) {
                             newestId = rows.getLong(1);
@@ -195,7 +196,7 @@ public final class EmailLogFacts {
 
     private static Attempt attempt(ResultSet rows) throws java.sql.SQLException {
         Instant at = EmailColumns.instant(rows.getTimestamp(2));
-        String outcome = rows.getString(3);
+        Outcome outcome = Outcome.ofApiName(rows.getString(3));
         int code = rows.getInt(4);
         Integer replyCode = rows.wasNull() ? null : code;
         return new Attempt(at, outcome, replyCode, rows.getString(5));
