@@ -102,7 +102,6 @@ class PostgresClusterOutboxIT {
         try (ScriptedSmtp relay = ScriptedSmtp.start()) {
             useServer(relay.port());
             messagesPerMinute(20);
-            pause(1500); // every node follows within a second
             for (int i = 0; i < EACH; i++) {
                 assertEquals(200, a.appSends("to@example.com", "budget A " + i));
                 assertEquals(200, b.appSends("to@example.com", "budget B " + i));
@@ -202,6 +201,21 @@ class PostgresClusterOutboxIT {
         }
         HttpResponse<String> response = console.putJson("/api/v1/accounts/" + smtp.get("id").asLong(), body.toString());
         assertEquals(200, response.statusCode(), response.body());
+        // each node follows the database within a second or so: wait until both say they have
+        for (TomcatCluster.Node node : List.of(a, b)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String seen = "";
+            while (System.nanoTime() < deadline) {
+                com.fasterxml.jackson.databind.JsonNode shown = node.console().json(node.console()
+                        .get("/api/v1/diagnostics")).get("delivery").get(0).path("messagesPerMinute");
+                seen = shown.isNull() || shown.isMissingNode() ? "null" : shown.asText();
+                if (seen.equals(String.valueOf(limit))) {
+                    break;
+                }
+                pause(100);
+            }
+            assertEquals(limit == null ? "null" : String.valueOf(limit), seen, "node follows Messages per minute");
+        }
     }
 
     private static void awaitDeliveries(java.util.function.IntSupplier delivered, int expected, Duration timeout)

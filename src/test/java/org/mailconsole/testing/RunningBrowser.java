@@ -1,13 +1,13 @@
 package org.mailconsole.testing;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,12 +61,15 @@ public final class RunningBrowser implements BeforeAllCallback, AfterAllCallback
 
     /**
      * Presses a button that submits its form and waits until the answer has replaced the page, so what the
-     * page before showed (a notice, a result) is never read as the answer.
+     * page before showed (a notice, a result) is never read as the answer. The page before is marked
+     * with a window property that a new page does not have; a look while the page is navigating may
+     * fail, and is made again.
      */
     public void submit(String buttonId) {
-        var page = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.mailConsolePageBefore = true");
         driver.findElement(By.id(buttonId)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                driver.executeScript("return window.mailConsolePageBefore === undefined && document.readyState === 'complete'")));
     }
 
     public void screenshot(String name) throws Exception {

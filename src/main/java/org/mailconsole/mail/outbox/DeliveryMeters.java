@@ -40,11 +40,12 @@ public final class DeliveryMeters {
         if (outcome != Outcome.SKIPPED) {
             attempt(account, outcome.delivered() ? "sent" : outcome.apiName(), result.replyCode());
         }
-        message(entry.source(), account, outcome.delivered() ? "sent" : outcome.apiName());
         if (outcome.delivered() && entry.createdAt() != null && result.at() != null) {
             Duration waited = Duration.between(entry.createdAt(), result.at());
             delivery(account).record(waited.isNegative() ? Duration.ZERO : waited);
         }
+        // the message's counter last: a scrape that sees it moved sees the attempt and the time too
+        message(entry.source(), account, outcome.delivered() ? "sent" : outcome.apiName());
     }
 
     /** The relay answered with a throttle signal: an attempt, but the message went back unattempted. */
