@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -203,29 +204,18 @@ class PostgresClusterOutboxIT {
         assertEquals(200, response.statusCode(), response.body());
         // each node follows the database within a second or so: wait until both say they have
         for (TomcatCluster.Node node : List.of(a, b)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            String seen = "";
-            while (System.nanoTime() < deadline) {
-                com.fasterxml.jackson.databind.JsonNode shown = node.console().json(node.console()
-                        .get("/api/v1/diagnostics")).get("delivery").get(0).path("messagesPerMinute");
-                seen = shown.isNull() || shown.isMissingNode() ? "null" : shown.asText();
-                if (seen.equals(String.valueOf(limit))) {
-                    break;
-                }
-                pause(100);
-            }
-            assertEquals(limit == null ? "null" : String.valueOf(limit), seen, "node follows Messages per minute");
+            Awaitility.await(node + " follows Messages per minute").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        com.fasterxml.jackson.databind.JsonNode shown = node.console().json(node.console()
+                                .get("/api/v1/diagnostics")).get("delivery").get(0).path("messagesPerMinute");
+                        return shown.isNull() || shown.isMissingNode() ? "null" : shown.asText();
+                    }, String.valueOf(limit)::equals);
         }
     }
 
-    private static void awaitDeliveries(java.util.function.IntSupplier delivered, int expected, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (delivered.getAsInt() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertTrue(delivered.getAsInt() >= expected, "delivered " + delivered.getAsInt() + " of " + expected
-                + " within " + timeout);
+    private static void awaitDeliveries(java.util.function.IntSupplier delivered, int expected, Duration timeout) {
+        Awaitility.await(expected + " delivered").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(delivered::getAsInt, n -> n >= expected);
     }
 
     private static String subject(ScriptedSmtp.Received received) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,12 +267,10 @@ class AddressFiltersTomcatIT {
     }
 
     static void eventually(Callable<Boolean> check, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!check.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what + "\n" + tomcat.logs());
-            }
-            Thread.sleep(50);
+        try {
+            Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(check);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + tomcat.logs(), e);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -128,14 +129,8 @@ class MetricsTomcatIT {
         return metrics().value("mailconsole_outbox_messages", Map.of("state", state));
     }
 
-    static void await(String what, java.util.function.DoubleSupplier read, DoublePredicate done) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        double last = read.getAsDouble();
-        while (!done.test(last)) {
-            assertTrue(System.nanoTime() < deadline, "not within " + PATIENCE.toSeconds() + " s: " + what + "; last " + last);
-            Thread.sleep(250);
-            last = read.getAsDouble();
-        }
+    static void await(String what, java.util.function.DoubleSupplier read, DoublePredicate done) {
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(read::getAsDouble, done::test);
     }
 
     @Test

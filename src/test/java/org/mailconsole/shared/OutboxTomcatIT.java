@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -112,18 +113,8 @@ class OutboxTomcatIT {
         return page.get("emails").get(0);
     }
 
-    static JsonNode eventually(Callable<JsonNode> read, java.util.function.Predicate<JsonNode> done, String what)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = read.call();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not within 60 s: " + what + "; last seen: " + last);
+    static JsonNode eventually(Callable<JsonNode> read, java.util.function.Predicate<JsonNode> done, String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(read, done);
     }
 
     static long count(String mailbox) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
 
 /**
  * The sharing story, the same in every container: an admin changes the mail settings through the
@@ -69,14 +70,8 @@ public final class SharingScenario implements AutoCloseable {
         return user == null ? 0 : server.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
 
-    static void eventually(Callable<Boolean> check, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!check.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(50);
-        }
+    static void eventually(Callable<Boolean> check, String what) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(check);
     }
 
     /** The whole story; {@code containerLogs} must hold everything the container logged. */

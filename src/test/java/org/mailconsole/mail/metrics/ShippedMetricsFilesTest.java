@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AccountInput;
@@ -105,11 +106,7 @@ class ShippedMetricsFilesTest {
         Transport.send(message);
     }
 
-    static void await(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 30 s");
-            Thread.sleep(100);
-        }
+    static void await(BooleanSupplier done) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(done::getAsBoolean);
     }
 }

@@ -101,17 +101,9 @@ class OutboxTest {
         return SentEntries.idOf(core.database(), message);
     }
 
-    EmailEntry await(long id, Predicate<EmailEntry> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        EmailEntry entry = null;
-        while (System.nanoTime() < deadline) {
-            entry = log.find(id).orElseThrow();
-            if (condition.test(entry)) {
-                return entry;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("not within 20 s: " + what + "; entry: " + entry);
+    EmailEntry await(long id, Predicate<EmailEntry> condition, String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25))
+                .until(() -> log.find(id).orElseThrow(), condition);
     }
 
     @Test
