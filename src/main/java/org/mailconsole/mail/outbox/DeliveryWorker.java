@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -52,8 +51,8 @@ final class DeliveryWorker implements Runnable {
     private final DeliveryMeters meters;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
-    /** The account whose budget the message leased next was leased under (the one its outcome went through). */
-    private Long nextBudgetAccount;
+    /** The budget (account and its limits) the message leased next was leased under. */
+    private OutboxQueue.Budget nextBudget;
 
     DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
                    Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
@@ -103,18 +102,19 @@ final class DeliveryWorker implements Runnable {
                         signal.await(mark, untilOrLook(throttled.get().until()), () -> !running);
                         continue;
                     }
-                    Optional<OutboxQueue.BudgetWait> held = feedback.budgetWait(outbound.accountId(), outbound.rateLimits());
-                    if (held.isPresent()) {
-                        // a rate limit of the account is reached: its messages wait, no attempt, no retry step used
-                        next = release(next);
-                        closeAll(connection, fallbackConnection);
-                        signal.await(mark, untilOrLook(held.get().until()), () -> !running);
-                        continue;
-                    }
-                    if (next != null && !Objects.equals(nextBudgetAccount, outbound.accountId())) {
-                        next = release(next); // leased within another account's budget than the one it would go through
+                    if (next != null && !budget(outbound).equals(nextBudget)) {
+                        next = release(next); // leased within another budget (account or limits) than the one it would go through
                     }
                     if (next == null) {
+                        // a message already leased has its place in the budget (a hold may even count it): it goes
+                        Optional<OutboxQueue.BudgetWait> held = feedback.budgetWait(outbound.accountId(),
+                                outbound.rateLimits());
+                        if (held.isPresent()) {
+                            // a rate limit of the account is reached: its messages wait, no attempt, no retry step used
+                            closeAll(connection, fallbackConnection);
+                            signal.await(mark, untilOrLook(held.get().until()), () -> !running);
+                            continue;
+                        }
                         OutboxQueue.Leased leased = queue.lease(owner, 1, budget(outbound));
                         if (leased.held() != null) {
                             feedback.budgetHeld(outbound.accountId(), outbound.rateLimits(), leased.held());
@@ -128,7 +128,7 @@ final class DeliveryWorker implements Runnable {
                             continue;
                         }
                         next = hold(leased.leases());
-                        nextBudgetAccount = outbound.accountId();
+                        nextBudget = budget(outbound);
                     }
                 } catch (StoreException e) {
                     closeAll(connection, fallbackConnection);
@@ -279,7 +279,7 @@ final class DeliveryWorker implements Runnable {
                             lease.id(), result.outcome().apiName());
                 }
                 backoff.reset();
-                nextBudgetAccount = outbound.accountId();
+                nextBudget = budget(outbound);
                 return completion.next().isEmpty() ? null : hold(completion.next());
             } catch (StoreException e) {
                 if (!running) {

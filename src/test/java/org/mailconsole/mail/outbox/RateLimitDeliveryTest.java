@@ -82,7 +82,9 @@ class RateLimitDeliveryTest {
     void await(String what, Duration patience, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within " + patience.toSeconds() + " s: " + what);
+            assertTrue(System.nanoTime() < deadline, () -> "not within " + patience.toSeconds() + " s: " + what + "; now "
+                    + core.log().counts() + ", relay took " + relay.received().size() + ", paused: "
+                    + core.outbox().pausedReason().orElse("no") + ", " + core.engine().status());
             Thread.sleep(50);
         }
     }
