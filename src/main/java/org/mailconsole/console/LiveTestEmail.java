@@ -45,12 +45,23 @@ public final class LiveTestEmail {
                 case SENT -> new Result(true, entry.refusedRecipients().isEmpty() ? "sent"
                         : "sent; refused: " + entry.refusedRecipients(), reply, entry.id());
                 case SEND_IGNORED -> new Result(false, "not sent: " + entry.reason(), "", entry.id());
-                case SEND_READY -> new Result(false, "not sent yet: " + entry.reason()
+                case SEND_READY -> new Result(false, "not sent yet: " + waitReason(entry)
                         + " (it waits in the Outbox for the next attempt)", reply, entry.id());
                 case SEND_FAILED -> new Result(false, "not sent: " + entry.reason(), reply, entry.id());
             };
         } catch (MessagingException e) {
             return new Result(false, "not sent: " + e.getMessage(), "");
         }
+    }
+
+    /**
+     * Why it waits: its attempt's reason, or, when it went back unattempted (a throttle signal, a
+     * refused greeting), why the Outbox waits now ("throttled by the relay until ...").
+     */
+    private String waitReason(EmailEntry entry) {
+        if (entry.reason() != null) {
+            return entry.reason();
+        }
+        return outbox.pausedReason().orElse("it went back to the Outbox unattempted");
     }
 }

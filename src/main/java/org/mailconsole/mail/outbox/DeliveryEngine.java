@@ -195,18 +195,22 @@ public final class DeliveryEngine {
                 Route route = connections.route(snapshot);
                 Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, Set.of());
                 AttemptResult result = attempted.result();
-                Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(attempted, route.outbound(),
-                        route.snapshot().rules());
-                throttle.ifPresent(signal -> connections.throttled(null, route.outbound().accountId(), signal.reply(),
-                        signal.asked()));
-                if (route.mayFallBack() && (attempted.accountRefused() || throttle.isPresent())) {
+                boolean throttled = throttled(attempted, route);
+                if (route.mayFallBack() && (attempted.accountRefused() || throttled)) {
                     connections.primaryFailed(route.primary(), DeliveryOutcomes.accountFailure(result));
                     result = throughFallback(lease, Route.fallback(snapshot), result);
+                } else if (throttled) {
+                    result = null;
                 } else if (!route.fallback() && connection.takeGreetingRefusal() == null) {
                     connections.primaryTook(route.primary());
                 }
-                queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
-                meters.recorded(lease.entry(), result);
+                if (result == null) {
+                    // a throttle signal is about the pace, not the message: back unattempted (section 7.1)
+                    queue.release(lease);
+                } else {
+                    queue.complete(lease, result); // the attempt the admin asked for, recorded whatever it was
+                    meters.recorded(lease.entry(), result);
+                }
             } finally {
                 renewal.drop(lease);
             }
@@ -217,15 +221,33 @@ public final class DeliveryEngine {
     }
 
     /**
+     * Whether the relay of {@code route} answered the attempt with a throttle signal (section 7.1):
+     * then the account's pause begins, counted and logged as a worker's would be.
+     */
+    private boolean throttled(Attempted attempted, Route route) {
+        Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(attempted, route.outbound(),
+                route.snapshot().rules());
+        throttle.ifPresent(signal -> {
+            meters.throttled(route.outbound().accountName(), attempted.result().replyCode());
+            connections.throttled(null, route.outbound().accountId(), signal.reply(), signal.asked());
+        });
+        return throttle.isPresent();
+    }
+
+    /**
      * An attempt made now that the account in effect could not take, through its fallback on a
-     * connection of its own (as a worker does, without the recipients the primary refused for good).
+     * connection of its own (as a worker does, without the recipients the primary refused for good);
+     * null when the fallback throttles it (the message then goes back unattempted).
      */
     private AttemptResult throughFallback(Lease lease, Route route, AttemptResult primary) {
         List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
         Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
         try (SmtpDelivery connection = newConnection()) {
-            AttemptResult result = attempts.attempt(lease, route.snapshot(), connection, skip).result();
-            return DeliveryOutcomes.afterFallback(result, primary.recipients(), refusedForGood);
+            Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, skip);
+            if (throttled(attempted, route)) {
+                return null;
+            }
+            return DeliveryOutcomes.afterFallback(attempted.result(), primary.recipients(), refusedForGood);
         }
     }
 

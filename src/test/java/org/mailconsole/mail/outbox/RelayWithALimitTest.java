@@ -1,6 +1,7 @@
 package org.mailconsole.mail.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Message;
@@ -24,10 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.AccountsService;
+import org.mailconsole.console.LiveTestEmail;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.AccountField;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
@@ -130,5 +133,21 @@ class RelayWithALimitTest {
         Awaitility.await().atMost(PATIENCE).until(() -> count(EmailState.SENT) == 2 * LIMIT);
         assertEquals(0L, count(EmailState.SEND_FAILED));
         assertEquals(2 * LIMIT, relay.received().size(), "each once");
+    }
+    @Test
+    void aThrottleReplyToTheTestEmailGivesItBackUnattemptedAndPausesTheAccount() throws Exception {
+        send(LIMIT);
+        Awaitility.await().atMost(PATIENCE).until(() -> count(EmailState.SENT) == LIMIT);
+        LiveTestEmail.Result result = new LiveTestEmail(core.session(), core.outbox()).send("admin@shop.example");
+        assertFalse(result.ok());
+        assertTrue(result.message().startsWith("not sent yet: throttled by the relay until "), result.message());
+        EmailEntry entry = core.log().find(result.entryId()).orElseThrow();
+        assertEquals(EmailState.SEND_READY, entry.state());
+        assertEquals(0, entry.attempts(), "section 7.1: no attempt recorded, no retry step used");
+        assertTrue(core.outbox().pausedReason().orElse("").startsWith("throttled by the relay until"),
+                "the account pauses as for a worker's message");
+        clock.skip(Duration.ofSeconds(61));
+        Awaitility.await().atMost(PATIENCE).until(() -> count(EmailState.SENT) == LIMIT + 1);
+        assertEquals(1, core.log().find(result.entryId()).orElseThrow().attempts());
     }
 }
