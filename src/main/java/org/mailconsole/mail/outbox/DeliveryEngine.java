@@ -152,7 +152,7 @@ public final class DeliveryEngine {
      */
     public Optional<String> held() {
         OutboundConfig outbound = inUse();
-        return connections.budgetWait(outbound.accountId(), outbound.rateLimits()).map(OutboxQueue.BudgetWait::describe);
+        return connections.budgetHold(outbound.accountId(), outbound.rateLimits()).map(OutboxQueue.BudgetWait::describe);
     }
 
     /** The account whose messages go out now: the one in effect, or its fallback while that is in use (section 7.3). */

@@ -95,7 +95,7 @@ final class RelayConnections implements WorkerFeedback {
             return Route.primary(snapshot, false);
         }
         boolean held = throttle.pause(primary.accountId()).isPresent()
-                || budget.wait(primary.accountId(), primary.rateLimits()).isPresent();
+                || budget.leaseWait(primary.accountId(), primary.rateLimits()).isPresent();
         return switch (fallbacks.choose(primary.accountId(), held)) {
             case PRIMARY -> Route.primary(snapshot, false);
             case RETRY -> Route.primary(snapshot, true);
@@ -178,6 +178,11 @@ final class RelayConnections implements WorkerFeedback {
 
     @Override
     public Optional<OutboxQueue.BudgetWait> budgetWait(Long account, RateLimits limits) {
+        return budget.leaseWait(account, limits);
+    }
+
+    /** The rate budget's wait in force for this account and limits on this node (what the Outbox says). */
+    public Optional<OutboxQueue.BudgetWait> budgetHold(Long account, RateLimits limits) {
         return budget.wait(account, limits);
     }
 

@@ -41,7 +41,10 @@ interface WorkerFeedback {
     /** The account's rate budget holds its next due message back (email-model.md section 7). */
     void budgetHeld(Long account, RateLimits limits, OutboxQueue.BudgetWait wait);
 
-    /** The rate budget's wait in force for this account and limits; empty when its workers may lease. */
+    /**
+     * The rate budget's wait the account's workers keep to without leasing; empty when they may lease
+     * (none in force, or it is time to ask the budget again: {@link BudgetHold#RECHECK}).
+     */
     Optional<OutboxQueue.BudgetWait> budgetWait(Long account, RateLimits limits);
 
     /** An outcome was recorded under the worker's lease. */

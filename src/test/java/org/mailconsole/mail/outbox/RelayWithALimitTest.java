@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -149,5 +150,35 @@ class RelayWithALimitTest {
         clock.skip(Duration.ofSeconds(61));
         Awaitility.await().atMost(PATIENCE).until(() -> count(EmailState.SENT) == LIMIT + 1);
         assertEquals(1, core.log().find(result.entryId()).orElseThrow().attempts());
+    }
+    @Test
+    void recipientsGivenBackByAThrottledMessageAreUsedOnceThePauseEndsNotADayLater() throws Exception {
+        EmailAccount smtp = accounts.list().stream().filter(a -> "Default SMTP".equals(a.name())).findFirst().orElseThrow();
+        accounts.update(smtp.id(), smtp.version(), AccountInput.builder()
+                .set(AccountField.RECIPIENTS_PER_DAY, "2").build(), "test");
+        Awaitility.await().atMost(PATIENCE).until(() -> Integer.valueOf(2).equals(core.engine().status().recipientsPerDay()));
+        AtomicInteger replies = new AtomicInteger();
+        relay.dataReplies = () -> replies.getAndIncrement() == 0 ? "450 4.7.1 rate limit" : "250 2.0.0 queued";
+        relay.dataDelayMillis = 2000; // the first is in flight, its two recipients reserved, while another worker asks
+        MimeMessage two = new MimeMessage(core.session());
+        two.setFrom("app@shop.example");
+        two.addRecipient(Message.RecipientType.TO, new InternetAddress("a@customer.example"));
+        two.addRecipient(Message.RecipientType.TO, new InternetAddress("b@customer.example"));
+        two.setSubject("two");
+        two.setText("hello");
+        Transport.send(two);
+        Awaitility.await().atMost(PATIENCE).until(() -> core.engine().status().last24hRecipients() == 2);
+        send(1);
+        // the day's window is full with the first in flight: the next waits "until" a day from now
+        Awaitility.await().atMost(PATIENCE).until(() -> core.outbox().pausedReason().orElse("")
+                .startsWith("recipients per day (2) reached until"));
+        // the relay throttles the first: back unattempted, its recipients given back, the account paused
+        Awaitility.await().atMost(PATIENCE).until(() -> core.outbox().pausedReason().orElse("")
+                .startsWith("throttled by the relay until"));
+        relay.dataDelayMillis = 0;
+        clock.skip(Duration.ofSeconds(61));
+        Awaitility.await().atMost(PATIENCE).until(() -> count(EmailState.SENT) == 1);
+        assertEquals(List.of("a@customer.example", "b@customer.example"), relay.received().get(0).recipients());
+        assertEquals(1L, count(EmailState.SEND_READY), "the one behind it waits for the day's window");
     }
 }
