@@ -135,6 +135,7 @@ class RelayWithALimitTest {
         assertEquals(0L, count(EmailState.SEND_FAILED));
         assertEquals(2 * LIMIT, relay.received().size(), "each once");
     }
+
     @Test
     void aThrottleReplyToTheTestEmailGivesItBackUnattemptedAndPausesTheAccount() throws Exception {
         send(LIMIT);
@@ -151,6 +152,7 @@ class RelayWithALimitTest {
         Awaitility.await().atMost(PATIENCE).until(() -> count(EmailState.SENT) == LIMIT + 1);
         assertEquals(1, core.log().find(result.entryId()).orElseThrow().attempts());
     }
+
     @Test
     void recipientsGivenBackByAThrottledMessageAreUsedOnceThePauseEndsNotADayLater() throws Exception {
         EmailAccount smtp = accounts.list().stream().filter(a -> "Default SMTP".equals(a.name())).findFirst().orElseThrow();
