@@ -56,7 +56,8 @@ import org.mailconsole.store.emaillog.EmailLogReader;
  * app uses it, the log's reader):
  * <ol type="a">
  * <li>app-visible send: the shared session vs a plain Angus session with one connection per
- * message to the same sink, interleaved in chunks (floor: shared / plain >= 1.5);</li>
+ * message to the same sink, interleaved in chunks (floor: shared / plain >= 1.5), with the CPU a
+ * message costs each side and the ratio this machine's cores allow while delivery keeps pace;</li>
  * <li>the shared session's send while the sink takes 1 s per message, p99 (floor <= 5 ms), beside
  * the plain send's time to that sink;</li>
  * <li>end to end: N messages from 4 app threads until the sink has them all, msg/s (floor >= 300),
@@ -139,6 +140,7 @@ public final class OutboxBench {
                 connections(core, Integer.getInteger("bench.connections", MaxConnections.DEFAULT));
                 Session plain = plainSession(sink.port());
                 appVisible(core, plain, n);
+                cpuCeiling(core, plain, sink);
                 slowSink(core, plain, sink);
                 endToEnd(core, plain, sink, n);
             } finally {
@@ -216,6 +218,43 @@ public final class OutboxBench {
                         + "%.0f msg/s: ratio %.2f (floor >= 1.5) %s", b, a, b / a, verdict(b / a >= 1.5));
             }
         }
+    }
+
+    static final int CPU_SAMPLE = 500;
+
+    /**
+     * Context for a: the CPU (all threads of this process, the sink's included) that a message costs
+     * each side, one app thread sending {@link #CPU_SAMPLE} messages. The shared side counts until
+     * the message reached the sink: its hand-over, its delivery and its outcome. While delivery keeps
+     * pace with the app, the machine's cores cannot deliver faster than they have CPU for, which
+     * bounds ratio a from above whatever the engine's code does with its locks and turns.
+     */
+    static void cpuCeiling(SharedEngine core, Session plain, SmtpSink sink) throws Exception {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        for (int i = 0; i < CPU_SAMPLE; i++) {
+            Transport.send(message(plain, "cpu plain"));
+        }
+        double plainWall = (System.nanoTime() - start) / 1e6 / CPU_SAMPLE;
+        double plainCpu = (os.getProcessCpuTime() - cpu) / 1e6 / CPU_SAMPLE;
+        long before = sink.messages();
+        cpu = os.getProcessCpuTime();
+        start = System.nanoTime();
+        for (int i = 0; i < CPU_SAMPLE; i++) {
+            Transport.send(message(core.session(), "cpu shared"));
+        }
+        waitUntil(sink::messages, before + CPU_SAMPLE, 600);
+        waitUntilEmpty(core.log(), 600);
+        double sharedWall = (System.nanoTime() - start) / 1e6 / CPU_SAMPLE;
+        double sharedCpu = (os.getProcessCpuTime() - cpu) / 1e6 / CPU_SAMPLE;
+        int cores = Runtime.getRuntime().availableProcessors();
+        summary("a') CPU per message, one app thread: plain Angus %.2f ms (its send %.2f ms); shared session %.2f ms "
+                + "until the sink had it (hand-over, delivery, outcome; %.2f ms a message end to end): delivery keeping "
+                + "pace with sends at ratio a 1.5 needs %.1f cores busy, and %d core(s) keep pace up to ratio a %.2f",
+                plainCpu, plainWall, sharedCpu, sharedWall, sharedCpu / (plainWall / 1.5), cores,
+                plainWall / (sharedCpu / cores));
     }
 
     /** b: the app's send while the sink takes 1 s per message, beside the plain send to that sink. */
