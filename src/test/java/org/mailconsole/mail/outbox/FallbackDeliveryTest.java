@@ -1,6 +1,7 @@
 package org.mailconsole.mail.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Message;
@@ -14,12 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AccountInput;
 import org.mailconsole.console.AccountsService;
+import org.mailconsole.console.LiveTestEmail;
 import org.mailconsole.console.PropertiesService;
 import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.AccountField;
@@ -92,12 +95,8 @@ class FallbackDeliveryTest {
         Transport.send(message);
     }
 
-    void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within " + PATIENCE.toSeconds() + " s: " + what);
-            Thread.sleep(50);
-        }
+    void await(String what, BooleanSupplier done) {
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(done::getAsBoolean);
     }
 
     long sent() {
@@ -194,6 +193,39 @@ class FallbackDeliveryTest {
     }
 
     @Test
+    void aTestEmailThePrimaryThrottlesGoesThroughTheFallbackAtOnce() throws Exception {
+        primary.up();
+        primary.dataReply = "450 4.7.1 rate limit";
+        LiveTestEmail.Result result = new LiveTestEmail(core.session(), core.outbox()).send("admin@shop.example");
+        assertTrue(result.ok(), result.message());
+        EmailEntry entry = core.log().find(result.entryId()).orElseThrow();
+        assertEquals(EmailState.SENT, entry.state());
+        assertEquals("Backup relay", entry.accountName());
+        assertEquals(1, fallback.received().size());
+        assertTrue(core.engine().status().throttledUntil() != null, "the primary itself is paused, as for a worker");
+        assertTrue(core.metrics().scrape().contains("mailconsole_throttle_pauses_total{account=\"Default SMTP\"} 1.0"));
+    }
+
+    @Test
+    void aTestEmailBothThrottleGoesBackUnattemptedAndBothPause() throws Exception {
+        primary.up();
+        primary.dataReply = "450 4.7.1 rate limit";
+        fallback.dataReply = "450 4.7.1 rate limit";
+        LiveTestEmail.Result result = new LiveTestEmail(core.session(), core.outbox()).send("admin@shop.example");
+        assertFalse(result.ok());
+        assertTrue(result.message().startsWith("not sent yet: throttled by the relay until "), result.message());
+        EmailEntry entry = core.log().find(result.entryId()).orElseThrow();
+        assertEquals(EmailState.SEND_READY, entry.state());
+        assertEquals(0, entry.attempts(), "section 7.1: no attempt recorded, no retry step used");
+        String scrape = core.metrics().scrape();
+        assertTrue(scrape.contains("mailconsole_throttle_pauses_total{account=\"Default SMTP\"} 1.0"), "the primary paused");
+        assertTrue(scrape.contains("mailconsole_throttle_pauses_total{account=\"Backup relay\"} 1.0"), "the fallback paused");
+        assertEquals(1, primary.dataCommands());
+        assertEquals(1, fallback.dataCommands());
+        assertEquals(0, fallback.received().size());
+    }
+
+    @Test
     void theFallbacksOwnLimitsApply() throws Exception {
         backup = accounts.update(backup.id(), backup.version(), AccountInput.builder()
                 .set(AccountField.NAME, backup.name()).set(AccountField.TYPE, "smtp")
@@ -206,8 +238,8 @@ class FallbackDeliveryTest {
         await("two through the fallback, within its limit", () -> fallback.received().size() == 2 && sent() == 2);
         await("the rest held by the fallback's budget", () -> core.outbox().pausedReason().orElse("")
                 .startsWith("messages per minute (2) reached until"));
-        Thread.sleep(2000);
-        assertEquals(2, fallback.received().size(), "no more than its limit");
+        Awaitility.await("no more than its limit").during(Duration.ofSeconds(2)).atMost(PATIENCE)
+                .until(() -> fallback.received().size() == 2);
         assertEquals(2L, core.log().counts().get(EmailState.SEND_READY), "the other two wait in the Outbox");
         for (EmailEntry entry : core.log().list(EmailState.SEND_READY, null, 0, 10).emails()) {
             assertEquals(0, entry.attempts(), "waiting costs no retry step: " + entry.subject());
