@@ -109,12 +109,6 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         return id;
     }
 
-    @Override
-    public List<Lease> lease(String owner, int max) {
-        Instant now = clock.instant();
-        return database.inRecordTransaction(connection -> leaseDue(connection, owner, max, now));
-    }
-
     private List<Lease> leaseDue(Connection connection, String owner, int max, Instant now) throws SQLException {
         List<Long> due = new ArrayList<>();
         try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT id FROM email_entry "
@@ -249,15 +243,6 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         });
     }
 
-    @Override
-    public Completion completeAndLease(Lease lease, AttemptResult result, int max) {
-        Instant now = clock.instant();
-        return database.inRecordTransaction(connection -> {
-            boolean recorded = record(connection, lease, result);
-            return new Completion(recorded, max > 0 ? leaseDue(connection, lease.owner(), max, now) : List.of());
-        });
-    }
-
     private boolean record(Connection connection, Lease lease, AttemptResult result) throws SQLException {
         try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, "
                 + "updated_at = ?, reply_code = ?, reply = ?, reason = ?, refused_recipients = ?, "
@@ -343,23 +328,13 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     public EmailEntry cancel(long id, String user) {
         Instant now = clock.instant();
         return database.inRecordTransaction(connection -> {
-            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, updated_at = ?, "
-                    + "reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? AND " + FREE)) {
-                update.setString(1, EmailState.SEND_IGNORED.apiName());
-                update.setTimestamp(2, timestamp(now));
-                update.setString(3, cut("cancelled by " + user, 2000));
-                update.setLong(4, id);
-                update.setString(5, READY);
-                update.setTimestamp(6, timestamp(now));
-                if (update.executeUpdate() != 1) {
-                    EmailEntry entry = existing(connection, id);
-                    throw new EmailStateConflictException(entry.state() != EmailState.SEND_READY
-                            ? "only an Outbox message can be cancelled; this one is " + entry.state().mailbox()
-                            : "the message is being sent right now; it cannot be cancelled");
-                }
+            if (!skip(connection, id, user, now)) {
+                EmailEntry entry = existing(connection, id);
+                throw new EmailStateConflictException(entry.state() != EmailState.SEND_READY
+                        ? "only an Outbox message can be cancelled; this one is " + entry.state().mailbox()
+                        : "the message is being sent right now; it cannot be cancelled");
             }
             EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, EmailState.SEND_IGNORED, now, 1);
-            dropMime(connection, id);
             return existing(connection, id);
         });
     }
@@ -380,19 +355,9 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 }
             }
             int cancelled = 0;
-            try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, updated_at = ?, "
-                    + "reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? AND " + FREE)) {
-                for (long id : free) {
-                    update.setString(1, EmailState.SEND_IGNORED.apiName());
-                    update.setTimestamp(2, timestamp(now));
-                    update.setString(3, cut("cancelled by " + user, 2000));
-                    update.setLong(4, id);
-                    update.setString(5, READY);
-                    update.setTimestamp(6, timestamp(now));
-                    if (update.executeUpdate() == 1) {
-                        dropMime(connection, id);
-                        cancelled++;
-                    }
+            for (long id : free) {
+                if (skip(connection, id, user, now)) {
+                    cancelled++;
                 }
             }
             EmailCounts.moved(connection, dialect, EmailState.SEND_READY, null, EmailState.SEND_IGNORED, now, cancelled);
@@ -443,6 +408,24 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 }
             }
         });
+    }
+
+    /** Cancel of one Outbox message no live lease holds: Skipped, its MIME dropped; false when it is not such a message. */
+    private static boolean skip(Connection connection, long id, String user, Instant now) throws SQLException {
+        try (PreparedStatement update = CompiledStatements.prepare(connection, "UPDATE email_entry SET state = ?, "
+                + "updated_at = ?, reason = ?, next_attempt_at = NULL WHERE id = ? AND state = ? AND " + FREE)) {
+            update.setString(1, EmailState.SEND_IGNORED.apiName());
+            update.setTimestamp(2, timestamp(now));
+            update.setString(3, cut("cancelled by " + user, 2000));
+            update.setLong(4, id);
+            update.setString(5, READY);
+            update.setTimestamp(6, timestamp(now));
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        dropMime(connection, id);
+        return true;
     }
 
     private static EmailEntry existing(Connection connection, long id) throws SQLException {

@@ -23,9 +23,6 @@ public interface OutboxQueue {
     /** Writes the entry, its search terms and (Outbox) its raw MIME; committed when this returns. Its id. */
     long enqueue(NewEmail email);
 
-    /** Leases up to {@code max} due messages for {@code owner}, earliest due first. */
-    List<Lease> lease(String owner, int max);
-
     /** Leases this message for {@code owner} if it is in the Outbox and no live lease holds it. */
     Optional<Lease> lease(String owner, long id);
 
@@ -41,17 +38,7 @@ public interface OutboxQueue {
 
     /** What {@link #completeAndLease} did: whether the outcome was recorded, and the leases taken next. */
     record Completion(boolean recorded, List<Lease> next, BudgetWait held) {
-        public Completion(boolean recorded, List<Lease> next) {
-            this(recorded, next, null);
-        }
     }
-
-    /**
-     * {@link #complete}, and in the same transaction {@link #lease} of up to {@code max} due messages
-     * for the same owner: a worker that goes on to its next message pays one commit per message, not
-     * two (the commit's sync is most of a delivery's cost in the database).
-     */
-    Completion completeAndLease(Lease lease, AttemptResult result, int max);
 
     /** An outbound account's rate limits that leases are held to (email-model.md section 7). */
     record Budget(Long accountId, RateLimits limits) {
@@ -84,15 +71,19 @@ public interface OutboxQueue {
     }
 
     /**
-     * {@link #lease(String, int)} held to {@code budget}: when it {@link Budget#applies()}, one
-     * message at most, its account's row locked, its send reserved in the budget in the same
-     * transaction (so two nodes cannot spend the same budget), or none with the {@link BudgetWait}.
-     * A message with more recipients than the whole daily limit is leased without a reservation
-     * (its attempt fails it).
+     * Leases up to {@code max} due messages for {@code owner}, earliest due first, held to
+     * {@code budget} (null: none): when it {@link Budget#applies()}, one message at most, its
+     * account's row locked, its send reserved in the budget in the same transaction (so two nodes
+     * cannot spend the same budget), or none with the {@link BudgetWait}. A message with more
+     * recipients than the whole daily limit is leased without a reservation (its attempt fails it).
      */
     Leased lease(String owner, int max, Budget budget);
 
-    /** {@link #completeAndLease(Lease, AttemptResult, int)}, the next lease held to {@code budget}. */
+    /**
+     * {@link #complete}, and in the same transaction {@link #lease(String, int, Budget)} of up to
+     * {@code max} due messages for the same owner: a worker that goes on to its next message pays one
+     * commit per message, not two (the commit's sync is most of a delivery's cost in the database).
+     */
     Completion completeAndLease(Lease lease, AttemptResult result, int max, Budget budget);
 
     /**

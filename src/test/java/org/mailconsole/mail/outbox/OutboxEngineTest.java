@@ -144,7 +144,7 @@ class OutboxEngineTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         EmailEntry entry = core.log().find(id).orElseThrow();
         while (entry.state() == EmailState.SEND_READY && System.nanoTime() < deadline) {
-            takenOver.addAll(otherNode.lease("node-b", 10));
+            takenOver.addAll(otherNode.lease("node-b", 10, null).leases());
             Thread.sleep(500);
             entry = core.log().find(id).orElseThrow();
         }

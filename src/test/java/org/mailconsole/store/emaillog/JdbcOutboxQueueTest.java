@@ -59,15 +59,15 @@ class JdbcOutboxQueueTest {
     @Test
     void aLeaseGoesToOneOwnerUntilItExpiresAndOnlyItsOwnerRecords() {
         long id = enqueue("leased");
-        Lease a = queue.lease("node-a", 10).get(0);
+        Lease a = queue.lease("node-a", 10, null).leases().get(0);
         assertEquals(id, a.id());
         assertEquals(List.of(1, 2, 3), List.of(a.mime()[0] & 0xff, a.mime()[1] & 0xff, a.mime()[2] & 0xff));
-        assertTrue(queue.lease("node-b", 10).isEmpty(), "leased: not due for another");
+        assertTrue(queue.lease("node-b", 10, null).leases().isEmpty(), "leased: not due for another");
         clock.advance(LEASE.minusSeconds(1));
-        assertTrue(queue.lease("node-b", 10).isEmpty(), "still leased just before it expires");
+        assertTrue(queue.lease("node-b", 10, null).leases().isEmpty(), "still leased just before it expires");
         assertTrue(queue.nextDue().isEmpty(), "a live lease hides the message from the idle workers' look");
         clock.advance(Duration.ofSeconds(2));
-        Lease b = queue.lease("node-b", 10).get(0);
+        Lease b = queue.lease("node-b", 10, null).leases().get(0);
         assertFalse(queue.complete(a, sent()), "A's lease was taken over: its outcome is not recorded");
         assertTrue(queue.complete(b, sent()));
         assertEquals(EmailState.SENT, new EmailLogReader(database).find(id).orElseThrow().state());
@@ -77,11 +77,11 @@ class JdbcOutboxQueueTest {
     @Test
     void aRenewedLeaseIsNotTakenOverAndItsOwnerRecordsEvenAfterAMissedRenewal() {
         long id = enqueue("slow delivery");
-        Lease a = queue.lease("node-a", 1).get(0);
+        Lease a = queue.lease("node-a", 1, null).leases().get(0);
         for (int i = 0; i < 6; i++) { // a delivery of a minute, renewed every 10 s
             clock.advance(Duration.ofSeconds(10));
             assertEquals(List.of(id), queue.renew(List.of(a)));
-            assertTrue(queue.lease("node-b", 10).isEmpty(), "renewed: never free for another");
+            assertTrue(queue.lease("node-b", 10, null).leases().isEmpty(), "renewed: never free for another");
         }
         clock.advance(LEASE.plusSeconds(5)); // the database refused the renewals meanwhile; no one took it over
         assertTrue(queue.complete(a, sent()), "the owner still holds it: its outcome counts");
@@ -90,25 +90,25 @@ class JdbcOutboxQueueTest {
     @Test
     void aDeferredMessageIsDueAtItsNextAttemptAndNotBefore() {
         long id = enqueue("deferred");
-        Lease a = queue.lease("node-a", 1).get(0);
+        Lease a = queue.lease("node-a", 1, null).leases().get(0);
         assertTrue(queue.complete(a, new AttemptResult(clock.instant(), EmailState.SEND_READY, Outcome.DEFERRED, 451,
                 "451 later", "451 later", List.of(), List.of(), clock.instant().plusSeconds(60), null, "Default SMTP", null)));
         assertEquals(clock.instant().plusSeconds(60), queue.nextDue().orElseThrow());
         clock.advance(Duration.ofSeconds(59));
-        assertTrue(queue.lease("node-a", 1).isEmpty());
+        assertTrue(queue.lease("node-a", 1, null).leases().isEmpty());
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(id, queue.lease("node-a", 1).get(0).entry().id());
+        assertEquals(id, queue.lease("node-a", 1, null).leases().get(0).entry().id());
     }
 
     @Test
     void cancelRefusesALeasedMessageAndReleaseMakesItDueAgain() {
         long id = enqueue("in flight");
-        Lease a = queue.lease("node-a", 1).get(0);
+        Lease a = queue.lease("node-a", 1, null).leases().get(0);
         EmailStateConflictException busy = assertThrows(EmailStateConflictException.class, () -> queue.cancel(id, "admin"));
         assertTrue(busy.getMessage().contains("being sent"), busy.getMessage());
         queue.release(a);
         assertEquals(EmailState.SEND_IGNORED, queue.cancel(id, "admin").state());
-        assertTrue(queue.lease("node-a", 1).isEmpty(), "a cancelled message is never leased");
+        assertTrue(queue.lease("node-a", 1, null).leases().isEmpty(), "a cancelled message is never leased");
         assertFalse(queue.complete(a, sent()), "released: no longer the owner's");
         assertThrows(EmailNotFoundException.class, () -> queue.cancel(999, "admin"));
     }
@@ -116,10 +116,10 @@ class JdbcOutboxQueueTest {
     @Test
     void retryNowMakesAFailedMessageDueAndAWaitingOneDueNow() {
         long id = enqueue("fails");
-        Lease a = queue.lease("node-a", 1).get(0);
+        Lease a = queue.lease("node-a", 1, null).leases().get(0);
         queue.complete(a, new AttemptResult(clock.instant(), EmailState.SEND_FAILED, Outcome.FAILED, 550, "550 no",
                 "550 no", List.of(), List.of(), null, null, "Default SMTP", null));
-        assertTrue(queue.lease("node-a", 1).isEmpty());
+        assertTrue(queue.lease("node-a", 1, null).leases().isEmpty());
         clock.advance(Duration.ofMinutes(5));
         assertEquals(EmailState.SEND_READY, queue.makeDue(id).state());
         assertEquals(id, queue.lease("node-a", id).orElseThrow().id());
@@ -130,17 +130,17 @@ class JdbcOutboxQueueTest {
     void anOutcomeAndTheNextLeaseAreOneTransactionAndTheLostLeaseStillLeasesNothingTwice() {
         long first = enqueue("first");
         long second = enqueue("second");
-        Lease a = queue.lease("node-a", 1).get(0);
+        Lease a = queue.lease("node-a", 1, null).leases().get(0);
         assertEquals(first, a.id());
-        OutboxQueue.Completion done = queue.completeAndLease(a, sent(), 1);
+        OutboxQueue.Completion done = queue.completeAndLease(a, sent(), 1, null);
         assertTrue(done.recorded());
         assertEquals(List.of(second), done.next().stream().map(Lease::id).toList(), "the next one, for the same owner");
         assertEquals("node-a", done.next().get(0).owner());
-        assertTrue(queue.lease("node-b", 10).isEmpty(), "leased with the outcome");
-        OutboxQueue.Completion last = queue.completeAndLease(done.next().get(0), sent(), 1);
+        assertTrue(queue.lease("node-b", 10, null).leases().isEmpty(), "leased with the outcome");
+        OutboxQueue.Completion last = queue.completeAndLease(done.next().get(0), sent(), 1, null);
         assertTrue(last.recorded());
         assertTrue(last.next().isEmpty(), "nothing left to lease");
-        assertFalse(queue.completeAndLease(a, sent(), 1).recorded(), "recorded once only");
+        assertFalse(queue.completeAndLease(a, sent(), 1, null).recorded(), "recorded once only");
     }
 
     @Test
@@ -156,7 +156,7 @@ class JdbcOutboxQueueTest {
             workers.add(pool.submit(() -> {
                 List<Long> mine = new ArrayList<>();
                 List<Lease> leased;
-                while (!(leased = queue.lease(owner, 1)).isEmpty()) {
+                while (!(leased = queue.lease(owner, 1, null).leases()).isEmpty()) {
                     mine.add(leased.get(0).id());
                 }
                 return mine;
