@@ -40,7 +40,6 @@ public final class Database implements AutoCloseable {
      */
     private final WriterTurns hsqldbWriter;
     private final PoolThreads poolThreads;
-    private final AtomicLong commits = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
 
     private Database(StorageSettings settings, HikariDataSource pool, PoolThreads poolThreads) {
@@ -180,7 +179,6 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.run(connection);
                 connection.commit();
-                commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -198,11 +196,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
         }
-    }
-
-    /** How many transactions this handle committed (both kinds). */
-    public long commits() {
-        return commits.get();
     }
 
     /**

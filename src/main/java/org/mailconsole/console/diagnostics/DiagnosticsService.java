@@ -132,11 +132,6 @@ public final class DiagnosticsService {
         return outbox.lastDayByHour();
     }
 
-    /** The Outbox's facts and health checks ({@code sender}, {@code outbox}). */
-    public OutboxFacts outboxFacts() {
-        return outbox;
-    }
-
     private Diagnostics.Outbound outbound(EffectiveProperties p, List<EmailAccount> all) {
         ActiveConnections.Effective out = ActiveConnections.outbound(p, all, NO_SECRETS);
         EmailAccount active = all.stream().filter(a -> a.active() && a.type().outbound()).findFirst().orElse(null);

@@ -64,7 +64,6 @@ public final class SharedEngine {
     private final MailMetrics metrics;
     /** Graph's HTTP client and its threads: closed with the core, so an undeploy leaves none behind. */
     private final GraphHttp graphHttp;
-    private final GraphTokens graphTokens;
     private final GraphTransport graph;
     private final GraphConnectionTest graphTest;
     private int users;
@@ -93,7 +92,7 @@ public final class SharedEngine {
         this.log = new EmailLogReader(database);
         this.graphHttp = new GraphHttp();
         GraphTokenEndpoint graphEndpoint = new GraphTokenEndpoint(graphHttp, Clock.systemUTC());
-        this.graphTokens = new GraphTokens(accounts, graphEndpoint, Clock.systemUTC());
+        GraphTokens graphTokens = new GraphTokens(accounts, graphEndpoint, Clock.systemUTC());
         this.graphTest = new GraphConnectionTest(graphHttp, graphEndpoint);
         this.graph = new GraphTransport(graphHttp, graphTokens, new TranscriptStore(database), Clock.systemUTC());
         this.metrics = new MailMetrics();
@@ -237,11 +236,6 @@ public final class SharedEngine {
 
     public AccountStore accounts() {
         return accounts;
-    }
-
-    /** The token cache of Microsoft Graph accounts: the engine and the console's Test Connection share it. */
-    public GraphTokens graphTokens() {
-        return graphTokens;
     }
 
     /** Send test email through a Microsoft Graph account (straight to Graph, as for SMTP). */
