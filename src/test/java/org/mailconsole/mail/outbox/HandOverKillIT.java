@@ -30,7 +30,7 @@ import org.mailconsole.testing.SendFromThreadsUntilKilled;
  * kill -9 while four app threads hand messages over and the engine delivers them, on the embedded
  * database: every message whose {@code Transport.send} returned is delivered after a restart (a
  * message acknowledged is on disk), and at most the ones in flight (one per connection, whose
- * outcome was not yet committed) twice. The relay answers each final dot after 20 ms, so a backlog
+ * outcome was not yet committed) twice. The relay answers each final dot after 50 ms, so a backlog
  * waits in the Outbox and the kill lands mid-delivery.
  */
 class HandOverKillIT {
@@ -43,7 +43,7 @@ class HandOverKillIT {
     @Test
     void everySendThatReturnedBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
         try (ScriptedSmtp smtp = ScriptedSmtp.start()) {
-            smtp.dataDelayMillis = 20;
+            smtp.dataDelayMillis = 50;
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                     SendFromThreadsUntilKilled.class.getName(), dir.toString(), String.valueOf(smtp.port())))
