@@ -97,6 +97,7 @@ final class DeliveryWorker implements Runnable {
                     Optional<ThrottleState.Pause> throttled = feedback.throttlePause(outbound.accountId());
                     if (throttled.isPresent()) {
                         // the relay throttles the account: its messages wait, no attempt, no retry step used
+                        retryUnused(route);
                         next = release(next);
                         closeAll(connection, fallbackConnection);
                         signal.await(mark, untilOrLook(throttled.get().until()), () -> !running);
@@ -111,6 +112,7 @@ final class DeliveryWorker implements Runnable {
                                 outbound.rateLimits());
                         if (held.isPresent()) {
                             // a rate limit of the account is reached: its messages wait, no attempt, no retry step used
+                            retryUnused(route);
                             closeAll(connection, fallbackConnection);
                             signal.await(mark, untilOrLook(held.get().until()), () -> !running);
                             continue;
@@ -118,12 +120,11 @@ final class DeliveryWorker implements Runnable {
                         OutboxQueue.Leased leased = queue.lease(owner, 1, budget(outbound));
                         if (leased.held() != null) {
                             feedback.budgetHeld(outbound.accountId(), outbound.rateLimits(), leased.held());
+                            retryUnused(route);
                             continue;
                         }
                         if (leased.leases().isEmpty()) {
-                            if (route.retry()) {
-                                feedback.retryUnused(route);
-                            }
+                            retryUnused(route);
                             idle(connection, fallbackConnection, mark);
                             continue;
                         }
@@ -159,9 +160,7 @@ final class DeliveryWorker implements Runnable {
                     : DeliveryOutcomes.throttleSignal(attempted, route.outbound(), route.snapshot().rules());
             if (refusal != null) {
                 giveBack(lease);
-                if (route.retry()) {
-                    feedback.retryUnused(route);
-                }
+                retryUnused(route);
                 refusedPause = feedback.greetingRefused(this, route.outbound(), refusal);
             } else if (route.mayFallBack() && (attempted.accountRefused() || throttle.isPresent())) {
                 throttle.ifPresent(signal -> {
@@ -290,6 +289,16 @@ final class DeliveryWorker implements Runnable {
                 }
                 waitAfterRefusal("could not record the outcome of message " + lease.id(), e);
             }
+        }
+    }
+
+    /**
+     * A route that retried the primary (section 7.3) made no attempt: held by the primary's own
+     * throttle pause or budget, or no message to go with. The retry is handed out again at once.
+     */
+    private void retryUnused(Route route) {
+        if (route.retry()) {
+            feedback.retryUnused(route);
         }
     }
 

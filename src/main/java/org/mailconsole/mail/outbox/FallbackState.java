@@ -66,7 +66,7 @@ final class FallbackState {
                 fallback.accountId(), fallback.accountName(), since, now, failure), now.plus(RETRY_PRIMARY)));
     }
 
-    /** A retry found no message to go with: the next look may retry at once. */
+    /** A retry made no attempt (no message, or the primary held back on its own): the next look may retry at once. */
     synchronized void retryUnused(Long primary) {
         State state = accounts.get(primary);
         if (state != null) {

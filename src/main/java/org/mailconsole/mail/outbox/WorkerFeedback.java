@@ -19,7 +19,7 @@ interface WorkerFeedback {
     /** Which account the worker's next message goes through (section 7.3). */
     Route route(ConfigSnapshot snapshot);
 
-    /** A route that retried the primary found no message to go with. */
+    /** A route that retried the primary made no attempt (no message, or the primary's own pause or budget held it). */
     void retryUnused(Route route);
 
     /** The account in effect could not take a message (section 7.3): its fallback takes its messages now. */

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,17 @@ import org.mailconsole.mail.engine.SharedEngine;
 import org.mailconsole.model.AccountField;
 import org.mailconsole.model.AccountSecret;
 import org.mailconsole.model.EmailAccount;
+import org.mailconsole.model.RateLimits;
 import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
+import org.mailconsole.store.emaillog.JdbcOutboxQueue;
+import org.mailconsole.store.emaillog.Lease;
+import org.mailconsole.store.emaillog.OutboxQueue;
 import org.mailconsole.testing.GraphStandIn;
 import org.mailconsole.testing.ScriptedSmtp;
 import org.mailconsole.testing.ShiftableClock;
@@ -223,6 +230,44 @@ class FallbackDeliveryTest {
         assertEquals(1, primary.dataCommands());
         assertEquals(1, fallback.dataCommands());
         assertEquals(0, fallback.received().size());
+    }
+
+    @Test
+    void aRetryOfThePrimaryThatItsBudgetHeldIsHandedOutAgainOnceTheBudgetFrees() throws Exception {
+        defaultSmtp = accounts.update(defaultSmtp.id(), defaultSmtp.version(), AccountInput.builder()
+                .set(AccountField.MESSAGES_PER_MINUTE, "1").build(), "test");
+        send("down");
+        await("through the fallback, which is now in use", () -> fallback.received().size() == 1
+                && core.engine().fallbackInUse(defaultSmtp.id()).isPresent());
+        primary.up();
+        clock.skip(Duration.ofSeconds(50));
+        anotherNodeSendsThroughThePrimary();
+        clock.skip(Duration.ofSeconds(11)); // the retry of the primary is due; its budget holds until 60 s after the other node's send
+        send("while its budget holds");
+        await("through the fallback", () -> fallback.received().size() == 2);
+        assertEquals(0, primary.connections(), "the primary's budget held its retry: no connection");
+
+        clock.skip(Duration.ofSeconds(51)); // the budget is free again, less than a minute after that retry
+        send("budget free");
+        await("the primary takes it: the retry its budget held was handed out again",
+                () -> primary.received().size() == 1 && sent() == 4); // the other node's message is among the Sent
+        assertEquals(2, fallback.received().size());
+        assertTrue(core.engine().fallbackInUse(defaultSmtp.id()).isEmpty());
+    }
+
+    /** A send of another node through the primary now, in the budget the nodes share (email-model.md section 7). */
+    void anotherNodeSendsThroughThePrimary() {
+        JdbcOutboxQueue otherNode = new JdbcOutboxQueue(core.database(), clock, Duration.ofSeconds(30));
+        Instant later = clock.instant().plus(Duration.ofHours(1)); // not due: this node's workers leave it alone
+        long id = otherNode.enqueue(new NewEmail(later, EmailState.SEND_READY, "<other@node>", "app@shop.example",
+                "other node", 3, List.of("buyer@customer.example"), List.of("buyer@customer.example"), List.of(),
+                defaultSmtp.id(), defaultSmtp.name(), "/shop", null, new byte[] {1, 2, 3}));
+        Lease lease = otherNode.lease("node-b", id).orElseThrow();
+        assertTrue(otherNode.rebudget(lease, new OutboxQueue.Budget(defaultSmtp.id(), new RateLimits(1, null))).isEmpty(),
+                "the primary's budget had room for the other node's send");
+        assertTrue(otherNode.complete(lease, new AttemptResult(clock.instant(), EmailState.SENT, Outcome.SENT, 250,
+                "250 ok", null, List.of("buyer@customer.example"), List.of(), null, defaultSmtp.id(), defaultSmtp.name(),
+                null)));
     }
 
     @Test
