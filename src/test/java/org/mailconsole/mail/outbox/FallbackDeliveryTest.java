@@ -1,7 +1,6 @@
 package org.mailconsole.mail.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Message;
@@ -43,6 +42,7 @@ import org.mailconsole.store.emaillog.OutboxQueue;
 import org.mailconsole.testing.GraphStandIn;
 import org.mailconsole.testing.ScriptedSmtp;
 import org.mailconsole.testing.ShiftableClock;
+import org.mailconsole.testing.ThrottledTestEmail;
 
 /**
  * The fallback account end to end (email-model.md section 7.3): the shared engine on a real HSQLDB
@@ -218,12 +218,7 @@ class FallbackDeliveryTest {
         primary.up();
         primary.dataReply = "450 4.7.1 rate limit";
         fallback.dataReply = "450 4.7.1 rate limit";
-        LiveTestEmail.Result result = new LiveTestEmail(core.session(), core.outbox()).send("admin@shop.example");
-        assertFalse(result.ok());
-        assertTrue(result.message().startsWith("not sent yet: throttled by the relay until "), result.message());
-        EmailEntry entry = core.log().find(result.entryId()).orElseThrow();
-        assertEquals(EmailState.SEND_READY, entry.state());
-        assertEquals(0, entry.attempts(), "section 7.1: no attempt recorded, no retry step used");
+        ThrottledTestEmail.sendAndExpectItBack(core);
         String scrape = core.metrics().scrape();
         assertTrue(scrape.contains("mailconsole_throttle_pauses_total{account=\"Default SMTP\"} 1.0"), "the primary paused");
         assertTrue(scrape.contains("mailconsole_throttle_pauses_total{account=\"Backup relay\"} 1.0"), "the fallback paused");
