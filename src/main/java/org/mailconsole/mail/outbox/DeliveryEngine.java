@@ -227,10 +227,7 @@ public final class DeliveryEngine {
     private boolean throttled(Attempted attempted, Route route) {
         Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(attempted, route.outbound(),
                 route.snapshot().rules());
-        throttle.ifPresent(signal -> {
-            meters.throttled(route.outbound().accountName(), attempted.result().replyCode());
-            connections.throttled(null, route.outbound().accountId(), signal.reply(), signal.asked());
-        });
+        throttle.ifPresent(signal -> connections.throttled(null, route.outbound(), attempted.result().replyCode(), signal));
         return throttle.isPresent();
     }
 

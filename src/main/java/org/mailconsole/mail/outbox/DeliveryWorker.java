@@ -163,17 +163,13 @@ final class DeliveryWorker implements Runnable {
                 retryUnused(route);
                 refusedPause = feedback.greetingRefused(this, route.outbound(), refusal);
             } else if (route.mayFallBack() && (attempted.accountRefused() || throttle.isPresent())) {
-                throttle.ifPresent(signal -> {
-                    meters.throttled(route.outbound().accountName(), result.replyCode());
-                    feedback.throttled(this, route.outbound().accountId(), signal.reply(), signal.asked());
-                });
+                throttle.ifPresent(signal -> feedback.throttled(this, route.outbound(), result.replyCode(), signal));
                 feedback.primaryFailed(route.primary(), DeliveryOutcomes.accountFailure(result));
                 next = throughFallback(lease, Route.fallback(route.snapshot()), result, fallbackConnection);
             } else if (throttle.isPresent()) {
                 // the relay's word about the pace, not about the message: it keeps its retry steps
                 giveBack(lease);
-                meters.throttled(route.outbound().accountName(), result.replyCode());
-                feedback.throttled(this, route.outbound().accountId(), throttle.get().reply(), throttle.get().asked());
+                feedback.throttled(this, route.outbound(), result.replyCode(), throttle.get());
             } else {
                 if (!route.fallback()) {
                     feedback.primaryTook(route.primary());
@@ -218,8 +214,7 @@ final class DeliveryWorker implements Runnable {
                 route.snapshot().rules());
         if (throttle.isPresent()) {
             giveBack(lease);
-            meters.throttled(fallback.accountName(), result.replyCode());
-            feedback.throttled(this, fallback.accountId(), throttle.get().reply(), throttle.get().asked());
+            feedback.throttled(this, fallback, result.replyCode(), throttle.get());
             return null;
         }
         LOG.log(System.Logger.Level.DEBUG, "Mail Console Outbox: message {0} went to the fallback account \"{1}\"",

@@ -147,9 +147,13 @@ final class RelayConnections implements WorkerFeedback {
     }
 
     @Override
-    public void throttled(DeliveryWorker worker, Long account, String reply, Duration asked) {
+    public void throttled(DeliveryWorker worker, OutboundConfig throttled, Integer replyCode,
+                          DeliveryOutcomes.Throttle signal) {
+        meters.throttled(throttled.accountName(), replyCode);
+        Long account = throttled.accountId();
+        String reply = signal.reply();
         OutboundConfig outbound = inUse(config.current().outbound()); // the fallback's own pause counts too
-        ThrottleState.Pause pause = throttle.signal(account, reply, asked);
+        ThrottleState.Pause pause = throttle.signal(account, reply, signal.asked());
         if (!pause.started() || !Objects.equals(account, outbound.accountId())) {
             return;
         }
@@ -182,7 +186,7 @@ final class RelayConnections implements WorkerFeedback {
     }
 
     /** The rate budget's wait in force for this account and limits on this node (what the Outbox says). */
-    public Optional<OutboxQueue.BudgetWait> budgetHold(Long account, RateLimits limits) {
+    Optional<OutboxQueue.BudgetWait> budgetHold(Long account, RateLimits limits) {
         return budget.wait(account, limits);
     }
 

@@ -29,11 +29,13 @@ interface WorkerFeedback {
     void primaryTook(OutboundConfig primary);
 
     /**
-     * The relay answered this worker's message with a throttle signal (section 7.1) and the message
-     * went back to the Outbox unattempted: the account pauses and its connections halve. A relay
-     * that said how long to wait ({@code asked}, Graph's Retry-After) is paused that long; null: not said.
+     * The relay of {@code account} answered this worker's message with a throttle signal (section
+     * 7.1), {@code replyCode} (null: none) and the message went back to the Outbox unattempted: the
+     * reply is counted, the account pauses and its connections halve. A relay that said how long to
+     * wait ({@code signal.asked()}, Graph's Retry-After) is paused that long. {@code worker} null: an
+     * attempt made now, outside the pool.
      */
-    void throttled(DeliveryWorker worker, Long account, String reply, Duration asked);
+    void throttled(DeliveryWorker worker, OutboundConfig account, Integer replyCode, DeliveryOutcomes.Throttle signal);
 
     /** The account's throttle pause if it is paused now: its workers lease nothing until then. */
     Optional<ThrottleState.Pause> throttlePause(Long account);

@@ -1,6 +1,7 @@
 package org.mailconsole.mail.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -52,7 +53,7 @@ class HandOverKillIT {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
                 for (String line = out.readLine(); line != null && acknowledged.size() < ACKNOWLEDGED;
                      line = out.readLine()) {
-                    assertTrue(!line.startsWith("FAILED"), "an app's send failed: " + line);
+                    assertFalse(line.startsWith("FAILED"), "an app's send failed: " + line);
                     if (line.startsWith("ACK ")) {
                         acknowledged.add(line.substring(4));
                     }
