@@ -15,8 +15,4 @@ record Delivery(boolean accepted, Integer replyCode, String reply, List<Recipien
     Delivery {
         refused = List.copyOf(refused);
     }
-
-    Delivery withTranscript(Long id) {
-        return new Delivery(accepted, replyCode, reply, refused, id);
-    }
 }

@@ -126,16 +126,16 @@ public final class DeliveryEngine {
 
     /** The connections to the relay in effect and the pace, for Diagnostics (this node's). */
     public DeliveryStatus status() {
-        DeliveryStatus status = connections.status();
-        if (status.accountId() == null) {
-            return status;
+        OutboundConfig outbound = config.current().outbound();
+        OutboxQueue.BudgetUsed used = null;
+        if (outbound.accountId() != null) {
+            try {
+                used = log.budgetUsed(outbound.accountId(), clock.instant());
+            } catch (StoreException e) {
+                // shown as unknown
+            }
         }
-        try {
-            return status.withBudget(config.current().outbound().rateLimits(),
-                    log.budgetUsed(status.accountId(), clock.instant()));
-        } catch (StoreException e) {
-            return status;
-        }
+        return connections.status(outbound, used);
     }
 
     /**
@@ -269,8 +269,8 @@ public final class DeliveryEngine {
     }
 
     private DeliveryWorker newWorker(int number) {
-        return new DeliveryWorker(owner + "/w" + number, queue, config, attempts, this::newConnection, renewal, signal,
-                clock, timing, connections, meters);
+        return new DeliveryWorker(owner + "/w" + number, queue, config, attempts, renewal, signal, clock, timing,
+                connections);
     }
 
     /** Retention in small batches, then the per-minute counts older than two days. */

@@ -1,8 +1,6 @@
 package org.mailconsole.mail.outbox;
 
 import java.time.Instant;
-import org.mailconsole.model.RateLimits;
-import org.mailconsole.store.emaillog.OutboxQueue;
 
 /**
  * The delivery engine's connections to the outbound account in effect, as this node sees them now
@@ -30,12 +28,4 @@ public record DeliveryStatus(Long accountId, String accountName, int connections
                              Instant throttledUntil, String throttleReply, Integer messagesPerMinute,
                              Integer recipientsPerDay, Long lastMinute, Long last24hRecipients,
                              FallbackUse fallbackInUse) {
-
-    /** With the account's limits and the budget spent (null when it could not be read). */
-    DeliveryStatus withBudget(RateLimits limits, OutboxQueue.BudgetUsed used) {
-        return new DeliveryStatus(accountId, accountName, connectionsOpen, connectionsAllowed, maxConnections, workers,
-                perSecond, refusedAt, refusal, throttledUntil, throttleReply, limits.messagesPerMinute(),
-                limits.recipientsPerDay(), used == null ? null : used.lastMinute(),
-                used == null ? null : used.last24hRecipients(), fallbackInUse);
-    }
 }

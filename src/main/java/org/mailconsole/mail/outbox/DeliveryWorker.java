@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
@@ -42,27 +41,23 @@ final class DeliveryWorker implements Runnable {
     private final OutboxQueue queue;
     private final CachedConfig config;
     private final MessageAttempt attempts;
-    private final Supplier<SmtpDelivery> connections;
     private final LeaseRenewal renewal;
     private final WakeSignal signal;
     private final Clock clock;
     private final OutboxTiming timing;
-    private final WorkerFeedback feedback;
-    private final DeliveryMeters meters;
+    private final RelayConnections feedback;
     private final StoreBackoff backoff = new StoreBackoff();
     private volatile boolean running = true;
     /** The budget (account and its limits) the message leased next was leased under. */
     private OutboxQueue.Budget nextBudget;
 
-    DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts,
-                   Supplier<SmtpDelivery> connections, LeaseRenewal renewal, WakeSignal signal, Clock clock,
-                   OutboxTiming timing, WorkerFeedback feedback, DeliveryMeters meters) {
-        this.meters = meters;
+    /** @param feedback the engine's connections: this worker's new connections, and what it reports of them */
+    DeliveryWorker(String owner, OutboxQueue queue, CachedConfig config, MessageAttempt attempts, LeaseRenewal renewal,
+                   WakeSignal signal, Clock clock, OutboxTiming timing, RelayConnections feedback) {
         this.owner = owner;
         this.queue = queue;
         this.config = config;
         this.attempts = attempts;
-        this.connections = connections;
         this.renewal = renewal;
         this.signal = signal;
         this.clock = clock;
@@ -79,7 +74,7 @@ final class DeliveryWorker implements Runnable {
     public void run() {
         Lease next = null; // leased with the last outcome, in its transaction
         // each worker keeps a connection to the account in effect and, only once used, to its fallback
-        try (SmtpDelivery connection = connections.get(); SmtpDelivery fallbackConnection = connections.get()) {
+        try (SmtpDelivery connection = feedback.newConnection(); SmtpDelivery fallbackConnection = feedback.newConnection()) {
             while (running) {
                 long mark = signal.mark();
                 Route route;
@@ -97,10 +92,8 @@ final class DeliveryWorker implements Runnable {
                     Optional<ThrottleState.Pause> throttled = feedback.throttlePause(outbound.accountId());
                     if (throttled.isPresent()) {
                         // the relay throttles the account: its messages wait, no attempt, no retry step used
-                        retryUnused(route);
                         next = release(next);
-                        closeAll(connection, fallbackConnection);
-                        signal.await(mark, untilOrLook(throttled.get().until()), () -> !running);
+                        waitHeld(route, throttled.get().until(), mark, connection, fallbackConnection);
                         continue;
                     }
                     if (next != null && !budget(outbound).equals(nextBudget)) {
@@ -112,19 +105,17 @@ final class DeliveryWorker implements Runnable {
                                 outbound.rateLimits());
                         if (held.isPresent()) {
                             // a rate limit of the account is reached: its messages wait, no attempt, no retry step used
-                            retryUnused(route);
-                            closeAll(connection, fallbackConnection);
-                            signal.await(mark, untilOrLook(held.get().until()), () -> !running);
+                            waitHeld(route, held.get().until(), mark, connection, fallbackConnection);
                             continue;
                         }
                         OutboxQueue.Leased leased = queue.lease(owner, 1, budget(outbound));
                         if (leased.held() != null) {
                             feedback.budgetHeld(outbound.accountId(), outbound.rateLimits(), leased.held());
-                            retryUnused(route);
+                            feedback.retryUnused(route);
                             continue;
                         }
                         if (leased.leases().isEmpty()) {
-                            retryUnused(route);
+                            feedback.retryUnused(route);
                             idle(connection, fallbackConnection, mark);
                             continue;
                         }
@@ -159,8 +150,8 @@ final class DeliveryWorker implements Runnable {
             Optional<DeliveryOutcomes.Throttle> throttle = refusal != null ? Optional.empty()
                     : DeliveryOutcomes.throttleSignal(attempted, route.outbound(), route.snapshot().rules());
             if (refusal != null) {
-                giveBack(lease);
-                retryUnused(route);
+                release(lease);
+                feedback.retryUnused(route);
                 refusedPause = feedback.greetingRefused(this, route.outbound(), refusal);
             } else if (route.mayFallBack() && (attempted.accountRefused() || throttle.isPresent())) {
                 throttle.ifPresent(signal -> feedback.throttled(this, route.outbound(), result.replyCode(), signal));
@@ -168,7 +159,7 @@ final class DeliveryWorker implements Runnable {
                 next = throughFallback(lease, Route.fallback(route.snapshot()), result, fallbackConnection);
             } else if (throttle.isPresent()) {
                 // the relay's word about the pace, not about the message: it keeps its retry steps
-                giveBack(lease);
+                release(lease);
                 feedback.throttled(this, route.outbound(), result.replyCode(), throttle.get());
             } else {
                 if (!route.fallback()) {
@@ -197,11 +188,11 @@ final class DeliveryWorker implements Runnable {
         try {
             held = queue.rebudget(lease, budget(fallback));
         } catch (StoreException e) {
-            giveBack(lease);
+            release(lease);
             return null;
         }
         if (held.isPresent()) {
-            giveBack(lease);
+            release(lease);
             feedback.budgetHeld(fallback.accountId(), fallback.rateLimits(), held.get());
             return null;
         }
@@ -213,7 +204,7 @@ final class DeliveryWorker implements Runnable {
         Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(attempted, fallback,
                 route.snapshot().rules());
         if (throttle.isPresent()) {
-            giveBack(lease);
+            release(lease);
             feedback.throttled(this, fallback, result.replyCode(), throttle.get());
             return null;
         }
@@ -223,23 +214,15 @@ final class DeliveryWorker implements Runnable {
     }
 
     /**
-     * The relay refused the connection before the message began: back to the Outbox, due at once,
-     * with no attempt recorded (it keeps its retry steps). If the database refuses that too, the
-     * lease runs out and the message is due again then.
+     * The account's throttle pause or rate budget holds its messages back: without its connections,
+     * the worker waits until {@code until}, looking again at least every {@link #PAUSED_LOOK}.
      */
-    private void giveBack(Lease lease) {
-        try {
-            queue.release(lease);
-        } catch (StoreException e) {
-            LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: message {0} goes again once its lease has run "
-                    + "out: {1}", lease.id(), e.getMessage());
-        }
-    }
-
-    /** How long a paused worker waits before it looks again: until {@code until}, at most {@link #PAUSED_LOOK}. */
-    private Duration untilOrLook(Instant until) {
+    private void waitHeld(Route route, Instant until, long mark, SmtpDelivery connection, SmtpDelivery fallbackConnection) {
+        feedback.retryUnused(route);
+        closeAll(connection, fallbackConnection);
         Duration left = Duration.between(clock.instant(), until);
-        return left.isNegative() ? Duration.ZERO : left.compareTo(PAUSED_LOOK) > 0 ? PAUSED_LOOK : left;
+        signal.await(mark, left.isNegative() ? Duration.ZERO : left.compareTo(PAUSED_LOOK) > 0 ? PAUSED_LOOK : left,
+                () -> !running);
     }
 
     /** Waits this long unless stopped meanwhile (a wake-up for new mail does not end it). */
@@ -265,8 +248,7 @@ final class DeliveryWorker implements Runnable {
                     feedback.budgetHeld(outbound.accountId(), outbound.rateLimits(), completion.held());
                 }
                 if (completion.recorded()) {
-                    feedback.recorded(result);
-                    meters.recorded(lease.entry(), result);
+                    feedback.recorded(lease.entry(), result);
                 } else {
                     LOG.log(System.Logger.Level.WARNING, "Mail Console Outbox: the outcome of message {0} ({1}) was "
                             + "not recorded: its lease was lost (the entry changed or another node took it over)",
@@ -287,16 +269,6 @@ final class DeliveryWorker implements Runnable {
         }
     }
 
-    /**
-     * A route that retried the primary (section 7.3) made no attempt: held by the primary's own
-     * throttle pause or budget, or no message to go with. The retry is handed out again at once.
-     */
-    private void retryUnused(Route route) {
-        if (route.retry()) {
-            feedback.retryUnused(route);
-        }
-    }
-
     /** The account's rate limits that leases are held to (email-model.md section 7). */
     private static OutboxQueue.Budget budget(OutboundConfig outbound) {
         return new OutboxQueue.Budget(outbound.accountId(), outbound.rateLimits());
@@ -313,7 +285,7 @@ final class DeliveryWorker implements Runnable {
         return lease;
     }
 
-    /** Gives back a lease taken but not attempted (a pause or a stop); null. */
+    /** Gives back a lease not attempted (a pause, a stop, a refused greeting, a throttle signal); null. */
     private Lease release(Lease lease) {
         if (lease != null) {
             renewal.drop(lease);

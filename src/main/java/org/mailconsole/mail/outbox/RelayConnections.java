@@ -13,9 +13,10 @@ import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.MaxConnections;
 import org.mailconsole.model.RateLimits;
-import org.mailconsole.store.emaillog.OutboxQueue;
 import org.mailconsole.model.emaillog.AttemptResult;
+import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
+import org.mailconsole.store.emaillog.OutboxQueue;
 
 /**
  * The engine's connections to the relay of the outbound account in effect (email-model.md section
@@ -23,7 +24,7 @@ import org.mailconsole.model.emaillog.EmailState;
  * setting, followed live as the setting or the account changes; the connections open now; and the
  * pace at which messages leave the Outbox.
  */
-final class RelayConnections implements WorkerFeedback {
+final class RelayConnections {
     private static final System.Logger LOG = System.getLogger(RelayConnections.class.getName());
 
     private final CachedConfig config;
@@ -87,8 +88,8 @@ final class RelayConnections implements WorkerFeedback {
                 ? outbound.fallback() : outbound;
     }
 
-    @Override
-    public Route route(ConfigSnapshot snapshot) {
+    /** Which account a worker's next message goes through (section 7.3). */
+    Route route(ConfigSnapshot snapshot) {
         OutboundConfig primary = snapshot.outbound();
         if (primary.fallback() == null) {
             fallbacks.primaryTook(primary.accountId()); // none named any more: the primary's own failures stand
@@ -103,13 +104,15 @@ final class RelayConnections implements WorkerFeedback {
         };
     }
 
-    @Override
-    public void retryUnused(Route route) {
-        fallbacks.retryUnused(route.primary().accountId());
+    /** A route that retried the primary made no attempt (no message, or the primary's own pause or budget held it). */
+    void retryUnused(Route route) {
+        if (route.retry()) {
+            fallbacks.retryUnused(route.primary().accountId());
+        }
     }
 
-    @Override
-    public void primaryFailed(OutboundConfig primary, String failure) {
+    /** The account in effect could not take a message (section 7.3): its fallback takes its messages now. */
+    void primaryFailed(OutboundConfig primary, String failure) {
         boolean first = fallbacks.inUse(primary.accountId()).isEmpty();
         fallbacks.primaryFailed(primary, failure);
         if (first) {
@@ -120,8 +123,8 @@ final class RelayConnections implements WorkerFeedback {
         }
     }
 
-    @Override
-    public void primaryTook(OutboundConfig primary) {
+    /** The account in effect took a message: if its fallback was in use, no longer. */
+    void primaryTook(OutboundConfig primary) {
         if (fallbacks.primaryTook(primary.accountId())) {
             LOG.log(System.Logger.Level.INFO, "Mail Console Outbox: \"{0}\" takes messages again; its fallback "
                     + "account is no longer used", primary.accountName());
@@ -134,8 +137,11 @@ final class RelayConnections implements WorkerFeedback {
         return fallbacks.inUse(accountId);
     }
 
-    @Override
-    public Duration greetingRefused(DeliveryWorker worker, OutboundConfig outbound, String greeting) {
+    /**
+     * The relay refused {@code worker}'s connection in its greeting and the message went back
+     * unattempted; how long the worker waits before it connects again if it is not stopped.
+     */
+    Duration greetingRefused(DeliveryWorker worker, OutboundConfig outbound, String greeting) {
         Duration pause = feedback.refused(outbound.accountId(), outbound.maxConnections(), greeting);
         int allowed = feedback.allowed(outbound.accountId(), outbound.maxConnections());
         boolean stopped = pool.shrinkBy(worker, allowed);
@@ -146,8 +152,13 @@ final class RelayConnections implements WorkerFeedback {
         return stopped ? Duration.ZERO : pause;
     }
 
-    @Override
-    public void throttled(DeliveryWorker worker, OutboundConfig throttled, Integer replyCode,
+    /**
+     * The relay of {@code throttled} answered with a throttle signal (section 7.1), {@code replyCode}
+     * (null: none), and the message went back unattempted: the reply is counted, the account pauses
+     * (as long as the relay asked, if it said) and its connections halve. {@code worker} null: an
+     * attempt made now, outside the pool.
+     */
+    void throttled(DeliveryWorker worker, OutboundConfig throttled, Integer replyCode,
                           DeliveryOutcomes.Throttle signal) {
         meters.throttled(throttled.accountName(), replyCode);
         Long account = throttled.accountId();
@@ -170,18 +181,18 @@ final class RelayConnections implements WorkerFeedback {
                 outbound.maxConnections());
     }
 
-    @Override
-    public Optional<ThrottleState.Pause> throttlePause(Long account) {
+    /** The account's throttle pause if it is paused now: its workers lease nothing until then. */
+    Optional<ThrottleState.Pause> throttlePause(Long account) {
         return throttle.pause(account);
     }
 
-    @Override
-    public void budgetHeld(Long account, RateLimits limits, OutboxQueue.BudgetWait wait) {
+    /** The account's rate budget holds its next due message back (email-model.md section 7). */
+    void budgetHeld(Long account, RateLimits limits, OutboxQueue.BudgetWait wait) {
         budget.hold(account, limits, wait);
     }
 
-    @Override
-    public Optional<OutboxQueue.BudgetWait> budgetWait(Long account, RateLimits limits) {
+    /** The budget's wait the account's workers keep to without leasing; empty when they may lease. */
+    Optional<OutboxQueue.BudgetWait> budgetWait(Long account, RateLimits limits) {
         return budget.leaseWait(account, limits);
     }
 
@@ -190,25 +201,26 @@ final class RelayConnections implements WorkerFeedback {
         return budget.wait(account, limits);
     }
 
-    @Override
-    public void recorded(AttemptResult result) {
+    /** An outcome was recorded under a worker's lease. */
+    void recorded(EmailEntry entry, AttemptResult result) {
+        meters.recorded(entry, result);
         if (result.state() != EmailState.SEND_READY) {
             pace.left();
         }
     }
 
-    /** What Diagnostics shows of the account in effect. */
-    DeliveryStatus status() {
-        OutboundConfig outbound = config.current().outbound();
+    /** What Diagnostics shows of {@code outbound}, the account in effect, with its budget spent (null: unknown). */
+    DeliveryStatus status(OutboundConfig outbound, OutboxQueue.BudgetUsed used) {
         int allowed = feedback.allowed(outbound.accountId(), outbound.maxConnections());
         ConcurrencyFeedback.Refusal refusal = feedback.lastRefusal();
         ThrottleState.Pause pause = throttle.pause(outbound.accountId()).orElse(null);
+        RateLimits limits = outbound.rateLimits();
         return new DeliveryStatus(outbound.accountId(), outbound.accountName(), Math.max(0, open.get()), allowed,
                 outbound.maxConnections(), pool.size(), pace.perSecond(), refusal == null ? null : refusal.at(),
                 refusal == null ? null : refusal.reply(), pause == null ? null : pause.until(),
-                pause == null ? null : pause.reply(), null, null, null, null,
-                fallbacks.inUse(outbound.accountId()).orElse(null))
-                .withBudget(outbound.rateLimits(), null);
+                pause == null ? null : pause.reply(), limits.messagesPerMinute(), limits.recipientsPerDay(),
+                used == null ? null : used.lastMinute(), used == null ? null : used.last24hRecipients(),
+                fallbacks.inUse(outbound.accountId()).orElse(null));
     }
 
     boolean running() {

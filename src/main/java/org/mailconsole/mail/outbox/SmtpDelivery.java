@@ -88,7 +88,6 @@ final class SmtpDelivery implements AutoCloseable {
     /** Sends {@code mime} to {@code recipients} with the configuration of {@code snapshot}; never throws. */
     Delivery deliver(ConfigSnapshot snapshot, byte[] mime, List<String> recipients) {
         OutboundConfig config = snapshot.outbound();
-        ConnectionSettings settings = config.connection();
         Delivery last = null;
         List<RecipientNote> refused = new ArrayList<>();
         greetingRefusal = null;
