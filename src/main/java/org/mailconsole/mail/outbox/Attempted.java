@@ -12,9 +12,10 @@ import org.mailconsole.model.emaillog.AttemptResult;
  * @param result          what the attempt came to, not yet recorded
  * @param accountRefused  the account could not take it (not the message's fault)
  * @param throttledFor    Graph throttled the mailbox and asked for this wait (section 8); null otherwise
+ * @param greetingRefusal the relay refused the connection in its greeting ({@link Delivery#greetingRefusal}); else null
  */
-record Attempted(AttemptResult result, boolean accountRefused, Duration throttledFor) {
+record Attempted(AttemptResult result, boolean accountRefused, Duration throttledFor, String greetingRefusal) {
     Attempted(AttemptResult result, boolean accountRefused) {
-        this(result, accountRefused, null);
+        this(result, accountRefused, null, null);
     }
 }

@@ -19,7 +19,6 @@ import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
-import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.EmailLogReader;
 import org.mailconsole.store.emaillog.EmailLogRetention;
@@ -201,7 +200,7 @@ public final class DeliveryEngine {
                     result = throughFallback(lease, Route.fallback(snapshot), result);
                 } else if (throttled) {
                     result = null;
-                } else if (!route.fallback() && connection.takeGreetingRefusal() == null) {
+                } else if (!route.fallback() && attempted.greetingRefusal() == null) {
                     connections.primaryTook(route.primary());
                 }
                 if (result == null) {
@@ -237,14 +236,9 @@ public final class DeliveryEngine {
      * null when the fallback throttles it (the message then goes back unattempted).
      */
     private AttemptResult throughFallback(Lease lease, Route route, AttemptResult primary) {
-        List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
-        Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
         try (SmtpDelivery connection = newConnection()) {
-            Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, skip);
-            if (throttled(attempted, route)) {
-                return null;
-            }
-            return DeliveryOutcomes.afterFallback(attempted.result(), primary.recipients(), refusedForGood);
+            Attempted attempted = attempts.throughFallback(lease, route.snapshot(), connection, primary);
+            return throttled(attempted, route) ? null : attempted.result();
         }
     }
 

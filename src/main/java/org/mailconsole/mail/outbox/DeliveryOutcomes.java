@@ -3,8 +3,6 @@ package org.mailconsole.mail.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.mailconsole.mail.live.DeliveryRules;
@@ -81,21 +79,6 @@ final class DeliveryOutcomes {
             }
         }
         return result.reply();
-    }
-
-    /**
-     * The recipients the relay refused with a fail code (5xx) in this attempt: the fallback does not
-     * try them again (section 7.3). The relay's reply opens each note.
-     */
-    static List<RecipientNote> refusedForGood(AttemptResult result) {
-        return result.refused().stream().filter(note -> note.note().startsWith("5")).toList();
-    }
-
-    /** The addresses of these notes. */
-    static Set<String> addresses(List<RecipientNote> notes) {
-        Set<String> addresses = new HashSet<>();
-        notes.forEach(note -> addresses.add(note.address()));
-        return addresses;
     }
 
     /**

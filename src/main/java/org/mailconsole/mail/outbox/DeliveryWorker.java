@@ -10,7 +10,6 @@ import org.mailconsole.mail.live.CachedConfig;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
-import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
 import org.mailconsole.store.emaillog.Lease;
 import org.mailconsole.store.emaillog.OutboxQueue;
@@ -146,7 +145,7 @@ final class DeliveryWorker implements Runnable {
         try {
             Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, Set.of());
             AttemptResult result = attempted.result();
-            String refusal = connection.takeGreetingRefusal();
+            String refusal = attempted.greetingRefusal();
             Optional<DeliveryOutcomes.Throttle> throttle = refusal != null ? Optional.empty()
                     : DeliveryOutcomes.throttleSignal(attempted, route.outbound(), route.snapshot().rules());
             if (refusal != null) {
@@ -196,21 +195,17 @@ final class DeliveryWorker implements Runnable {
             feedback.budgetHeld(fallback.accountId(), fallback.rateLimits(), held.get());
             return null;
         }
-        List<RecipientNote> refusedForGood = DeliveryOutcomes.refusedForGood(primary);
-        Set<String> skip = DeliveryOutcomes.addresses(refusedForGood);
-        Attempted attempted = attempts.attempt(lease, route.snapshot(), connection, skip);
-        AttemptResult result = attempted.result();
-        connection.takeGreetingRefusal(); // a refused fallback defers the message like any failure of its own
+        Attempted attempted = attempts.throughFallback(lease, route.snapshot(), connection, primary);
         Optional<DeliveryOutcomes.Throttle> throttle = DeliveryOutcomes.throttleSignal(attempted, fallback,
                 route.snapshot().rules());
         if (throttle.isPresent()) {
             release(lease);
-            feedback.throttled(this, fallback, result.replyCode(), throttle.get());
+            feedback.throttled(this, fallback, attempted.result().replyCode(), throttle.get());
             return null;
         }
         LOG.log(System.Logger.Level.DEBUG, "Mail Console Outbox: message {0} went to the fallback account \"{1}\"",
                 lease.id(), fallback.accountName());
-        return record(lease, DeliveryOutcomes.afterFallback(result, primary.recipients(), refusedForGood), fallback);
+        return record(lease, attempted.result(), fallback);
     }
 
     /**

@@ -38,7 +38,7 @@ final class GraphDelivery {
                 : transport.send(config.accountId(), config.graph(), mime, recipients, config.account().recorded());
         boolean accountRefused = result.kind() != GraphResult.Kind.SENT && result.kind() != GraphResult.Kind.FAILED;
         return new Attempted(decide(result, recipients, config, rules, attemptsMade, now), accountRefused,
-                result.kind() == GraphResult.Kind.THROTTLED ? throttleWait(result) : null);
+                result.kind() == GraphResult.Kind.THROTTLED ? throttleWait(result) : null, null);
     }
 
     private static AttemptResult decide(GraphResult result, List<String> recipients, OutboundConfig config,

@@ -3,9 +3,12 @@ package org.mailconsole.mail.outbox;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.mailconsole.mail.live.ConfigSnapshot;
 import org.mailconsole.mail.live.OutboundConfig;
+import org.mailconsole.model.emaillog.AttemptResult;
 import org.mailconsole.model.emaillog.EmailEntry;
+import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.emaillog.Lease;
 
 /**
@@ -56,6 +59,21 @@ final class MessageAttempt {
                 ? delivery.deliver(snapshot, lease.mime(), recipients.kept())
                 : new Delivery(false, 554, "the stored message is missing", List.of(), null);
         return new Attempted(DeliveryOutcomes.decide(delivered, recipients.kept(), snapshot.rules(),
-                entry.attempts() + 1, clock.instant(), outbound), delivery.takeAccountRefusal());
+                entry.attempts() + 1, clock.instant(), outbound), delivered.accountRefused(), null,
+                delivered.greetingRefusal());
+    }
+
+    /**
+     * The message the account in effect could not take ({@code primary}'s attempt), through its
+     * fallback, the account of {@code snapshot} (section 7.3): without the recipients the primary
+     * refused for good (a fail code), which the result counts among the refused.
+     */
+    Attempted throughFallback(Lease lease, ConfigSnapshot snapshot, SmtpDelivery delivery, AttemptResult primary) {
+        List<RecipientNote> refusedForGood = primary.refused().stream().filter(note -> note.note().startsWith("5"))
+                .toList();
+        Attempted attempted = attempt(lease, snapshot, delivery,
+                refusedForGood.stream().map(RecipientNote::address).collect(Collectors.toSet()));
+        return new Attempted(DeliveryOutcomes.afterFallback(attempted.result(), primary.recipients(), refusedForGood),
+                attempted.accountRefused(), attempted.throttledFor(), attempted.greetingRefusal());
     }
 }

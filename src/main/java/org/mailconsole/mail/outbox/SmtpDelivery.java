@@ -12,6 +12,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSSLTransport;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -41,6 +43,8 @@ final class SmtpDelivery implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SmtpDelivery.class.getName());
     /** A connection idle longer than this is checked (NOOP) before it is used again. */
     private static final long IDLE_CHECK_NANOS = 2_000_000_000L;
+    private static final Pattern BAD_GREETING = Pattern.compile("Got bad greeting from SMTP host: .*?response: (4\\d\\d.*)",
+            Pattern.DOTALL);
 
     private final LiveConfigSource source;
     /** Connections open now, shared by every delivery of one engine (Diagnostics). */
@@ -52,37 +56,10 @@ final class SmtpDelivery implements AutoCloseable {
     private int sentOnTransport;
     private long lastUsed;
     private LiveTranscript transcript;
-    /** The relay's 4xx greeting that refused the connection before any part of this message went; else null. */
-    private String greetingRefusal;
-    private boolean partlySent;
-    /** The last {@link #deliver} found the account unable to take the message (section 7.3). */
-    private boolean accountRefusal;
 
     SmtpDelivery(LiveConfigSource source, AtomicInteger open) {
         this.source = source;
         this.open = open;
-    }
-
-    /**
-     * The relay's greeting if it refused the connection of the last {@link #deliver} with a
-     * temporary code before any of the message went (email-model.md section 7: the engine lowers
-     * its connections); null otherwise. Taken once: the next call answers null until another refusal.
-     */
-    String takeGreetingRefusal() {
-        String refusal = greetingRefusal;
-        greetingRefusal = null;
-        return refusal;
-    }
-
-    /**
-     * Whether the account could not take the message of the last {@link #deliver} (email-model.md
-     * section 7.3): its connection, TLS or login failed (not a greeting refusal, which lowers the
-     * connections instead), or it deferred (4xx) the message before accepting any recipient. Taken once.
-     */
-    boolean takeAccountRefusal() {
-        boolean refusal = accountRefusal;
-        accountRefusal = false;
-        return refusal;
     }
 
     /** Sends {@code mime} to {@code recipients} with the configuration of {@code snapshot}; never throws. */
@@ -90,9 +67,7 @@ final class SmtpDelivery implements AutoCloseable {
         OutboundConfig config = snapshot.outbound();
         Delivery last = null;
         List<RecipientNote> refused = new ArrayList<>();
-        greetingRefusal = null;
-        partlySent = false;
-        accountRefusal = false;
+        boolean partlySent = false;
         try {
             MimeMessage message = MimeBytes.message(session(snapshot), mime);
             for (Address[] batch : SendPolicy.batches(recipients, config.maxRecipients())) {
@@ -115,11 +90,11 @@ final class SmtpDelivery implements AutoCloseable {
             transcriptId = finishTranscript(last.reply());
             close();
         }
-        Delivery whole = new Delivery(last.accepted(), last.replyCode(), last.reply(),
-                last.accepted() ? refused : last.refused(), transcriptId);
-        accountRefusal |= !partlySent && !whole.accepted() && (isDefer(whole.replyCode())
-                || whole.refused().stream().anyMatch(note -> note.note().startsWith("4")));
-        return whole;
+        // a greeting refusal or the account's own failure counts only before any part of the message went
+        boolean beforeAny = !partlySent && !last.accepted();
+        return new Delivery(last.accepted(), last.replyCode(), last.reply(), last.accepted() ? refused : last.refused(),
+                transcriptId, beforeAny ? last.greetingRefusal() : null, beforeAny && (last.accountRefused()
+                || isDefer(last.replyCode()) || last.refused().stream().anyMatch(note -> note.note().startsWith("4"))));
     }
 
     private Delivery sendBatch(ConfigSnapshot snapshot, MimeMessage message, Address[] batch) {
@@ -128,12 +103,11 @@ final class SmtpDelivery implements AutoCloseable {
         try {
             reused = !connect(snapshot);
         } catch (MessagingException e) {
-            greetingRefusal = partlySent ? null : GreetingRefusal.of(e);
-            accountRefusal = !partlySent && greetingRefusal == null;
+            String greeting = greetingRefusal(e);
             String failure = FailureCauses.describe(e, settings, null);
             finishTranscript("connect failed: " + failure);
             close();
-            return new Delivery(false, null, failure, List.of(), null);
+            return new Delivery(false, null, failure, List.of(), null, greeting, greeting == null);
         }
         try {
             transport.sendMessage(message, batch);
@@ -291,6 +265,21 @@ final class SmtpDelivery implements AutoCloseable {
             t = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
         }
         return chain;
+    }
+
+    /**
+     * The relay's greeting when it refused the connection with a temporary code (421 before EHLO:
+     * "too many connections"), which speaks of the relay's load, not of the message; null for any
+     * other failure. Angus words it "Got bad greeting ... response: 421 ..." (SMTPTransport.openServer).
+     */
+    private static String greetingRefusal(MessagingException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Matcher matcher = t.getMessage() == null ? null : BAD_GREETING.matcher(t.getMessage());
+            if (matcher != null && matcher.find()) {
+                return reply(matcher.group(1));
+            }
+        }
+        return null;
     }
 
     private static String reply(String text) {
