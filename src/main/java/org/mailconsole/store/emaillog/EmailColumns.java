@@ -50,11 +50,11 @@ final class EmailColumns {
     }
 
     /**
-     * The entry {@code email} becomes once written with {@code id}, as {@link #entry} would read it
-     * back: the one place that cuts its columns to their sizes (EmailLogStore's insert writes this).
+     * The entry {@code email} becomes once written (id 0 until then), as {@link #entry} would read it
+     * back: the one place that cuts its columns to their sizes (JdbcOutboxQueue's insert writes this).
      */
-    static EmailEntry written(long id, NewEmail email) {
-        return new EmailEntry(id, email.createdAt(), email.createdAt(), email.state(), cut(email.messageId(), 1000),
+    static EmailEntry written(NewEmail email) {
+        return new EmailEntry(0, email.createdAt(), email.createdAt(), email.state(), cut(email.messageId(), 1000),
                 cut(email.from(), 1000), cut(email.subject(), 1000), email.size(), addresses(lines(email.recipients())),
                 addresses(lines(email.actualRecipients())), notes(noteLines(email.blockedRecipients())), List.of(),
                 email.accountId(), cut(email.accountName(), 100), cut(email.source(), 200), null, null,

@@ -62,7 +62,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     }
 
     private long insert(Connection connection, NewEmail email) throws SQLException {
-        EmailEntry row = EmailColumns.written(0, email);
+        EmailEntry row = EmailColumns.written(email);
         long id;
         try (PreparedStatement insert = CompiledStatements.prepare(connection, "INSERT INTO email_entry (created_at, updated_at, "
                 + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
