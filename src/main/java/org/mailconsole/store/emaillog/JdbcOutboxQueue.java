@@ -160,13 +160,10 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 recipients = EmailColumns.addresses(row.getString(2)).size();
             }
         }
-        Integer perDay = budget.limits().recipientsPerDay();
-        if (perDay == null || recipients <= perDay) { // more than the whole limit: leased to be failed
-            Optional<BudgetWait> wait = RateBudget.reserve(connection, budget.accountId(), budget.limits(), id,
-                    recipients, now);
-            if (wait.isPresent()) {
-                return new Leased(List.of(), wait.get());
-            }
+        // more recipients than the whole daily limit: no reservation, leased to be failed
+        Optional<BudgetWait> wait = RateBudget.reserve(connection, budget.accountId(), budget.limits(), id, recipients, now);
+        if (wait.isPresent()) {
+            return new Leased(List.of(), wait.get());
         }
         Optional<Lease> lease = take(connection, owner, id, now);
         if (lease.isEmpty()) {
@@ -296,11 +293,8 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         int recipients = lease.entry().actualRecipients().size();
         return database.inRecordTransaction(connection -> {
             RateBudget.unreserve(connection, lease.id());
-            if (budget == null || !budget.applies()) {
-                return Optional.<BudgetWait>empty();
-            }
-            Integer perDay = budget.limits().recipientsPerDay();
-            if (perDay != null && recipients > perDay) {
+            // beyond the daily limit reserve() would write nothing: answered before the account's row is locked
+            if (budget == null || !budget.applies() || RateBudget.beyondDailyLimit(budget.limits(), recipients)) {
                 return Optional.<BudgetWait>empty();
             }
             RateBudget.lock(connection, dialect, budget.accountId());

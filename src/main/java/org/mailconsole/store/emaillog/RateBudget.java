@@ -31,9 +31,13 @@ final class RateBudget {
     /**
      * Reserves a row for {@code entryId} with {@code recipients} if the account's limits allow it
      * now; else the wait (nothing written). Called with the account's row locked ({@link #lock}).
+     * Neither when {@link #beyondDailyLimit}: no wait would ever end (its attempt fails the message).
      */
     static Optional<OutboxQueue.BudgetWait> reserve(Connection connection, long accountId, RateLimits limits,
                                                    long entryId, int recipients, Instant now) throws SQLException {
+        if (beyondDailyLimit(limits, recipients)) {
+            return Optional.empty();
+        }
         Integer perMinute = limits.messagesPerMinute();
         if (perMinute != null) {
             Instant until = freedAt(connection, accountId, now.minus(MINUTE), false, perMinute - 1);
@@ -42,7 +46,7 @@ final class RateBudget {
             }
         }
         Integer perDay = limits.recipientsPerDay();
-        if (perDay != null && recipients <= perDay) {
+        if (perDay != null) {
             Instant until = freedAt(connection, accountId, now.minus(DAY), true, perDay - recipients);
             if (until != null) {
                 return Optional.of(new OutboxQueue.BudgetWait(until.plus(DAY), "recipients per day", perDay));
@@ -57,6 +61,12 @@ final class RateBudget {
             insert.executeUpdate();
         }
         return Optional.empty();
+    }
+
+    /** Whether a message of {@code recipients} exceeds the whole recipients-per-day limit. */
+    static boolean beyondDailyLimit(RateLimits limits, int recipients) {
+        Integer perDay = limits.recipientsPerDay();
+        return perDay != null && recipients > perDay;
     }
 
     /**
