@@ -78,7 +78,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             insert.setString(8, EmailColumns.lines(row.recipients()));
             insert.setString(9, EmailColumns.lines(row.actualRecipients()));
             insert.setString(10, EmailColumns.noteLines(row.blockedRecipients()));
-            setLong(insert, 11, row.accountId());
+            insert.setObject(11, row.accountId(), Types.BIGINT);
             insert.setString(12, row.accountName());
             insert.setString(13, row.source());
             insert.setString(14, row.reason());
@@ -248,12 +248,12 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 + "WHERE id = ? AND state = ? AND claimed_by = ?")) {
             update.setString(1, result.state().apiName());
             update.setTimestamp(2, timestamp(result.at()));
-            setInt(update, 3, result.replyCode());
+            update.setObject(3, result.replyCode(), Types.INTEGER);
             update.setString(4, cut(oneLine(result.reply()), 2000));
             update.setString(5, cut(oneLine(result.reason()), 2000));
             update.setString(6, EmailColumns.noteLines(result.refused()));
             update.setTimestamp(7, result.state() == EmailState.SEND_READY ? timestamp(result.nextAttemptAt()) : null);
-            setLong(update, 8, result.accountId());
+            update.setObject(8, result.accountId(), Types.BIGINT);
             update.setString(9, cut(result.accountName(), 100));
             update.setLong(10, lease.id());
             update.setString(11, READY);
@@ -267,10 +267,10 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             insert.setLong(1, lease.id());
             insert.setTimestamp(2, timestamp(result.at()));
             insert.setString(3, result.outcome().apiName());
-            setInt(insert, 4, result.replyCode());
+            insert.setObject(4, result.replyCode(), Types.INTEGER);
             insert.setString(5, cut(oneLine(result.reply()), 2000));
             insert.setString(6, result.recipients().isEmpty() ? null : EmailColumns.lines(result.recipients()));
-            setLong(insert, 7, result.transcriptId());
+            insert.setObject(7, result.transcriptId(), Types.BIGINT);
             insert.executeUpdate();
         }
         RateBudget.settle(connection, lease.id(), result.outcome().delivered()
@@ -430,22 +430,6 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         try (PreparedStatement delete = CompiledStatements.prepare(connection, "DELETE FROM email_message WHERE entry_id = ?")) {
             delete.setLong(1, id);
             delete.executeUpdate();
-        }
-    }
-
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
         }
     }
 }
