@@ -82,12 +82,7 @@ final class EmailCounts {
             }
         }
         if (to != null && to != EmailState.SEND_READY) {
-            try (PreparedStatement upsert = CompiledStatements.prepare(connection, dialect.addToMinuteCount())) {
-                upsert.setString(1, to.apiName());
-                upsert.setTimestamp(2, timestamp(minuteOf(toAt)));
-                upsert.setLong(3, n);
-                upsert.executeUpdate();
-            }
+            addToMinute(connection, dialect, to.apiName(), toAt, n);
         }
     }
 
@@ -96,10 +91,15 @@ final class EmailCounts {
      * Diagnostics' picture of the last day; never taken back (an attempt made stays made).
      */
     static void deferredAttempt(Connection connection, QueueDialect dialect, Instant at) throws SQLException {
+        addToMinute(connection, dialect, DEFERRED_ATTEMPTS, at, 1);
+    }
+
+    private static void addToMinute(Connection connection, QueueDialect dialect, String key, Instant at, long n)
+            throws SQLException {
         try (PreparedStatement upsert = CompiledStatements.prepare(connection, dialect.addToMinuteCount())) {
-            upsert.setString(1, DEFERRED_ATTEMPTS);
+            upsert.setString(1, key);
             upsert.setTimestamp(2, timestamp(minuteOf(at)));
-            upsert.setLong(3, 1);
+            upsert.setLong(3, n);
             upsert.executeUpdate();
         }
     }
