@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -100,6 +101,11 @@ final class EmailColumns {
             notes.add(tab < 0 ? new RecipientNote(line, "") : new RecipientNote(line.substring(0, tab), line.substring(tab + 1)));
         }
         return notes;
+    }
+
+    /** Ids as the list of an SQL IN ("1,2,3"): numbers, so nothing to escape. */
+    static String idList(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** A LIKE pattern matching what starts with {@code prefix}, LIKE's own characters escaped by backslash. */

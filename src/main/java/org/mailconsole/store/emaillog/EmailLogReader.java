@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailPage;
@@ -198,19 +197,15 @@ public final class EmailLogReader {
         while (from < newestFirst.size() && entries.size() < size) {
             List<Long> chunk = newestFirst.subList(from, Math.min(newestFirst.size(), from + WALK_CHUNK));
             from += chunk.size();
-            String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
             // the state is tested here: with "state = ?" in the query HSQLDB walks the whole mailbox's index
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
-                    + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
-                for (EmailEntry entry : entries(query)) {
-                    if (entry.state() != state) {
-                        continue;
-                    }
-                    if (found >= first && entries.size() < size) {
-                        entries.add(entry);
-                    }
-                    found++;
+            for (EmailEntry entry : byIds(connection, chunk)) {
+                if (entry.state() != state) {
+                    continue;
                 }
+                if (found >= first && entries.size() < size) {
+                    entries.add(entry);
+                }
+                found++;
             }
         }
         boolean capped = from < newestFirst.size();
@@ -262,12 +257,12 @@ public final class EmailLogReader {
     }
 
     private static List<EmailEntry> byIds(Connection connection, List<Long> ids) throws SQLException {
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
-                + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
+                + " FROM email_entry WHERE id IN (" + EmailColumns.idList(ids) + ") ORDER BY id DESC")) {
             return entries(query);
         }
     }
+
     static Optional<EmailEntry> find(Connection connection, long id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
                 + " FROM email_entry WHERE id = ?")) {
