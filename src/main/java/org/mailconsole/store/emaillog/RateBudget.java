@@ -147,11 +147,11 @@ final class RateBudget {
         }
     }
 
-    /** Rows older than a day count toward no window; how many were deleted. */
-    static int prune(Connection connection, Instant now) throws SQLException {
+    /** Rows older than a day count toward no window. */
+    static void prune(Connection connection, Instant now) throws SQLException {
         try (PreparedStatement delete = CompiledStatements.prepare(connection, "DELETE FROM account_send WHERE sent_at < ?")) {
             delete.setTimestamp(1, timestamp(now.minus(DAY)));
-            return delete.executeUpdate();
+            delete.executeUpdate();
         }
     }
 }
