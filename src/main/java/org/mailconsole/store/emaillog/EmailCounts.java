@@ -16,10 +16,9 @@ import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.CompiledStatements;
 
 /**
- * The counts kept beside the entries, in the caller's transaction: entries per state
- * ({@code email_count}, the mailbox tabs: one row read with a million entries) and Sent, Failed
- * and Skipped per minute of reaching that state ({@code email_count_minute}, Email Diagnostics'
- * last hour and day).
+ * The counts kept beside the entries, in the caller's transaction, so nothing counts the entries:
+ * per state ({@code email_count}, the mailbox tabs) and Sent, Failed and Skipped per minute of
+ * reaching that state ({@code email_count_minute}, Email Diagnostics' last hour and day).
  */
 final class EmailCounts {
     /** How long the per-minute counts are kept: Email Diagnostics reads the last day of them. */

@@ -121,15 +121,9 @@ public final class EmailLogReader {
     }
 
     /**
-     * A search in two bounded steps, so a broad query costs no more than a narrow one. (1) The ids of
-     * the matching entries are read from the term index, at most {@code countCap + 1} of them: a
-     * range of the index (on HSQLDB the prefix is also a range of the terms' primary key, code point
-     * order), no sort. (2a) When that range ended first, the total is exact and the page is cut from
-     * those ids, newest first. (2b) Otherwise the query is broad (more than {@code countCap}
-     * matches): the total is reported as "at least countCap", and the page comes from walking the
-     * entries newest first (the primary key or (state, id) index backwards), each tested in Java
-     * against the terms of its stored sender, subject and recipients, which stops once the page is
-     * full: with more than {@code countCap} matches they are dense enough that the walk is short.
+     * A search in two bounded steps, so a broad query costs no more than a narrow one
+     * (docs/delivery-engine.md, "Search"). A broad one walks the entries: with more than
+     * {@code countCap} matches they are dense enough that the walk is short.
      */
     private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
             throws SQLException {
@@ -216,11 +210,7 @@ public final class EmailLogReader {
     private record Walk(List<EmailEntry> page, long found) {
     }
 
-    /**
-     * The broad search's page: the entries newest first (the primary key or (state, id) index
-     * backwards, in chunks), each tested against the query exactly as its terms in the index were
-     * made; stops once the page is full.
-     */
+    /** The broad search's page: entries newest first, each tested as its terms in the index were made. */
     private static Walk newestMatching(Connection connection, EmailState state, String prefix, long skip, int size)
             throws SQLException {
         List<EmailEntry> page = new ArrayList<>();

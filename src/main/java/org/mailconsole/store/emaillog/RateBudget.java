@@ -13,13 +13,8 @@ import org.mailconsole.model.RateLimits;
 import org.mailconsole.store.CompiledStatements;
 
 /**
- * An outbound account's rate limits held in the database (email-model.md section 7), so every
- * webapp and every node spends one budget: table {@code account_send} (V15), one row per message
- * started through the account. In the lease's transaction the account's row is locked (PostgreSQL:
- * {@code FOR UPDATE}; HSQLDB writes take turns anyway), the rolling windows are summed, and the
- * message is either reserved a row (its own recipients) or held back with the time the window frees
- * enough. Its outcome settles the row to the recipients the relay accepted; a message given back
- * unattempted loses its row. Times are the queue's clock.
+ * An outbound account's rate limits held in the database, so every webapp and node spends one budget:
+ * table {@code account_send}, one row per message started (docs/delivery-engine.md, "Rate limits").
  */
 final class RateBudget {
     static final Duration MINUTE = Duration.ofSeconds(60);
@@ -105,7 +100,6 @@ final class RateBudget {
         return Instant.MAX; // cannot happen: the last row frees everything
     }
 
-    /** Messages started in the last minute and recipients counted in the last 24 hours (Diagnostics). */
     static OutboxQueue.BudgetUsed used(Connection connection, long accountId, Instant now) throws SQLException {
         try (PreparedStatement sum = CompiledStatements.prepare(connection, "SELECT COALESCE(SUM(CASE WHEN sent_at > ? THEN 1 "
                 + "ELSE 0 END), 0), COALESCE(SUM(recipients), 0) FROM account_send WHERE account_id = ? AND sent_at > ?")) {
