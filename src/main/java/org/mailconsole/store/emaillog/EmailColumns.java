@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailState;
@@ -50,11 +51,11 @@ final class EmailColumns {
     }
 
     /**
-     * The entry {@code email} becomes once written with {@code id}, as {@link #entry} would read it
-     * back: the one place that cuts its columns to their sizes (EmailLogStore's insert writes this).
+     * The entry {@code email} becomes once written (id 0 until then), as {@link #entry} would read it
+     * back: the one place that cuts its columns to their sizes (JdbcOutboxQueue's insert writes this).
      */
-    static EmailEntry written(long id, NewEmail email) {
-        return new EmailEntry(id, email.createdAt(), email.createdAt(), email.state(), cut(email.messageId(), 1000),
+    static EmailEntry written(NewEmail email) {
+        return new EmailEntry(0, email.createdAt(), email.createdAt(), email.state(), cut(email.messageId(), 1000),
                 cut(email.from(), 1000), cut(email.subject(), 1000), email.size(), addresses(lines(email.recipients())),
                 addresses(lines(email.actualRecipients())), notes(noteLines(email.blockedRecipients())), List.of(),
                 email.accountId(), cut(email.accountName(), 100), cut(email.source(), 200), null, null,
@@ -100,6 +101,11 @@ final class EmailColumns {
             notes.add(tab < 0 ? new RecipientNote(line, "") : new RecipientNote(line.substring(0, tab), line.substring(tab + 1)));
         }
         return notes;
+    }
+
+    /** Ids as the list of an SQL IN ("1,2,3"): numbers, so nothing to escape. */
+    static String idList(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** A LIKE pattern matching what starts with {@code prefix}, LIKE's own characters escaped by backslash. */

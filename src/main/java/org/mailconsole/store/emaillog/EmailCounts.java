@@ -16,10 +16,9 @@ import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.CompiledStatements;
 
 /**
- * The counts kept beside the entries, in the caller's transaction: entries per state
- * ({@code email_count}, the mailbox tabs: one row read with a million entries) and Sent, Failed
- * and Skipped per minute of reaching that state ({@code email_count_minute}, Email Diagnostics'
- * last hour and day).
+ * The counts kept beside the entries, in the caller's transaction, so nothing counts the entries:
+ * per state ({@code email_count}, the mailbox tabs) and Sent, Failed and Skipped per minute of
+ * reaching that state ({@code email_count_minute}, Email Diagnostics' last hour and day).
  */
 final class EmailCounts {
     /** How long the per-minute counts are kept: Email Diagnostics reads the last day of them. */
@@ -82,12 +81,7 @@ final class EmailCounts {
             }
         }
         if (to != null && to != EmailState.SEND_READY) {
-            try (PreparedStatement upsert = CompiledStatements.prepare(connection, dialect.addToMinuteCount())) {
-                upsert.setString(1, to.apiName());
-                upsert.setTimestamp(2, timestamp(minuteOf(toAt)));
-                upsert.setLong(3, n);
-                upsert.executeUpdate();
-            }
+            addToMinute(connection, dialect, to.apiName(), toAt, n);
         }
     }
 
@@ -96,10 +90,15 @@ final class EmailCounts {
      * Diagnostics' picture of the last day; never taken back (an attempt made stays made).
      */
     static void deferredAttempt(Connection connection, QueueDialect dialect, Instant at) throws SQLException {
+        addToMinute(connection, dialect, DEFERRED_ATTEMPTS, at, 1);
+    }
+
+    private static void addToMinute(Connection connection, QueueDialect dialect, String key, Instant at, long n)
+            throws SQLException {
         try (PreparedStatement upsert = CompiledStatements.prepare(connection, dialect.addToMinuteCount())) {
-            upsert.setString(1, DEFERRED_ATTEMPTS);
+            upsert.setString(1, key);
             upsert.setTimestamp(2, timestamp(minuteOf(at)));
-            upsert.setLong(3, 1);
+            upsert.setLong(3, n);
             upsert.executeUpdate();
         }
     }

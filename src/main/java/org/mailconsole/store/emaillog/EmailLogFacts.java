@@ -17,8 +17,8 @@ import org.mailconsole.store.Database;
  * What Email Diagnostics and the health check read from the Outbox and the log. Every query is
  * served by an index (V3's {@code (state, id)} and primary keys, V7's {@code (state, updated_at)}
  * and {@code email_attempt (outcome, id)}), or are per-minute counts (V10's {@code email_count_minute}):
- * the health checks' reads stop after a few rows, and the counts of the last day read at most 1,440
- * rows per state plus one minute of entries.
+ * the health checks' reads stop after a few rows, and the counts of the last day read one row per
+ * minute and state plus one minute of entries.
  */
 public final class EmailLogFacts {
     /** One delivery attempt as the facts need it: a null reply code is a connection or login failure. */
@@ -134,8 +134,8 @@ public final class EmailLogFacts {
                     count = rows.getLong(1);
                 }
             }
-            // HSQLDB takes the (state, id) index for this range (every entry of the state: seconds with a
-            // million) unless an ORDER BY of (state, updated_at) with USING INDEX names the right one
+            // HSQLDB takes the (state, id) index for this range (reading every entry of the state) unless
+            // an ORDER BY of (state, updated_at) with USING INDEX names the right one
             boolean postgres = database.settings().postgres();
             String range = "SELECT id FROM email_entry WHERE state = ? AND updated_at >= ? AND updated_at < ?";
             try (PreparedStatement query = connection.prepareStatement(postgres
@@ -157,10 +157,9 @@ public final class EmailLogFacts {
     }
 
     /**
-     * The {@code hours} hours up to the one {@code now} falls in (that one so far), oldest first. Read
-     * from the per-minute counts (V10, and V18 for deferred attempts): at most 1,440 rows per series for
-     * a day, where the entries or attempts of a busy day would be many more; an entry retried after it
-     * failed leaves the Failed count of its minute, as the log's tabs do.
+     * The {@code hours} hours up to the one {@code now} falls in (that one so far), oldest first, from the
+     * per-minute counts: an entry retried after it failed leaves the Failed count of its minute, as the
+     * log's tabs do.
      */
     public List<Hour> byHour(Instant now, int hours) {
         Instant first = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hours - 1L));

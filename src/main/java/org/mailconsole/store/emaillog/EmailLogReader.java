@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.mailconsole.model.emaillog.EmailAttempt;
 import org.mailconsole.model.emaillog.EmailEntry;
 import org.mailconsole.model.emaillog.EmailPage;
@@ -122,15 +121,9 @@ public final class EmailLogReader {
     }
 
     /**
-     * A search in two bounded steps, so a broad query costs no more than a narrow one. (1) The ids of
-     * the matching entries are read from the term index, at most {@code countCap + 1} of them: a
-     * range of the index (on HSQLDB the prefix is also a range of the terms' primary key, code point
-     * order), no sort. (2a) When that range ended first, the total is exact and the page is cut from
-     * those ids, newest first. (2b) Otherwise the query is broad (more than {@code countCap}
-     * matches): the total is reported as "at least countCap", and the page comes from walking the
-     * entries newest first (the primary key or (state, id) index backwards), each tested in Java
-     * against the terms of its stored sender, subject and recipients, which stops once the page is
-     * full: with more than {@code countCap} matches they are dense enough that the walk is short.
+     * A search in two bounded steps, so a broad query costs no more than a narrow one
+     * (docs/delivery-engine.md, "Search"). A broad one walks the entries: with more than
+     * {@code countCap} matches they are dense enough that the walk is short.
      */
     private EmailPage searchPage(Connection connection, EmailState state, String q, int page, int size)
             throws SQLException {
@@ -198,19 +191,15 @@ public final class EmailLogReader {
         while (from < newestFirst.size() && entries.size() < size) {
             List<Long> chunk = newestFirst.subList(from, Math.min(newestFirst.size(), from + WALK_CHUNK));
             from += chunk.size();
-            String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
             // the state is tested here: with "state = ?" in the query HSQLDB walks the whole mailbox's index
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
-                    + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
-                for (EmailEntry entry : entries(query)) {
-                    if (entry.state() != state) {
-                        continue;
-                    }
-                    if (found >= first && entries.size() < size) {
-                        entries.add(entry);
-                    }
-                    found++;
+            for (EmailEntry entry : byIds(connection, chunk)) {
+                if (entry.state() != state) {
+                    continue;
                 }
+                if (found >= first && entries.size() < size) {
+                    entries.add(entry);
+                }
+                found++;
             }
         }
         boolean capped = from < newestFirst.size();
@@ -221,11 +210,7 @@ public final class EmailLogReader {
     private record Walk(List<EmailEntry> page, long found) {
     }
 
-    /**
-     * The broad search's page: the entries newest first (the primary key or (state, id) index
-     * backwards, in chunks), each tested against the query exactly as its terms in the index were
-     * made; stops once the page is full.
-     */
+    /** The broad search's page: entries newest first, each tested as its terms in the index were made. */
     private static Walk newestMatching(Connection connection, EmailState state, String prefix, long skip, int size)
             throws SQLException {
         List<EmailEntry> page = new ArrayList<>();
@@ -262,12 +247,12 @@ public final class EmailLogReader {
     }
 
     private static List<EmailEntry> byIds(Connection connection, List<Long> ids) throws SQLException {
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
-                + " FROM email_entry WHERE id IN (" + in + ") ORDER BY id DESC")) {
+                + " FROM email_entry WHERE id IN (" + EmailColumns.idList(ids) + ") ORDER BY id DESC")) {
             return entries(query);
         }
     }
+
     static Optional<EmailEntry> find(Connection connection, long id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + EmailColumns.ENTRY
                 + " FROM email_entry WHERE id = ?")) {

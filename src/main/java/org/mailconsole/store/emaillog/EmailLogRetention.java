@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.Database;
 
@@ -57,9 +56,8 @@ public final class EmailLogRetention {
                     }
                 }
                 for (Map.Entry<Instant, List<Long>> group : byMinute.entrySet()) {
-                    String in = group.getValue().stream().map(String::valueOf).collect(Collectors.joining(","));
                     try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM email_entry WHERE state = ? AND id IN (" + in + ")")) {
+                            "DELETE FROM email_entry WHERE state = ? AND id IN (" + EmailColumns.idList(group.getValue()) + ")")) {
                         delete.setString(1, state.apiName());
                         int gone = delete.executeUpdate();
                         EmailCounts.moved(connection, dialect, state, group.getKey(), null, null, gone);

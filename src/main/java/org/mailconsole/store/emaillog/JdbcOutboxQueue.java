@@ -62,7 +62,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     }
 
     private long insert(Connection connection, NewEmail email) throws SQLException {
-        EmailEntry row = EmailColumns.written(0, email);
+        EmailEntry row = EmailColumns.written(email);
         long id;
         try (PreparedStatement insert = CompiledStatements.prepare(connection, "INSERT INTO email_entry (created_at, updated_at, "
                 + "state, message_id, from_address, subject, size_bytes, recipients, actual_recipients, "
@@ -78,7 +78,7 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             insert.setString(8, EmailColumns.lines(row.recipients()));
             insert.setString(9, EmailColumns.lines(row.actualRecipients()));
             insert.setString(10, EmailColumns.noteLines(row.blockedRecipients()));
-            setLong(insert, 11, row.accountId());
+            insert.setObject(11, row.accountId(), Types.BIGINT);
             insert.setString(12, row.accountName());
             insert.setString(13, row.source());
             insert.setString(14, row.reason());
@@ -160,13 +160,10 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 recipients = EmailColumns.addresses(row.getString(2)).size();
             }
         }
-        Integer perDay = budget.limits().recipientsPerDay();
-        if (perDay == null || recipients <= perDay) { // more than the whole limit: leased to be failed
-            Optional<BudgetWait> wait = RateBudget.reserve(connection, budget.accountId(), budget.limits(), id,
-                    recipients, now);
-            if (wait.isPresent()) {
-                return new Leased(List.of(), wait.get());
-            }
+        // more recipients than the whole daily limit: no reservation, leased to be failed
+        Optional<BudgetWait> wait = RateBudget.reserve(connection, budget.accountId(), budget.limits(), id, recipients, now);
+        if (wait.isPresent()) {
+            return new Leased(List.of(), wait.get());
         }
         Optional<Lease> lease = take(connection, owner, id, now);
         if (lease.isEmpty()) {
@@ -251,12 +248,12 @@ public final class JdbcOutboxQueue implements OutboxQueue {
                 + "WHERE id = ? AND state = ? AND claimed_by = ?")) {
             update.setString(1, result.state().apiName());
             update.setTimestamp(2, timestamp(result.at()));
-            setInt(update, 3, result.replyCode());
+            update.setObject(3, result.replyCode(), Types.INTEGER);
             update.setString(4, cut(oneLine(result.reply()), 2000));
             update.setString(5, cut(oneLine(result.reason()), 2000));
             update.setString(6, EmailColumns.noteLines(result.refused()));
             update.setTimestamp(7, result.state() == EmailState.SEND_READY ? timestamp(result.nextAttemptAt()) : null);
-            setLong(update, 8, result.accountId());
+            update.setObject(8, result.accountId(), Types.BIGINT);
             update.setString(9, cut(result.accountName(), 100));
             update.setLong(10, lease.id());
             update.setString(11, READY);
@@ -270,10 +267,10 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             insert.setLong(1, lease.id());
             insert.setTimestamp(2, timestamp(result.at()));
             insert.setString(3, result.outcome().apiName());
-            setInt(insert, 4, result.replyCode());
+            insert.setObject(4, result.replyCode(), Types.INTEGER);
             insert.setString(5, cut(oneLine(result.reply()), 2000));
             insert.setString(6, result.recipients().isEmpty() ? null : EmailColumns.lines(result.recipients()));
-            setLong(insert, 7, result.transcriptId());
+            insert.setObject(7, result.transcriptId(), Types.BIGINT);
             insert.executeUpdate();
         }
         RateBudget.settle(connection, lease.id(), result.outcome().delivered()
@@ -296,11 +293,8 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         int recipients = lease.entry().actualRecipients().size();
         return database.inRecordTransaction(connection -> {
             RateBudget.unreserve(connection, lease.id());
-            if (budget == null || !budget.applies()) {
-                return Optional.<BudgetWait>empty();
-            }
-            Integer perDay = budget.limits().recipientsPerDay();
-            if (perDay != null && recipients > perDay) {
+            // beyond the daily limit reserve() would write nothing: answered before the account's row is locked
+            if (budget == null || !budget.applies() || RateBudget.beyondDailyLimit(budget.limits(), recipients)) {
                 return Optional.<BudgetWait>empty();
             }
             RateBudget.lock(connection, dialect, budget.accountId());
@@ -436,22 +430,6 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         try (PreparedStatement delete = CompiledStatements.prepare(connection, "DELETE FROM email_message WHERE entry_id = ?")) {
             delete.setLong(1, id);
             delete.executeUpdate();
-        }
-    }
-
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
         }
     }
 }

@@ -9,30 +9,8 @@ import org.mailconsole.store.Database;
  * several nodes lease side by side, each skipping the rows another is leasing.
  */
 enum QueueDialect {
-    HSQLDB(
-            // HSQLDB reads an ORDER BY ... LIMIT in index order only when told, and only when the ORDER BY
-            // spells out the index's columns; else it sorts every waiting message for each lease
-            " USING INDEX",
-            "MERGE INTO email_count_minute t USING (VALUES (CAST(? AS VARCHAR(20)), CAST(? AS TIMESTAMP), "
-                    + "CAST(? AS BIGINT))) AS v (state, minute, entries) ON t.state = v.state AND t.minute = v.minute "
-                    + "WHEN MATCHED THEN UPDATE SET t.entries = t.entries + v.entries "
-                    + "WHEN NOT MATCHED THEN INSERT (state, minute, entries) VALUES (v.state, v.minute, v.entries)",
-            true),
-    POSTGRESQL(
-            " FOR UPDATE SKIP LOCKED",
-            "INSERT INTO email_count_minute (state, minute, entries) VALUES (?, ?, ?) ON CONFLICT (state, minute) "
-                    + "DO UPDATE SET entries = email_count_minute.entries + EXCLUDED.entries",
-            false);
-
-    private final String leaseSuffix;
-    private final String addToMinuteCount;
-    private final boolean termRange;
-
-    QueueDialect(String leaseSuffix, String addToMinuteCount, boolean termRange) {
-        this.leaseSuffix = leaseSuffix;
-        this.addToMinuteCount = addToMinuteCount;
-        this.termRange = termRange;
-    }
+    HSQLDB,
+    POSTGRESQL;
 
     static QueueDialect of(Database database) {
         return database.settings().postgres() ? POSTGRESQL : HSQLDB;
@@ -48,14 +26,24 @@ enum QueueDialect {
         return this == POSTGRESQL ? " FOR UPDATE" : "";
     }
 
-    /** Ends the query that picks due messages to lease. */
+    /**
+     * Ends the query that picks due messages to lease. HSQLDB reads an ORDER BY ... LIMIT in index
+     * order only when told, and only when the ORDER BY spells out the index's columns; else it sorts
+     * every waiting message for each lease.
+     */
     String leaseSuffix() {
-        return leaseSuffix;
+        return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " USING INDEX";
     }
 
     /** Adds (state, minute, entries) to the per-minute counts in one statement, so concurrent writers cannot collide. */
     String addToMinuteCount() {
-        return addToMinuteCount;
+        return this == POSTGRESQL
+                ? "INSERT INTO email_count_minute (state, minute, entries) VALUES (?, ?, ?) ON CONFLICT (state, minute) "
+                        + "DO UPDATE SET entries = email_count_minute.entries + EXCLUDED.entries"
+                : "MERGE INTO email_count_minute t USING (VALUES (CAST(? AS VARCHAR(20)), CAST(? AS TIMESTAMP), "
+                        + "CAST(? AS BIGINT))) AS v (state, minute, entries) ON t.state = v.state AND t.minute = v.minute "
+                        + "WHEN MATCHED THEN UPDATE SET t.entries = t.entries + v.entries "
+                        + "WHEN NOT MATCHED THEN INSERT (state, minute, entries) VALUES (v.state, v.minute, v.entries)";
     }
 
     /**
@@ -63,6 +51,6 @@ enum QueueDialect {
      * only that range (code point order); PostgreSQL's planner finds it from the LIKE.
      */
     boolean termRange() {
-        return termRange;
+        return this == HSQLDB;
     }
 }

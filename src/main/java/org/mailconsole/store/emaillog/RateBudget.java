@@ -13,13 +13,8 @@ import org.mailconsole.model.RateLimits;
 import org.mailconsole.store.CompiledStatements;
 
 /**
- * An outbound account's rate limits held in the database (email-model.md section 7), so every
- * webapp and every node spends one budget: table {@code account_send} (V15), one row per message
- * started through the account. In the lease's transaction the account's row is locked (PostgreSQL:
- * {@code FOR UPDATE}; HSQLDB writes take turns anyway), the rolling windows are summed, and the
- * message is either reserved a row (its own recipients) or held back with the time the window frees
- * enough. Its outcome settles the row to the recipients the relay accepted; a message given back
- * unattempted loses its row. Times are the queue's clock.
+ * An outbound account's rate limits held in the database, so every webapp and node spends one budget:
+ * table {@code account_send}, one row per message started (docs/delivery-engine.md, "Rate limits").
  */
 final class RateBudget {
     static final Duration MINUTE = Duration.ofSeconds(60);
@@ -31,9 +26,13 @@ final class RateBudget {
     /**
      * Reserves a row for {@code entryId} with {@code recipients} if the account's limits allow it
      * now; else the wait (nothing written). Called with the account's row locked ({@link #lock}).
+     * Neither when {@link #beyondDailyLimit}: no wait would ever end (its attempt fails the message).
      */
     static Optional<OutboxQueue.BudgetWait> reserve(Connection connection, long accountId, RateLimits limits,
                                                    long entryId, int recipients, Instant now) throws SQLException {
+        if (beyondDailyLimit(limits, recipients)) {
+            return Optional.empty();
+        }
         Integer perMinute = limits.messagesPerMinute();
         if (perMinute != null) {
             Instant until = freedAt(connection, accountId, now.minus(MINUTE), false, perMinute - 1);
@@ -42,7 +41,7 @@ final class RateBudget {
             }
         }
         Integer perDay = limits.recipientsPerDay();
-        if (perDay != null && recipients <= perDay) {
+        if (perDay != null) {
             Instant until = freedAt(connection, accountId, now.minus(DAY), true, perDay - recipients);
             if (until != null) {
                 return Optional.of(new OutboxQueue.BudgetWait(until.plus(DAY), "recipients per day", perDay));
@@ -57,6 +56,12 @@ final class RateBudget {
             insert.executeUpdate();
         }
         return Optional.empty();
+    }
+
+    /** Whether a message of {@code recipients} exceeds the whole recipients-per-day limit. */
+    static boolean beyondDailyLimit(RateLimits limits, int recipients) {
+        Integer perDay = limits.recipientsPerDay();
+        return perDay != null && recipients > perDay;
     }
 
     /**
@@ -95,7 +100,6 @@ final class RateBudget {
         return Instant.MAX; // cannot happen: the last row frees everything
     }
 
-    /** Messages started in the last minute and recipients counted in the last 24 hours (Diagnostics). */
     static OutboxQueue.BudgetUsed used(Connection connection, long accountId, Instant now) throws SQLException {
         try (PreparedStatement sum = CompiledStatements.prepare(connection, "SELECT COALESCE(SUM(CASE WHEN sent_at > ? THEN 1 "
                 + "ELSE 0 END), 0), COALESCE(SUM(recipients), 0) FROM account_send WHERE account_id = ? AND sent_at > ?")) {
@@ -137,11 +141,11 @@ final class RateBudget {
         }
     }
 
-    /** Rows older than a day count toward no window; how many were deleted. */
-    static int prune(Connection connection, Instant now) throws SQLException {
+    /** Rows older than a day count toward no window. */
+    static void prune(Connection connection, Instant now) throws SQLException {
         try (PreparedStatement delete = CompiledStatements.prepare(connection, "DELETE FROM account_send WHERE sent_at < ?")) {
             delete.setTimestamp(1, timestamp(now.minus(DAY)));
-            return delete.executeUpdate();
+            delete.executeUpdate();
         }
     }
 }
