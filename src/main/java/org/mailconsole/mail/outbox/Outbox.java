@@ -5,7 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -172,13 +172,7 @@ public final class Outbox implements MessageQueue {
     }
 
     private static List<String> addresses(Address[] recipients) {
-        List<String> list = new ArrayList<>();
-        if (recipients != null) {
-            for (Address address : recipients) {
-                list.add(address instanceof InternetAddress internet ? internet.getAddress() : address.toString());
-            }
-        }
-        return list;
+        return recipients == null ? List.of() : Arrays.stream(recipients).map(RecipientPolicy::addressOf).toList();
     }
 
     private static String unicode(Address address) {

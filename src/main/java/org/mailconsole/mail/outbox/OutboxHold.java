@@ -1,5 +1,7 @@
 package org.mailconsole.mail.outbox;
 
+import java.util.Locale;
+
 /**
  * Why the Outbox's messages wait now, as the {@code state} label of {@code mailconsole_outbox_messages}
  * says it: {@link #DUE} the sender works on them (each at its time, a message between retries too),
@@ -7,17 +9,9 @@ package org.mailconsole.mail.outbox;
  * throttle), {@link #LIMITED} the account's rate limit holds them back.
  */
 public enum OutboxHold {
-    DUE("due"),
-    PAUSED("paused"),
-    LIMITED("limited");
-
-    private final String label;
-
-    OutboxHold(String label) {
-        this.label = label;
-    }
+    DUE, PAUSED, LIMITED;
 
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -58,7 +58,8 @@ final class RecipientPolicy {
         return addresses;
     }
 
-    private static String addressOf(Address address) {
+    /** The address alone (no personal name), as the log and the relay's refusals name it. */
+    static String addressOf(Address address) {
         return address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.URLName;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,7 +249,7 @@ final class SmtpDelivery implements AutoCloseable {
         }
         if (refused.isEmpty() && failure.getInvalidAddresses() != null) {
             for (Address address : failure.getInvalidAddresses()) {
-                refused.add(new RecipientNote(address instanceof InternetAddress a ? a.getAddress() : address.toString(),
+                refused.add(new RecipientNote(RecipientPolicy.addressOf(address),
                         reply(failure.getMessage())));
             }
         }

@@ -46,14 +46,10 @@ final class ThrottleState {
         this.clock = clock;
     }
 
-    /** The relay of {@code account} answered {@code reply}, a throttle signal: the pause it now has. */
-    synchronized Pause signal(Long account, String reply) {
-        return signal(account, reply, null);
-    }
-
     /**
-     * As {@link #signal(Long, String)}, but a relay that said how long to wait ({@code asked}, as
-     * Graph's Retry-After: section 8) is paused exactly that long, without doubling; null: not said.
+     * The relay of {@code account} answered {@code reply}, a throttle signal: the pause it now has. A
+     * relay that said how long to wait ({@code asked}, as Graph's Retry-After: section 8) is paused
+     * exactly that long, without doubling; null: not said.
      */
     synchronized Pause signal(Long account, String reply, Duration asked) {
         Instant now = clock.instant();

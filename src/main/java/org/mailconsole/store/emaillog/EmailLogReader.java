@@ -39,7 +39,7 @@ public final class EmailLogReader {
     }
 
     /** @param countCap how many matches a search counts before it reports "at least" */
-    public EmailLogReader(Database database, int countCap) {
+    EmailLogReader(Database database, int countCap) {
         this.database = database;
         this.dialect = QueueDialect.of(database);
         this.countCap = countCap;
@@ -52,18 +52,6 @@ public final class EmailLogReader {
 
     public Optional<EmailEntry> find(long id) {
         return database.read(connection -> find(connection, id));
-    }
-
-    /** The raw message, while it is kept (Outbox, Failed). */
-    public Optional<byte[]> mime(long id) {
-        return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT mime FROM email_message WHERE entry_id = ?")) {
-                query.setLong(1, id);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.<byte[]>empty();
-                }
-            }
-        });
     }
 
     /** The entry's attempts, oldest first. */

@@ -19,7 +19,7 @@ class ThrottleStateTest {
     Duration signalWhenFree() {
         throttle.pause(7L).ifPresent(p -> clock.set(p.until()));
         Instant at = clock.instant();
-        ThrottleState.Pause pause = throttle.signal(7L, "450 4.7.1 rate limit");
+        ThrottleState.Pause pause = throttle.signal(7L, "450 4.7.1 rate limit", null);
         assertTrue(pause.started());
         return Duration.between(at, pause.until());
     }
@@ -31,7 +31,7 @@ class ThrottleStateTest {
 
     @Test
     void theFirstSignalPausesTheAccountOneMinute() {
-        ThrottleState.Pause pause = throttle.signal(7L, "421 4.7.0 slow down");
+        ThrottleState.Pause pause = throttle.signal(7L, "421 4.7.0 slow down", null);
         assertEquals(START.plus(Duration.ofMinutes(1)), pause.until());
         assertTrue(throttle.pause(7L).isPresent());
         assertTrue(throttle.pause(8L).isEmpty(), "another account is not paused");
@@ -66,9 +66,9 @@ class ThrottleStateTest {
 
     @Test
     void signalsDuringAPauseOnlyNoteTheirReply() {
-        ThrottleState.Pause first = throttle.signal(7L, "421 4.7.0 slow down");
+        ThrottleState.Pause first = throttle.signal(7L, "421 4.7.0 slow down", null);
         clock.advance(Duration.ofSeconds(5));
-        ThrottleState.Pause second = throttle.signal(7L, "454 Throttling failure");
+        ThrottleState.Pause second = throttle.signal(7L, "454 Throttling failure", null);
         assertFalse(second.started(), "the other connections' replies to the same burst do not double it");
         assertEquals(first.until(), second.until());
         assertEquals("454 Throttling failure", throttle.pause(7L).orElseThrow().reply());

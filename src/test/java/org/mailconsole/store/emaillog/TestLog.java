@@ -1,5 +1,7 @@
 package org.mailconsole.store.emaillog;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ public final class TestLog {
     private final OutboxQueue queue;
     private final EmailLogReader reader;
     private final EmailLogRetention retention;
+    private final Database database;
 
     public TestLog(Database database) {
         this(database, Clock.systemUTC(), EmailLogReader.SEARCH_COUNT_CAP);
@@ -31,6 +34,7 @@ public final class TestLog {
         this.queue = new JdbcOutboxQueue(database, clock, Duration.ofSeconds(30));
         this.reader = new EmailLogReader(database, countCap);
         this.retention = new EmailLogRetention(database, clock);
+        this.database = database;
     }
 
     public long add(NewEmail email) {
@@ -62,8 +66,16 @@ public final class TestLog {
         return reader.list(state, q, page, size);
     }
 
+    /** The raw message, while it is kept (Outbox, Failed). */
     public Optional<byte[]> mime(long id) {
-        return reader.mime(id);
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT mime FROM email_message WHERE entry_id = ?")) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
     }
 
     public int deleteOlderThan(Instant before, int batch) {
