@@ -26,6 +26,8 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.management.ObjectName;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mailconsole.testing.ConsoleClient;
@@ -162,24 +164,23 @@ class RedeployTomcatIT {
         Files.copy(ConsoleServer.war(), fresh, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(fresh, FileTime.from(Instant.now().plusSeconds(round)));
         Files.move(fresh, war, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (count(tomcat.logs(), DEPLOYED) <= deployed) {
-            if (System.nanoTime() > deadline) {
-                fail("Tomcat did not redeploy the WAR (round " + round + "):\n" + tomcat.logs());
-            }
-            Thread.sleep(500);
+        try {
+            Awaitility.await("redeployed").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count(tomcat.logs(), DEPLOYED) > deployed);
+        } catch (ConditionTimeoutException e) {
+            fail("Tomcat did not redeploy the WAR (round " + round + "):\n" + tomcat.logs());
         }
         tomcat.awaitServing(Duration.ofSeconds(90), "/mail-console/api/v1/health");
     }
 
-    /** Waits up to 20 s for short-lived threads (a keep-alive timer, a finished check) to end. */
+    /** The threads once short-lived ones (a keep-alive timer, a finished check) are down to {@code limit}, waited for up to 20 s. */
     private static List<String> settledThreads(Path base, int limit) throws Exception {
-        List<String> now = threadsOf(base);
-        for (int i = 0; i < 20 && now.size() > limit; i++) {
-            Thread.sleep(1000);
-            now = threadsOf(base);
+        try {
+            return Awaitility.await("threads settled").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> threadsOf(base), now -> now.size() <= limit);
+        } catch (ConditionTimeoutException e) {
+            return threadsOf(base); // the caller's assertion names them
         }
-        return now;
     }
 
     private static int count(String text, String part) {

@@ -30,6 +30,7 @@ import org.mailconsole.testing.EnvelopeRecorder;
 import org.mailconsole.testing.Ports;
 import org.mailconsole.testing.RealTomcat;
 import org.mailconsole.testing.SharingApp;
+import org.mailconsole.testing.Steady;
 
 /**
  * The outbound effect of system address filters in a real Tomcat 10.1: the shared bundle in lib/,
@@ -100,8 +101,8 @@ class AddressFiltersTomcatIT {
         appSends("filter-2", "cfo@x.blocked.example, cto@y.blocked.example");
         eventually(() -> tomcat.logs().contains("filter-2' not sent: every recipient was blocked by the system address "
                 + "filter \"No blocked subdomains\""), "a message with no recipient left is not sent, naming the filter");
-        Thread.sleep(500);
-        assertEquals(List.of(), smtp.recipients("filter-2"), "nothing reached the server");
+        Steady.holds(Duration.ofSeconds(1), "nothing reached the server",
+                () -> assertEquals(List.of(), smtp.recipients("filter-2")));
         JsonNode skipped = logEntry("filter-2");
         assertEquals("send-ignored", skipped.get("state").asText(), skipped.toString());
         assertEquals("skipped", skipped.get("mailbox").asText());
@@ -132,9 +133,8 @@ class AddressFiltersTomcatIT {
 
         appSends("filter-3", "a@corp.example, b@other.example, c@sub.corp.example, cfo@x.blocked.example");
         eventually(() -> smtp.recipients("filter-3").size() == 1, "the message at the server");
-        Thread.sleep(300);
-        assertEquals(List.of("a@corp.example"), smtp.recipients("filter-3"), "only corp.example: the account's filter, "
-                + "not the default one, is in effect");
+        Steady.holds(Duration.ofSeconds(1), "only corp.example: the account's filter, not the default one, is in effect",
+                () -> assertEquals(List.of("a@corp.example"), smtp.recipients("filter-3")));
         JsonNode corp = logEntry("filter-3");
         assertEquals(List.of("b@other.example", "c@sub.corp.example", "cfo@x.blocked.example"),
                 texts(corp.get("blockedRecipients").findValues("address")), corp.toString());

@@ -32,6 +32,7 @@ import org.mailconsole.testing.ConsoleServer;
 import org.mailconsole.testing.RealTomcat;
 import org.mailconsole.testing.ScriptedSmtp;
 import org.mailconsole.testing.SharingApp;
+import org.mailconsole.testing.Steady;
 
 /**
  * The Outbox in a real Tomcat 10.1 (the Maven Central zip) with the shared bundle in lib/ and a
@@ -149,10 +150,10 @@ class OutboxTomcatIT {
                 + URLEncoder.encode(tag, StandardCharsets.UTF_8))),
                 page -> page.get("total").asInt() == 20 && allAttempted(page), "each attempted while the relay is down");
         setPaused(pause, true);
-        Thread.sleep(1500); // an attempt under way when the pause began finishes
-        Map<String, Integer> attemptsAtPause = attemptsByEntry(tag);
-        Thread.sleep(5000); // several back-off steps of 1 s
-        assertEquals(attemptsAtPause, attemptsByEntry(tag), "no attempt while paused, none Skipped");
+        // an attempt under way when the pause began finishes: the attempts stop changing
+        Map<String, Integer> attemptsAtPause = Steady.settled("attempts settled", () -> attemptsByEntry(tag));
+        Steady.holds(Duration.ofSeconds(5), "no attempt while paused, none Skipped (several back-off steps of 1 s)",
+                () -> assertEquals(attemptsAtPause, attemptsByEntry(tag)));
         JsonNode one = admin.json(admin.get("/api/v1/emails/" + attemptsAtPause.keySet().iterator().next()));
         assertTrue(one.hasNonNull("paused"), "the entry says why it waits: " + one);
         if (pause == Pause.SENDING_OFF) {
@@ -168,12 +169,13 @@ class OutboxTomcatIT {
         for (Map.Entry<String, Integer> before : attemptsAtPause.entrySet()) {
             assertEquals(before.getValue() + 1, attemptsAfter.get(before.getKey()), "the pause used no retry step");
         }
-        Thread.sleep(1000);
-        for (int i = 0; i < 20; i++) {
-            String subject = "Subject: " + tag + i;
-            assertEquals(1, smtp.received().stream().filter(r -> r.data().lines().anyMatch(subject::equals)).count(),
-                    subject + " arrived once");
-        }
+        Steady.holds(Duration.ofSeconds(1), "each arrived once", () -> {
+            for (int i = 0; i < 20; i++) {
+                String subject = "Subject: " + tag + i;
+                assertEquals(1, smtp.received().stream().filter(r -> r.data().lines().anyMatch(subject::equals)).count(),
+                        subject + " arrived once");
+            }
+        });
     }
 
     static boolean allAttempted(JsonNode page) {
@@ -252,11 +254,14 @@ class OutboxTomcatIT {
         startTomcat();
         eventually(() -> admin.json(admin.get("/api/v1/emails?size=1&mailbox=outbox")),
                 page -> page.get("total").asInt() == 0, "the Outbox drained after kill -9");
-        Thread.sleep(2000);
+        Steady.holds(Duration.ofSeconds(2), "each delivered exactly once", () -> {
+            for (int i = 0; i < 30; i++) {
+                String subject = "Subject: killed batch " + i + "\n";
+                assertEquals(1, smtp.received().stream().filter(r -> r.data().contains(subject)).count(),
+                        "message " + i + " delivered exactly once");
+            }
+        });
         for (int i = 0; i < 30; i++) {
-            String subject = "Subject: killed batch " + i + "\n";
-            assertEquals(1, smtp.received().stream().filter(r -> r.data().contains(subject)).count(),
-                    "message " + i + " delivered exactly once");
             assertEquals("sent", entry("queued" + i + "@example.com").get("state").asText());
         }
     }

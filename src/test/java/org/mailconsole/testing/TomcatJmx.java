@@ -1,7 +1,9 @@
 package org.mailconsole.testing;
 
+import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import java.io.IOException;
 import java.nio.file.Path;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
@@ -27,7 +29,12 @@ public final class TomcatJmx {
             if (!jvm.displayName().contains("org.apache.catalina.startup.Bootstrap")) {
                 continue;
             }
-            VirtualMachine vm = VirtualMachine.attach(jvm);
+            VirtualMachine vm;
+            try {
+                vm = VirtualMachine.attach(jvm);
+            } catch (IOException | AttachNotSupportedException notOurs) {
+                continue; // another Tomcat of this machine, starting or going away (another test's)
+            }
             try {
                 String catalinaBase = vm.getSystemProperties().getProperty("catalina.base", "");
                 if (!Path.of(catalinaBase).toAbsolutePath().equals(base.toAbsolutePath())) {
