@@ -45,6 +45,8 @@ import org.mailconsole.testing.TomcatCluster;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresClusterOutboxIT {
     static final int EACH = 25;
+    /** Beyond a steady period: how long a check may take to start holding. */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
     /** Short retries so a message tried while the server was down goes out soon after it is back. */
     static final String BACKOFF = String.join(",", java.util.Collections.nCopies(40, "1"));
     static TomcatCluster cluster;
@@ -81,12 +83,14 @@ class PostgresClusterOutboxIT {
             assertEquals(200, a.appSends("to@example.com", "down A " + i));
             assertEquals(200, b.appSends("to@example.com", "down B " + i));
         }
-        Thread.sleep(2000); // both senders try and fail while the server is down
+        // the senders try every message and fail while the server is down: each waits for its next attempt
+        Awaitility.await("every message tried while the server is down").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> triedAndWaiting("down "), n -> n == 2 * EACH);
         assertEquals(List.of(), sink.subjects());
         sink.up();
 
         awaitDeliveries(() -> sink.subjects().size(), 2 * EACH, Duration.ofSeconds(90));
-        Thread.sleep(3000); // a late duplicate would show by now
+        holds("no late duplicate", Duration.ofSeconds(3), () -> sink.subjects().size() == 2 * EACH);
         Map<String, Long> bySubject = sink.subjects().stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         for (int i = 0; i < EACH; i++) {
@@ -108,12 +112,14 @@ class PostgresClusterOutboxIT {
                 assertEquals(200, b.appSends("to@example.com", "budget B " + i));
             }
             awaitDeliveries(() -> relay.received().size(), 20, Duration.ofSeconds(30));
-            Thread.sleep(4000); // both nodes keep trying meanwhile: the budget, in the database, holds them
+            // both nodes keep trying meanwhile: the budget, in the database, holds them
+            holds("the budget holds both nodes", Duration.ofSeconds(4),
+                    () -> relay.received().size() == 20 && sentEntries("budget ") == 20);
             assertEquals(20, relay.received().size(), "the two Tomcats together started exactly the budget of 20");
 
             messagesPerMinute(null); // lifting the limit releases the rest within 5 s
             awaitDeliveries(() -> relay.received().size(), 2 * EACH, Duration.ofSeconds(20));
-            Thread.sleep(2000);
+            holds("no late duplicate", Duration.ofSeconds(2), () -> relay.received().size() == 2 * EACH);
             assertEquals(2 * EACH, relay.received().size(), "none twice");
             assertEquals(2 * EACH, sentEntries("budget "));
         }
@@ -130,27 +136,31 @@ class PostgresClusterOutboxIT {
             }
             slow.up();
             // both nodes deliver A's messages (B finds them at its sweep): kill A while it holds a lease
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while ((slow.dataCommands() < 3 || claimsOf(a) == 0) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Awaitility.await("node A delivering, with a lease").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> slow.dataCommands() >= 3 && claimsOf(a) > 0);
             a.kill();
             Instant killedAt = Instant.now();
 
             // a claim that does not move for 3 s (B's own deliveries take 0.4 s) is A's, left by the kill
             Map<Long, Timestamp> before = liveClaims();
-            Thread.sleep(3000);
+            Awaitility.await("a claim stays as the kill left it").during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(3).plus(PATIENCE)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> {
+                        Map<Long, Timestamp> now = liveClaims();
+                        assertFalse(unmoved(before, now).isEmpty(), "node A held no claim when it was killed: "
+                                + before + " / " + now);
+                    });
             Map<Long, Timestamp> after = liveClaims();
-            Map<Long, Timestamp> stale = before.entrySet().stream()
-                    .filter(e -> e.getValue().equals(after.get(e.getKey())))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            Map<Long, Timestamp> stale = unmoved(before, after);
             assertFalse(stale.isEmpty(), "node A held no claim when it was killed: " + before + " / " + after);
 
             // the message A had handed over may have arrived already: wait for the log to say every one is Sent
             // A's lease (30 s, no longer renewed) runs out, and B takes the message over: within 60 s of the kill
             awaitDeliveries(() -> (int) sentEntries("killed A "), EACH,
                     Duration.ofSeconds(60).minus(Duration.between(killedAt, Instant.now())));
-            Thread.sleep(3000);
+            long arrived = slow.received().stream().filter(r -> subject(r).startsWith("killed A ")).count();
+            holds("no late duplicate", Duration.ofSeconds(3),
+                    () -> slow.received().stream().filter(r -> subject(r).startsWith("killed A ")).count() == arrived);
             Map<String, Long> bySubject = slow.received().stream().map(PostgresClusterOutboxIT::subject)
                     .filter(s -> s.startsWith("killed A "))
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -182,7 +192,10 @@ class PostgresClusterOutboxIT {
         values.forEach(valueNode::put);
         HttpResponse<String> response = console.patchJson("/api/v1/properties", body.toString());
         assertEquals(200, response.statusCode(), response.body());
-        pause(1000); // every node follows within a second
+        // every node's engine follows within a second (it reads the settings again after 250 ms; what it
+        // sends with is not shown outside): that second passes while each node's console shows the change
+        holds("every node shows the change", Duration.ofSeconds(1), () -> List.of(a, b).stream().allMatch(node ->
+                String.valueOf(port).equals(node.console().property("glide.smtp.port").get("effective").asText())));
     }
 
     /** Sets Messages per minute of the built-in Default SMTP account through node B's API (null: no limit). */
@@ -213,6 +226,12 @@ class PostgresClusterOutboxIT {
         }
     }
 
+    /** Checks that {@code steady} holds all through {@code period}: a late message would break it. */
+    private static void holds(String what, Duration period, java.util.function.BooleanSupplier steady) {
+        Awaitility.await(what).during(period).atMost(period.plus(PATIENCE)).pollInterval(Duration.ofMillis(100))
+                .until(steady::getAsBoolean);
+    }
+
     private static void awaitDeliveries(java.util.function.IntSupplier delivered, int expected, Duration timeout) {
         Awaitility.await(expected + " delivered").atMost(timeout).pollInterval(Duration.ofMillis(200))
                 .until(delivered::getAsInt, n -> n >= expected);
@@ -221,6 +240,12 @@ class PostgresClusterOutboxIT {
     private static String subject(ScriptedSmtp.Received received) {
         return received.data().lines().filter(l -> l.startsWith("Subject: ")).findFirst().orElse("?")
                 .substring("Subject: ".length());
+    }
+
+    /** The claims of {@code before} whose expiry has not moved in {@code now}. */
+    private static Map<Long, Timestamp> unmoved(Map<Long, Timestamp> before, Map<Long, Timestamp> now) {
+        return before.entrySet().stream().filter(e -> e.getValue().equals(now.get(e.getKey())))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static Map<Long, Timestamp> liveClaims() throws Exception {
@@ -263,6 +288,20 @@ class PostgresClusterOutboxIT {
         }
     }
 
+    /** Messages of this subject that were tried and wait in the Outbox for their next attempt. */
+    private static long triedAndWaiting(String subjectPrefix) {
+        try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM email_entry WHERE state = 'send-ready' AND attempts > 0 AND subject LIKE ?")) {
+            query.setString(1, subjectPrefix + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Instant lastAttempt(long id) throws Exception {
         try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
                 "SELECT MAX(attempted_at) FROM email_attempt WHERE entry_id = ?")) {
@@ -271,14 +310,6 @@ class PostgresClusterOutboxIT {
                 rows.next();
                 return rows.getTimestamp(1).toInstant();
             }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AccountInput;
@@ -61,10 +62,8 @@ class GraphPostgresIT {
                 message.setSubject("on postgres");
                 message.setText("hello");
                 Transport.send(message);
-                long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-                while (graph.sent().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                Awaitility.await("sent through Graph").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> !graph.sent().isEmpty());
                 assertEquals(1, graph.sent().size());
                 assertTrue(graph.sent().get(0).text().contains("Subject: on postgres"));
             } finally {

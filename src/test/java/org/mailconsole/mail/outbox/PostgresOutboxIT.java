@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.PropertiesService;
@@ -45,18 +46,23 @@ class PostgresOutboxIT {
                 PropertiesService properties = new PropertiesService(new PropertyStore(a.database(), a.secrets()), Clock.systemUTC());
                 properties.update(properties.document().version(), new HashMap<>(Map.of("glide.email.server",
                         "127.0.0.1", "glide.smtp.port", String.valueOf(smtp.port()))), "test");
-                Thread.sleep(500); // node b sees the change within 250 ms
+                // each node's engine reads the saved settings within 250 ms: it then has an account to send through
+                for (SharedEngine node : new SharedEngine[] {a, b}) {
+                    Awaitility.await("both nodes follow the saved server").atMost(Duration.ofSeconds(10))
+                            .pollInterval(Duration.ofMillis(50)).until(() -> node.engine().status().accountId() != null);
+                }
                 smtp.dataDelayMillis = 20; // deliveries overlap
                 int count = 60;
                 for (int i = 0; i < count; i++) {
                     Transport.send(message(i % 2 == 0 ? a.session() : b.session(), "shared outbox " + i));
                 }
                 TestLog log = new TestLog(a.database());
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (log.counts().get(EmailState.SENT) < count && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(1000);
+                Awaitility.await(count + " Sent").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> log.counts().get(EmailState.SENT) >= count);
+                // a late duplicate would show within a second: none does
+                Awaitility.await("nothing more sent or delivered").during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> log.counts().get(EmailState.SENT) == count && smtp.received().size() == count);
                 assertEquals(count, log.counts().get(EmailState.SENT));
                 Map<String, Long> deliveries = smtp.received().stream().collect(Collectors.groupingBy(
                         r -> r.data().lines().filter(l -> l.startsWith("Subject: ")).findFirst().orElse("?"),

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.AccountInput;
@@ -51,28 +52,33 @@ class PostgresRateLimitIT {
                         "127.0.0.1", "glide.smtp.port", String.valueOf(smtp.port()))), "test");
                 AccountsService accounts = new AccountsService(a.accounts(), properties, Clock.systemUTC());
                 set(accounts, AccountField.MESSAGES_PER_MINUTE, "10");
-                Thread.sleep(1500); // both nodes see the limit
+                // both nodes see the limit (each engine reads the saved settings within 250 ms), or some would go before it
+                for (SharedEngine node : new SharedEngine[] {a, b}) {
+                    Awaitility.await("both nodes follow the limit").atMost(Duration.ofSeconds(10))
+                            .pollInterval(Duration.ofMillis(50))
+                            .until(() -> Integer.valueOf(10).equals(node.engine().status().messagesPerMinute()));
+                }
                 smtp.dataDelayMillis = 20;
                 int count = 30;
                 for (int i = 0; i < count; i++) {
                     Transport.send(message(i % 2 == 0 ? a.session() : b.session(), "budget " + i));
                 }
                 TestLog log = new TestLog(a.database());
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (log.counts().get(EmailState.SENT) < 10 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(4000); // both nodes keep trying meanwhile
+                Awaitility.await("the budget of 10 Sent").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> log.counts().get(EmailState.SENT) >= 10);
+                // both nodes keep trying meanwhile: for 4 s the budget holds them, and the rest wait
+                Awaitility.await("the budget holds both nodes").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> smtp.received().size() == 10 && log.counts().get(EmailState.SENT) == 10
+                                && log.counts().get(EmailState.SEND_READY) == count - 10);
                 assertEquals(10, smtp.received().size(), "two nodes together started exactly the budget of 10");
                 assertEquals(10L, log.counts().get(EmailState.SENT));
                 assertTrue(a.outbox().pausedReason().orElse("").startsWith("messages per minute (10) reached until")
                         || b.outbox().pausedReason().orElse("").startsWith("messages per minute (10) reached until"));
 
                 set(accounts, AccountField.MESSAGES_PER_MINUTE, "");
-                deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (log.counts().get(EmailState.SENT) < count && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                Awaitility.await("the rest Sent once the limit is lifted").atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(100)).until(() -> log.counts().get(EmailState.SENT) >= count);
                 assertEquals(count, log.counts().get(EmailState.SENT), "lifting the limit sent the rest");
                 assertEquals(count, smtp.received().size(), "none twice");
             } finally {
