@@ -123,16 +123,9 @@ class GraphDeliveryTest {
         return message;
     }
 
-    EmailEntry await(long id, Predicate<EmailEntry> done) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            EmailEntry entry = core.log().find(id).orElseThrow();
-            if (done.test(entry)) {
-                return entry;
-            }
-            assertTrue(System.nanoTime() < deadline, "not within " + PATIENCE.toSeconds() + " s: " + entry);
-            Thread.sleep(50);
-        }
+    EmailEntry await(long id, Predicate<EmailEntry> done) {
+        return Awaitility.await("entry " + id).atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> core.log().find(id).orElseThrow(), done);
     }
 
     static MimeMessage parse(byte[] mime) throws Exception {
@@ -196,8 +189,9 @@ class GraphDeliveryTest {
         assertEquals("client_credentials", token.get("grant_type"));
         assertEquals(graph.url() + "/.default", token.get("scope"));
         assertEquals(GraphStandIn.CLIENT_SECRET, token.get("client_secret"));
-        Thread.sleep(1500); // a second delivery would come within the engine's next look
-        assertEquals(1, graph.sendRequests(), "exactly once");
+        // a second delivery would come within the engine's next look
+        Awaitility.await("exactly once").during(Duration.ofMillis(1500)).atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertEquals(1, graph.sendRequests(), "exactly once"));
     }
 
     @Test

@@ -19,10 +19,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,28 +104,28 @@ class LiveSessionTest {
     }
 
     /** Waits (bounded) until {@code server} has received {@code count} messages in all; exactly that many. */
-    void received(GreenMail server, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (server.getReceivedMessages().length < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(100); // and no more than that
-        assertEquals(count, server.getReceivedMessages().length, () -> "the newest log entry: "
-                + new TestLog(core.database()).list(null, null, 0, 1).emails());
+    void received(GreenMail server, int count) {
+        waiting(count + " received").atMost(Duration.ofSeconds(10))
+                .until(() -> server.getReceivedMessages().length >= count);
+        // and no more than that
+        waiting("no more than " + count + " received").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(count, server.getReceivedMessages().length, () -> "the newest log entry: "
+                        + new TestLog(core.database()).list(null, null, 0, 1).emails()));
     }
 
     /** The newest log entry, once the sender has attempted it. */
-    EmailEntry attempted() throws InterruptedException {
+    EmailEntry attempted() {
         TestLog log = new TestLog(core.database());
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            EmailEntry newest = log.list(null, null, 0, 1).emails().get(0);
-            if (newest.attempts() > 0) {
-                return newest;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("not attempted within 10 s");
+        return waiting("attempted").atMost(Duration.ofSeconds(10))
+                .until(() -> log.list(null, null, 0, 1).emails().get(0), newest -> newest.attempts() > 0);
+    }
+
+    /**
+     * Awaitility, polling every 20 ms, that leaves other threads' exceptions alone: a GreenMail server
+     * whose TLS handshake the sender refuses (an untrusted certificate, as meant) throws in its own thread.
+     */
+    static ConditionFactory waiting(String what) {
+        return Awaitility.await(what).pollInterval(Duration.ofMillis(20)).dontCatchUncaughtExceptions();
     }
 
     MimeMessage message(String subject, String... to) throws MessagingException {

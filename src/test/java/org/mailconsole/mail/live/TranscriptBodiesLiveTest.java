@@ -14,7 +14,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +83,9 @@ class TranscriptBodiesLiveTest {
                 .set(AccountField.DEBUG_LOGGING, true).secret(AccountSecret.PASSWORD, PASSWORD).build(), "test");
     }
 
-    private List<TranscriptEntry> kept(EmailAccount account, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (transcripts.list(account.id()).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private List<TranscriptEntry> kept(EmailAccount account, int count) {
+        Awaitility.await(count + " transcript(s) of " + account.name()).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).until(() -> transcripts.list(account.id()).size() >= count);
         List<TranscriptEntry> kept = transcripts.list(account.id());
         assertEquals(count, kept.size());
         return kept;
@@ -112,10 +112,8 @@ class TranscriptBodiesLiveTest {
         assertTrue(sent.contains("DATA"), sent);
         assertTrue(sent.contains("354"), sent);
         assertNoBody(sent);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (server.getReceivedMessages().length < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Awaitility.await("the message arrived").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> server.getReceivedMessages().length >= 1);
         assertEquals(1, server.getReceivedMessages().length);
 
         for (String protocol : List.of("pop3", "imap")) {

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,10 +123,8 @@ class OutboxEngineTest {
         pool.shutdown();
         assertTrue(errors.isEmpty(), errors.size() + " error(s), the first: " + errors.peek());
         assertTrue(sends.get() > 100 && searches.get() > 100, sends + " sends, " + searches + " searches");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (core.log().counts().get(EmailState.SENT) < sends.get() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Awaitility.await("every message delivered").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> core.log().counts().get(EmailState.SENT) >= sends.get());
         assertEquals(sends.get(), core.log().counts().get(EmailState.SENT), "every message delivered");
         assertEquals(sends.get(), smtp.received().size(), "each once");
     }
@@ -133,21 +133,18 @@ class OutboxEngineTest {
     void aDeliverySlowerThanTheLeaseKeepsItsMessageAndItIsSentOnce() throws Exception {
         smtp.dataDelayMillis = 45_000; // the relay waits 45 s before its final reply; the lease is 30 s
         long id = send("slow relay", "to@example.com");
-        long transferred = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (smtp.dataCommands() == 0 && System.nanoTime() < transferred) {
-            Thread.sleep(20);
-        }
+        Awaitility.await("the worker leased it and sent it; the relay holds its reply").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20)).until(() -> smtp.dataCommands() > 0);
         assertEquals(1, smtp.dataCommands(), "the worker leased it and sent it; the relay holds its reply");
-        // from then on another node polls the same Outbox: it must never be able to lease the message
+        // from then on another node polls the same Outbox, every half second, until the message has left
+        // the Outbox: it must never be able to lease the message
         JdbcOutboxQueue otherNode = new JdbcOutboxQueue(core.database(), Clock.systemUTC(), Duration.ofSeconds(30));
-        List<Lease> takenOver = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        EmailEntry entry = core.log().find(id).orElseThrow();
-        while (entry.state() == EmailState.SEND_READY && System.nanoTime() < deadline) {
-            takenOver.addAll(otherNode.lease("node-b", 10, null).leases());
-            Thread.sleep(500);
-            entry = core.log().find(id).orElseThrow();
-        }
+        List<Lease> takenOver = new CopyOnWriteArrayList<>();
+        EmailEntry entry = Awaitility.await("the message left the Outbox").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    takenOver.addAll(otherNode.lease("node-b", 10, null).leases());
+                    return core.log().find(id).orElseThrow();
+                }, e -> e.state() != EmailState.SEND_READY);
         assertEquals(List.of(), takenOver, "the renewed lease was never free for another node");
         assertEquals(EmailState.SENT, entry.state(), "delivered: " + entry);
         assertEquals(1, entry.attempts());

@@ -15,11 +15,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,25 @@ class OutboxTest {
                 .until(() -> log.find(id).orElseThrow(), condition);
     }
 
+    /**
+     * Checks that {@code steady} holds all through {@code period}: what must not happen (a second
+     * delivery, a retry, an attempt while paused) does not happen in that time.
+     */
+    static void holds(String what, Duration period, ThrowingRunnable steady) {
+        Awaitility.await(what).during(period).atMost(period.plus(Duration.ofSeconds(10)))
+                .pollInterval(Duration.ofMillis(50)).untilAsserted(steady);
+    }
+
+    /** A reply the relay holds back until {@code gate} opens (30 s at most), then {@code smtp.dataReply}. */
+    String heldBack(CountDownLatch gate) {
+        try {
+            gate.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return smtp.dataReply;
+    }
+
     @Test
     void aSentMessageIsLoggedWithTheServersReplyAndItsRawMessageDropped() throws Exception {
         long id = send("hello log", "to@example.com");
@@ -136,8 +160,7 @@ class OutboxTest {
         assertEquals(EmailState.SEND_IGNORED, skipped.state());
         assertTrue(skipped.reason().contains("disabled") || skipped.reason().contains("off"), skipped.reason());
         assertTrue(log.mime(id).isEmpty());
-        Thread.sleep(500);
-        assertEquals(0, smtp.dataCommands());
+        holds("nothing goes to the relay", Duration.ofMillis(500), () -> assertEquals(0, smtp.dataCommands()));
     }
 
     @Test
@@ -158,9 +181,11 @@ class OutboxTest {
         EmailEntry failed = await(id, e -> e.state() == EmailState.SEND_FAILED, "failed");
         assertEquals(550, failed.replyCode());
         assertTrue(failed.reason().contains("rejected by policy"), failed.reason());
-        Thread.sleep(2500);
-        assertEquals(1, log.find(id).orElseThrow().attempts(), "no retry after a fail code");
-        assertEquals(1, smtp.dataCommands());
+        // the back-off's first step is 1 s: a retry would come well within this
+        holds("no retry after a fail code", Duration.ofMillis(2500), () -> {
+            assertEquals(1, log.find(id).orElseThrow().attempts(), "no retry after a fail code");
+            assertEquals(1, smtp.dataCommands());
+        });
         assertTrue(log.mime(id).isPresent(), "a Failed message keeps its raw MIME (Retry now)");
     }
 
@@ -219,15 +244,25 @@ class OutboxTest {
 
     @Test
     void aSlowServerDoesNotSlowTheAppsSend() throws Exception {
-        smtp.dataDelayMillis = 6000;
-        long started = System.nanoTime();
-        long first = send("slow 1", "to@example.com");
-        long second = send("slow 2", "to@example.com");
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(tookMillis < 2000, "two sends to a server that takes 6 s each returned after " + tookMillis + " ms");
-        assertEquals(EmailState.SEND_READY, log.find(second).orElseThrow().state());
-        await(first, e -> e.state() == EmailState.SENT, "the first, after 6 s");
-        await(second, e -> e.state() == EmailState.SENT, "the second, after 6 more");
+        // the slowest server: it answers no DATA until the test lets it; the app's sends return meanwhile
+        CountDownLatch answer = new CountDownLatch(1);
+        smtp.dataReplies = () -> heldBack(answer);
+        long first;
+        long second;
+        try {
+            first = send("slow 1", "to@example.com");
+            second = send("slow 2", "to@example.com");
+            assertEquals(List.of(), smtp.received(), "the sends returned while the server had answered no DATA");
+            for (long id : new long[] {first, second}) {
+                EmailEntry waiting = log.find(id).orElseThrow();
+                assertEquals(EmailState.SEND_READY, waiting.state(), "in the Outbox: " + waiting);
+                assertEquals(0, waiting.attempts(), "no attempt finished while the app sent: " + waiting);
+            }
+        } finally {
+            answer.countDown();
+        }
+        await(first, e -> e.state() == EmailState.SENT, "the first, once the server answers");
+        await(second, e -> e.state() == EmailState.SENT, "the second, once the server answers");
     }
 
     @Test
@@ -235,10 +270,8 @@ class OutboxTest {
         // the worker's lease is in the database, whichever database: Cancel and Retry now respect it
         smtp.dataDelayMillis = 3000;
         long id = send("in flight", "to@example.com");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (smtp.dataCommands() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Awaitility.await("the sender has transferred the message and waits for the reply").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10)).until(() -> smtp.dataCommands() > 0);
         assertEquals(1, smtp.dataCommands(), "the sender has transferred the message and waits for the reply");
         assertTrue(log.find(id).orElseThrow().claimedAt(Instant.now()), "leased by the worker");
         EmailStateConflictException refused = assertThrows(EmailStateConflictException.class,
@@ -259,19 +292,16 @@ class OutboxTest {
         }
         long deliveredMeanwhile = log.counts().get(EmailState.SENT);
         assertTrue(deliveredMeanwhile > 0, "the sender delivered while an app sent without a pause (" + sent + " sent)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (log.counts().get(EmailState.SENT) < sent && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-        }
+        long all = sent;
+        Awaitility.await("all delivered once the app stopped").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(25)).until(() -> log.counts().get(EmailState.SENT) >= all);
         assertEquals(sent, log.counts().get(EmailState.SENT), "all delivered once the app stopped");
         assertEquals(sent, smtp.received().size(), "each once");
     }
 
-    void awaitDataCommands(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (smtp.dataCommands() < n && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    void awaitDataCommands(int n) {
+        Awaitility.await("messages transferred, their replies awaited").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10)).until(() -> smtp.dataCommands() >= n);
         assertEquals(n, smtp.dataCommands(), "messages transferred, their replies awaited");
     }
 
@@ -308,26 +338,35 @@ class OutboxTest {
         EmailEntry cancelled = core.outbox().cancel(second, "admin");
         assertEquals(EmailState.SEND_IGNORED, cancelled.state(), "not leased yet: " + cancelled);
         await(first, e -> e.state() == EmailState.SENT, "the first");
-        Thread.sleep(500);
-        assertEquals(1, smtp.received().size(), "the cancelled one never went");
+        holds("the cancelled one never went", Duration.ofMillis(500),
+                () -> assertEquals(1, smtp.received().size(), "the cancelled one never went"));
     }
 
     @Test
     void retryNowOfAMessageQueuedBehindAttemptsItAtOnceAndItGoesOnce() throws Exception {
-        long[] ids = oneInFlightOneBehind(1500);
+        // the relay holds its reply to the first message (the one in flight) until the test lets it go;
+        // any other message it answers at once
+        CountDownLatch firstAnswer = new CountDownLatch(1);
+        AtomicInteger replies = new AtomicInteger();
+        smtp.dataReplies = () -> replies.incrementAndGet() == 1 ? heldBack(firstAnswer) : smtp.dataReply;
+        long[] ids = oneInFlightOneBehind(0);
         long first = ids[0];
         long second = ids[1];
-        long started = System.nanoTime();
-        EmailEntry retried = core.outbox().retryNow(second);
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
-        assertEquals(EmailState.SENT, retried.state(), "attempted by Retry now itself: " + retried);
-        // on a connection of its own, beside the first: waiting for the sender would take the first's
-        // remaining reply delay and then its own (about 3 s)
-        assertTrue(tookMillis < 2700, "Retry now took " + tookMillis + " ms");
-        assertEquals(1, retried.attempts());
+        try {
+            EmailEntry retried = core.outbox().retryNow(second);
+            assertEquals(EmailState.SENT, retried.state(), "attempted by Retry now itself: " + retried);
+            assertEquals(1, retried.attempts());
+            // on a connection of its own, beside the first: waiting for the sender would have meant waiting
+            // for the first's reply, which the relay still holds back
+            EmailEntry inFlight = log.find(first).orElseThrow();
+            assertEquals(0, inFlight.attempts(), "the first still awaits its reply: " + inFlight);
+            assertTrue(inFlight.claimedAt(Instant.now()), "the first still leased by the worker: " + inFlight);
+            assertEquals(1, smtp.received().size(), "only the retried one answered so far");
+        } finally {
+            firstAnswer.countDown();
+        }
         await(first, e -> e.state() == EmailState.SENT, "the first");
-        Thread.sleep(500);
-        assertEquals(2, smtp.received().size(), "each once");
+        holds("each once", Duration.ofMillis(500), () -> assertEquals(2, smtp.received().size(), "each once"));
     }
 
     @Test
@@ -345,8 +384,7 @@ class OutboxTest {
         for (long id : ids) {
             await(id, e -> e.state() == EmailState.SENT, "delivered by the next run");
         }
-        Thread.sleep(500);
-        assertEquals(ids.length, smtp.received().size(), "each once");
+        holds("each once", Duration.ofMillis(500), () -> assertEquals(ids.length, smtp.received().size(), "each once"));
     }
 
     @Test
@@ -380,19 +418,20 @@ class OutboxTest {
         MessagingException refused = assertThrows(MessagingException.class, () -> send("refused", "to@example.com"));
         assertTrue(refused.getMessage().contains("could not keep the message in its Outbox")
                 && refused.getMessage().contains("no space left on device"), refused.getMessage());
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (smtp.received().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Awaitility.await("the relay took it").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !smtp.received().isEmpty());
         assertEquals(1, smtp.received().size(), "the relay took it");
-        Thread.sleep(2500); // the worker tries to record the outcome, is refused, and waits
-        assertEquals(EmailState.SEND_READY, log.find(id).orElseThrow().state(), "not recorded while refused");
+        // the worker tries to record the outcome, is refused, and waits
+        holds("not recorded while refused", Duration.ofMillis(2500), () -> {
+            assertEquals(EmailState.SEND_READY, log.find(id).orElseThrow().state(), "not recorded while refused");
+            assertEquals(1, smtp.received().size(), "not sent again while refused");
+        });
         execute("DROP TRIGGER refuse_update");
         execute("DROP TRIGGER refuse_insert");
         EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "recorded once the database takes writes");
         assertEquals(1, sent.attempts());
-        Thread.sleep(1000);
-        assertEquals(1, smtp.received().size(), "sent once: the worker kept its lease and its outcome");
+        holds("sent once", Duration.ofSeconds(1), () -> assertEquals(1, smtp.received().size(),
+                "sent once: the worker kept its lease and its outcome"));
     }
 
     void execute(String sql) {
@@ -415,8 +454,7 @@ class OutboxTest {
             for (long id : ids) {
                 await(id, e -> e.state() == EmailState.SENT, "delivered after the restart");
             }
-            Thread.sleep(1500);
-            assertEquals(5, later.received().size(), "each once");
+            holds("each once", Duration.ofMillis(1500), () -> assertEquals(5, later.received().size(), "each once"));
         } finally {
             later.close();
         }
@@ -468,18 +506,24 @@ class OutboxTest {
         try (ScriptedSmtp later = ScriptedSmtp.down()) {
             long[] ids = deferredWhileTheRelayIsDown(later, 5);
             set(Map.of("glide.email.smtp.active", "false"));
-            Thread.sleep(500); // an attempt under way when sending went off finishes
+            assertTrue(core.outbox().pausedReason().isPresent());
+            // an attempt under way when sending went off finishes: no message leased for half a second
+            Awaitility.await("the attempts under way finished").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25))
+                    .until(() -> Arrays.stream(ids)
+                            .noneMatch(id -> log.find(id).orElseThrow().claimedAt(Instant.now())));
             Map<Long, Integer> attemptsAtPause = new HashMap<>();
             for (long id : ids) {
                 attemptsAtPause.put(id, log.find(id).orElseThrow().attempts());
             }
-            assertTrue(core.outbox().pausedReason().isPresent());
-            Thread.sleep(4000); // longer than several back-off steps of 1 s
-            for (long id : ids) {
-                EmailEntry waiting = log.find(id).orElseThrow();
-                assertEquals(EmailState.SEND_READY, waiting.state(), "not Skipped while paused: " + waiting);
-                assertEquals(attemptsAtPause.get(id), waiting.attempts(), "no attempt while paused: " + waiting);
-            }
+            // longer than several back-off steps of 1 s: each would have been due again several times
+            holds("no attempt while paused", Duration.ofSeconds(4), () -> {
+                for (long id : ids) {
+                    EmailEntry waiting = log.find(id).orElseThrow();
+                    assertEquals(EmailState.SEND_READY, waiting.state(), "not Skipped while paused: " + waiting);
+                    assertEquals(attemptsAtPause.get(id), waiting.attempts(), "no attempt while paused: " + waiting);
+                }
+            });
             assertThrows(SendingPausedException.class, () -> core.outbox().retryNow(ids[0]));
             long skipped = send("handed over while off", "to@example.com");
             assertEquals(EmailState.SEND_IGNORED, log.find(skipped).orElseThrow().state(), "handed over while off");
@@ -489,8 +533,7 @@ class OutboxTest {
                 EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "sent once sending is on again");
                 assertEquals(attemptsAtPause.get(id) + 1, sent.attempts(), "the pause used no retry step: " + sent);
             }
-            Thread.sleep(500);
-            assertEquals(ids.length, later.received().size(), "each once");
+            holds("each once", Duration.ofMillis(500), () -> assertEquals(ids.length, later.received().size(), "each once"));
         }
     }
 
@@ -499,10 +542,12 @@ class OutboxTest {
         try (ScriptedSmtp later = ScriptedSmtp.down()) {
             long[] ids = deferredWhileTheRelayIsDown(later, 2);
             set(Map.of("glide.email.server", ""));
-            Thread.sleep(3000);
-            for (long id : ids) {
-                assertEquals(EmailState.SEND_READY, log.find(id).orElseThrow().state());
-            }
+            // longer than several back-off steps of 1 s: the messages wait, not Failed nor Skipped
+            holds("the messages wait while the server is blank", Duration.ofSeconds(3), () -> {
+                for (long id : ids) {
+                    assertEquals(EmailState.SEND_READY, log.find(id).orElseThrow().state());
+                }
+            });
             later.up();
             point(later);
             for (long id : ids) {
@@ -554,9 +599,11 @@ class OutboxTest {
                 assertTrue(log.mime(id).isEmpty());
             }
             later.up();
-            Thread.sleep(2500);
-            assertEquals(0, later.received().size(), "none sent later");
-            assertEquals(0L, log.counts().get(EmailState.SEND_READY));
+            // the back-off steps are 1 s: a message still in the Outbox would be due again within this
+            holds("none sent later", Duration.ofMillis(2500), () -> {
+                assertEquals(0, later.received().size(), "none sent later");
+                assertEquals(0L, log.counts().get(EmailState.SEND_READY));
+            });
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,12 +75,8 @@ class ThrottleDeliveryTest {
         Transport.send(message);
     }
 
-    void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within " + PATIENCE.toSeconds() + " s: " + what);
-            Thread.sleep(50);
-        }
+    void await(String what, BooleanSupplier done) {
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(done::getAsBoolean);
     }
 
     @Test
@@ -96,13 +93,15 @@ class ThrottleDeliveryTest {
 
         relay.dataReply = "250 2.0.0 queued"; // the relay would take it now, but the account waits its minute
         send("second");
-        Thread.sleep(3000);
-        assertEquals(1, relay.dataCommands(), "nothing more went to the relay during the pause");
-        assertEquals(0, relay.received().size());
-        assertEquals(2L, core.log().counts().get(EmailState.SEND_READY), "both wait in the Outbox");
-        for (EmailEntry entry : core.log().list(EmailState.SEND_READY, null, 0, 10).emails()) {
-            assertEquals(0, entry.attempts(), "no retry step used: " + entry.subject());
-        }
-        assertEquals(0L, core.log().counts().get(EmailState.SEND_FAILED));
+        Awaitility.await("the account waits its minute").during(Duration.ofSeconds(3)).atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                    assertEquals(1, relay.dataCommands(), "nothing more went to the relay during the pause");
+                    assertEquals(0, relay.received().size());
+                    assertEquals(2L, core.log().counts().get(EmailState.SEND_READY), "both wait in the Outbox");
+                    for (EmailEntry entry : core.log().list(EmailState.SEND_READY, null, 0, 10).emails()) {
+                        assertEquals(0, entry.attempts(), "no retry step used: " + entry.subject());
+                    }
+                    assertEquals(0L, core.log().counts().get(EmailState.SEND_FAILED));
+                });
     }
 }
