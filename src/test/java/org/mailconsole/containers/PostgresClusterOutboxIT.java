@@ -276,22 +276,17 @@ class PostgresClusterOutboxIT {
     }
 
     private static long sentEntries(String subjectPrefix) {
-        try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM email_entry WHERE state = 'sent' AND subject LIKE ?")) {
-            query.setString(1, subjectPrefix + "%");
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return entries("state = 'sent'", subjectPrefix);
     }
 
     /** Messages of this subject that were tried and wait in the Outbox for their next attempt. */
     private static long triedAndWaiting(String subjectPrefix) {
+        return entries("state = 'send-ready' AND attempts > 0", subjectPrefix);
+    }
+
+    private static long entries(String condition, String subjectPrefix) {
         try (Connection db = cluster.connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM email_entry WHERE state = 'send-ready' AND attempts > 0 AND subject LIKE ?")) {
+                "SELECT COUNT(*) FROM email_entry WHERE " + condition + " AND subject LIKE ?")) {
             query.setString(1, subjectPrefix + "%");
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

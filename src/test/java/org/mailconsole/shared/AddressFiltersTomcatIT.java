@@ -101,7 +101,7 @@ class AddressFiltersTomcatIT {
         appSends("filter-2", "cfo@x.blocked.example, cto@y.blocked.example");
         eventually(() -> tomcat.logs().contains("filter-2' not sent: every recipient was blocked by the system address "
                 + "filter \"No blocked subdomains\""), "a message with no recipient left is not sent, naming the filter");
-        Steady.holds(Duration.ofSeconds(1), "nothing reached the server",
+        Steady.holds("nothing reached the server", Duration.ofSeconds(1),
                 () -> assertEquals(List.of(), smtp.recipients("filter-2")));
         JsonNode skipped = logEntry("filter-2");
         assertEquals("send-ignored", skipped.get("state").asText(), skipped.toString());
@@ -133,7 +133,7 @@ class AddressFiltersTomcatIT {
 
         appSends("filter-3", "a@corp.example, b@other.example, c@sub.corp.example, cfo@x.blocked.example");
         eventually(() -> smtp.recipients("filter-3").size() == 1, "the message at the server");
-        Steady.holds(Duration.ofSeconds(1), "only corp.example: the account's filter, not the default one, is in effect",
+        Steady.holds("only corp.example: the account's filter, not the default one, is in effect", Duration.ofSeconds(1),
                 () -> assertEquals(List.of("a@corp.example"), smtp.recipients("filter-3")));
         JsonNode corp = logEntry("filter-3");
         assertEquals(List.of("b@other.example", "c@sub.corp.example", "cfo@x.blocked.example"),

@@ -162,7 +162,7 @@ class MetricsTomcatIT {
             appSends("counted" + i + "@example.com", "metrics counted " + i);
         }
         await("five more sent", MetricsTomcatIT::sentByTheApp, v -> v >= before + 5);
-        Steady.holds(Duration.ofMillis(1500), "nothing more arrives later",
+        Steady.holds("nothing more arrives later", Duration.ofMillis(1500),
                 () -> assertEquals(before + 5, sentByTheApp()));
         assertEquals(before + 5, metrics().value("mailconsole_messages_total",
                 Map.of("webapp", WEBAPP, "outcome", "accepted")), "each handed over once");

@@ -152,7 +152,7 @@ class OutboxTomcatIT {
         setPaused(pause, true);
         // an attempt under way when the pause began finishes: the attempts stop changing
         Map<String, Integer> attemptsAtPause = Steady.settled("attempts settled", () -> attemptsByEntry(tag));
-        Steady.holds(Duration.ofSeconds(5), "no attempt while paused, none Skipped (several back-off steps of 1 s)",
+        Steady.holds("no attempt while paused, none Skipped (several back-off steps of 1 s)", Duration.ofSeconds(5),
                 () -> assertEquals(attemptsAtPause, attemptsByEntry(tag)));
         JsonNode one = admin.json(admin.get("/api/v1/emails/" + attemptsAtPause.keySet().iterator().next()));
         assertTrue(one.hasNonNull("paused"), "the entry says why it waits: " + one);
@@ -169,7 +169,7 @@ class OutboxTomcatIT {
         for (Map.Entry<String, Integer> before : attemptsAtPause.entrySet()) {
             assertEquals(before.getValue() + 1, attemptsAfter.get(before.getKey()), "the pause used no retry step");
         }
-        Steady.holds(Duration.ofSeconds(1), "each arrived once", () -> {
+        Steady.holds("each arrived once", Duration.ofSeconds(1), () -> {
             for (int i = 0; i < 20; i++) {
                 String subject = "Subject: " + tag + i;
                 assertEquals(1, smtp.received().stream().filter(r -> r.data().lines().anyMatch(subject::equals)).count(),
@@ -254,7 +254,7 @@ class OutboxTomcatIT {
         startTomcat();
         eventually(() -> admin.json(admin.get("/api/v1/emails?size=1&mailbox=outbox")),
                 page -> page.get("total").asInt() == 0, "the Outbox drained after kill -9");
-        Steady.holds(Duration.ofSeconds(2), "each delivered exactly once", () -> {
+        Steady.holds("each delivered exactly once", Duration.ofSeconds(2), () -> {
             for (int i = 0; i < 30; i++) {
                 String subject = "Subject: killed batch " + i + "\n";
                 assertEquals(1, smtp.received().stream().filter(r -> r.data().contains(subject)).count(),

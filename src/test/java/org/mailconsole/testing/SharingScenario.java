@@ -95,7 +95,7 @@ public final class SharingScenario implements AutoCloseable {
 
         patch(Map.of("glide.email.smtp.active", "false"));
         String skipped = appSends("user3@example.com");
-        Steady.holds(Duration.ofMillis(1500), "sending off: nothing arrives",
+        Steady.holds("sending off: nothing arrives", Duration.ofMillis(1500),
                 () -> assertEquals(0, inbox(a, "user3@example.com") + inbox(b, "user3@example.com")));
         eventually(() -> containerLogs.call().contains(skipped), "a log line naming the skipped message");
 

@@ -18,7 +18,7 @@ public final class Steady {
     }
 
     /** {@code check} passes all through {@code period}. */
-    public static void holds(Duration period, String what, ThrowingRunnable check) {
+    public static void holds(String what, Duration period, ThrowingRunnable check) {
         Awaitility.await(what).during(period).atMost(period.plus(PATIENCE)).pollInterval(POLL).untilAsserted(check);
     }
 

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
-import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +45,7 @@ import org.mailconsole.store.emaillog.EmailStateConflictException;
 import org.mailconsole.store.emaillog.TestLog;
 import org.mailconsole.testing.ScriptedSmtp;
 import org.mailconsole.testing.SentEntries;
+import org.mailconsole.testing.Steady;
 
 /**
  * The Outbox through real parts: the shared engine on a real HSQLDB file, the live session as an
@@ -111,15 +111,6 @@ class OutboxTest {
                 .until(() -> log.find(id).orElseThrow(), condition);
     }
 
-    /**
-     * Checks that {@code steady} holds all through {@code period}: what must not happen (a second
-     * delivery, a retry, an attempt while paused) does not happen in that time.
-     */
-    static void holds(String what, Duration period, ThrowingRunnable steady) {
-        Awaitility.await(what).during(period).atMost(period.plus(Duration.ofSeconds(10)))
-                .pollInterval(Duration.ofMillis(50)).untilAsserted(steady);
-    }
-
     /** A reply the relay holds back until {@code gate} opens (30 s at most), then {@code smtp.dataReply}. */
     String heldBack(CountDownLatch gate) {
         try {
@@ -160,7 +151,7 @@ class OutboxTest {
         assertEquals(EmailState.SEND_IGNORED, skipped.state());
         assertTrue(skipped.reason().contains("disabled") || skipped.reason().contains("off"), skipped.reason());
         assertTrue(log.mime(id).isEmpty());
-        holds("nothing goes to the relay", Duration.ofMillis(500), () -> assertEquals(0, smtp.dataCommands()));
+        Steady.holds("nothing goes to the relay", Duration.ofMillis(500), () -> assertEquals(0, smtp.dataCommands()));
     }
 
     @Test
@@ -182,7 +173,7 @@ class OutboxTest {
         assertEquals(550, failed.replyCode());
         assertTrue(failed.reason().contains("rejected by policy"), failed.reason());
         // the back-off's first step is 1 s: a retry would come well within this
-        holds("no retry after a fail code", Duration.ofMillis(2500), () -> {
+        Steady.holds("no retry after a fail code", Duration.ofMillis(2500), () -> {
             assertEquals(1, log.find(id).orElseThrow().attempts(), "no retry after a fail code");
             assertEquals(1, smtp.dataCommands());
         });
@@ -338,7 +329,7 @@ class OutboxTest {
         EmailEntry cancelled = core.outbox().cancel(second, "admin");
         assertEquals(EmailState.SEND_IGNORED, cancelled.state(), "not leased yet: " + cancelled);
         await(first, e -> e.state() == EmailState.SENT, "the first");
-        holds("the cancelled one never went", Duration.ofMillis(500),
+        Steady.holds("the cancelled one never went", Duration.ofMillis(500),
                 () -> assertEquals(1, smtp.received().size(), "the cancelled one never went"));
     }
 
@@ -366,7 +357,7 @@ class OutboxTest {
             firstAnswer.countDown();
         }
         await(first, e -> e.state() == EmailState.SENT, "the first");
-        holds("each once", Duration.ofMillis(500), () -> assertEquals(2, smtp.received().size(), "each once"));
+        Steady.holds("each once", Duration.ofMillis(500), () -> assertEquals(2, smtp.received().size(), "each once"));
     }
 
     @Test
@@ -384,7 +375,7 @@ class OutboxTest {
         for (long id : ids) {
             await(id, e -> e.state() == EmailState.SENT, "delivered by the next run");
         }
-        holds("each once", Duration.ofMillis(500), () -> assertEquals(ids.length, smtp.received().size(), "each once"));
+        Steady.holds("each once", Duration.ofMillis(500), () -> assertEquals(ids.length, smtp.received().size(), "each once"));
     }
 
     @Test
@@ -422,7 +413,7 @@ class OutboxTest {
                 .until(() -> !smtp.received().isEmpty());
         assertEquals(1, smtp.received().size(), "the relay took it");
         // the worker tries to record the outcome, is refused, and waits
-        holds("not recorded while refused", Duration.ofMillis(2500), () -> {
+        Steady.holds("not recorded while refused", Duration.ofMillis(2500), () -> {
             assertEquals(EmailState.SEND_READY, log.find(id).orElseThrow().state(), "not recorded while refused");
             assertEquals(1, smtp.received().size(), "not sent again while refused");
         });
@@ -430,7 +421,7 @@ class OutboxTest {
         execute("DROP TRIGGER refuse_insert");
         EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "recorded once the database takes writes");
         assertEquals(1, sent.attempts());
-        holds("sent once", Duration.ofSeconds(1), () -> assertEquals(1, smtp.received().size(),
+        Steady.holds("sent once", Duration.ofSeconds(1), () -> assertEquals(1, smtp.received().size(),
                 "sent once: the worker kept its lease and its outcome"));
     }
 
@@ -454,7 +445,7 @@ class OutboxTest {
             for (long id : ids) {
                 await(id, e -> e.state() == EmailState.SENT, "delivered after the restart");
             }
-            holds("each once", Duration.ofMillis(1500), () -> assertEquals(5, later.received().size(), "each once"));
+            Steady.holds("each once", Duration.ofMillis(1500), () -> assertEquals(5, later.received().size(), "each once"));
         } finally {
             later.close();
         }
@@ -517,7 +508,7 @@ class OutboxTest {
                 attemptsAtPause.put(id, log.find(id).orElseThrow().attempts());
             }
             // longer than several back-off steps of 1 s: each would have been due again several times
-            holds("no attempt while paused", Duration.ofSeconds(4), () -> {
+            Steady.holds("no attempt while paused", Duration.ofSeconds(4), () -> {
                 for (long id : ids) {
                     EmailEntry waiting = log.find(id).orElseThrow();
                     assertEquals(EmailState.SEND_READY, waiting.state(), "not Skipped while paused: " + waiting);
@@ -533,7 +524,7 @@ class OutboxTest {
                 EmailEntry sent = await(id, e -> e.state() == EmailState.SENT, "sent once sending is on again");
                 assertEquals(attemptsAtPause.get(id) + 1, sent.attempts(), "the pause used no retry step: " + sent);
             }
-            holds("each once", Duration.ofMillis(500), () -> assertEquals(ids.length, later.received().size(), "each once"));
+            Steady.holds("each once", Duration.ofMillis(500), () -> assertEquals(ids.length, later.received().size(), "each once"));
         }
     }
 
@@ -543,7 +534,7 @@ class OutboxTest {
             long[] ids = deferredWhileTheRelayIsDown(later, 2);
             set(Map.of("glide.email.server", ""));
             // longer than several back-off steps of 1 s: the messages wait, not Failed nor Skipped
-            holds("the messages wait while the server is blank", Duration.ofSeconds(3), () -> {
+            Steady.holds("the messages wait while the server is blank", Duration.ofSeconds(3), () -> {
                 for (long id : ids) {
                     assertEquals(EmailState.SEND_READY, log.find(id).orElseThrow().state());
                 }
@@ -600,7 +591,7 @@ class OutboxTest {
             }
             later.up();
             // the back-off steps are 1 s: a message still in the Outbox would be due again within this
-            holds("none sent later", Duration.ofMillis(2500), () -> {
+            Steady.holds("none sent later", Duration.ofMillis(2500), () -> {
                 assertEquals(0, later.received().size(), "none sent later");
                 assertEquals(0L, log.counts().get(EmailState.SEND_READY));
             });
