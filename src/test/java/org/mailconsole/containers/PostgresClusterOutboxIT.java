@@ -31,6 +31,7 @@ import org.mailconsole.testing.ConsoleClient;
 import org.mailconsole.testing.Ports;
 import org.mailconsole.testing.ScriptedSmtp;
 import org.mailconsole.testing.SmtpSink;
+import org.mailconsole.testing.Steady;
 import org.mailconsole.testing.TomcatCluster;
 
 /**
@@ -226,10 +227,9 @@ class PostgresClusterOutboxIT {
         }
     }
 
-    /** Checks that {@code steady} holds all through {@code period}: a late message would break it. */
+    /** {@link Steady#holds}: a late message would break it. */
     private static void holds(String what, Duration period, java.util.function.BooleanSupplier steady) {
-        Awaitility.await(what).during(period).atMost(period.plus(PATIENCE)).pollInterval(Duration.ofMillis(100))
-                .until(steady::getAsBoolean);
+        Steady.holds(what, period, () -> assertTrue(steady.getAsBoolean(), what));
     }
 
     private static void awaitDeliveries(java.util.function.IntSupplier delivered, int expected, Duration timeout) {

@@ -8,7 +8,10 @@ import org.awaitility.core.ThrowingRunnable;
 
 /**
  * Checks that nothing more happens ("each arrived once", "no attempt while paused"): the check runs
- * throughout the period and fails the moment it fails, where a sleep and one look would see only the end.
+ * all through the period, where a sleep and one look would see only its end. As Awaitility's
+ * {@code during}, a failed look starts the period again and the check fails only once it has not
+ * held for a whole period in time: so it guards what, once wrong, stays wrong (a count that only
+ * grows, a state an entry does not leave).
  */
 public final class Steady {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -17,7 +20,7 @@ public final class Steady {
     private Steady() {
     }
 
-    /** {@code check} passes all through {@code period}. */
+    /** {@code check} passes on every look through a whole {@code period}, within 30 s more. */
     public static void holds(String what, Duration period, ThrowingRunnable check) {
         Awaitility.await(what).during(period).atMost(period.plus(PATIENCE)).pollInterval(POLL).untilAsserted(check);
     }

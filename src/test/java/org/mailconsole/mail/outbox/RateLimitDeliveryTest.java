@@ -29,6 +29,7 @@ import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.store.PropertyStore;
 import org.mailconsole.store.StorageSettings;
 import org.mailconsole.testing.ScriptedSmtp;
+import org.mailconsole.testing.Steady;
 
 /**
  * Rate limits end to end (email-model.md section 7), in real time and briefly: the shared engine on
@@ -87,10 +88,9 @@ class RateLimitDeliveryTest {
                 () -> assertTrue(done.getAsBoolean(), this::state));
     }
 
-    /** Checks that {@code steady} holds all through {@code period}: nothing moves while a limit holds. */
+    /** {@link Steady#holds}, with the state in its message: nothing moves while a limit holds. */
     void holds(String what, Duration period, BooleanSupplier steady) {
-        Awaitility.await(what).during(period).atMost(period.plus(PATIENCE)).pollInterval(POLL).untilAsserted(
-                () -> assertTrue(steady.getAsBoolean(), this::state));
+        Steady.holds(what, period, () -> assertTrue(steady.getAsBoolean(), this::state));
     }
 
     String state() {
