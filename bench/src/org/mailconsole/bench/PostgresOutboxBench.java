@@ -93,9 +93,10 @@ public final class PostgresOutboxBench {
         Instant later = Instant.now().plus(Duration.ofHours(1));
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(queue.enqueue(new NewEmail(later, EmailState.SEND_READY, "<bench-" + i + "@example.com>",
-                    "bench@example.com", "bench " + i, MIME.length, List.of("sink@example.com"),
-                    List.of("sink@example.com"), List.of(), null, null, "bench", null, MIME)));
+            ids.add(queue.enqueue(NewEmail.builder().createdAt(later).messageId("<bench-" + i + "@example.com>")
+                    .from("bench@example.com").subject("bench " + i).size(MIME.length)
+                    .recipients(List.of("sink@example.com")).actualRecipients(List.of("sink@example.com"))
+                    .source("bench").mime(MIME).build()));
         }
         Instant due = Instant.now().plusSeconds(2);
         a.database().inTransaction(connection -> {

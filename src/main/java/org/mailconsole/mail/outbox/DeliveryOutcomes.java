@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.mailconsole.mail.live.DeliveryRules;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
-import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.model.emaillog.RecipientNote;
 
@@ -23,27 +22,25 @@ final class DeliveryOutcomes {
 
     static AttemptResult decide(Delivery delivery, List<String> recipients, DeliveryRules rules, int attemptsMade,
                                 Instant now, OutboundConfig config) {
-        Long accountId = config.accountId();
-        String accountName = config.accountName();
+        AttemptResult.Builder result = AttemptResult.builder().at(now).reply(delivery.replyCode(), delivery.reply())
+                .recipients(recipients).refused(delivery.refused()).account(config.accountId(), config.accountName())
+                .transcriptId(delivery.transcriptId());
         if (delivery.accepted()) {
-            String reason = delivery.refused().isEmpty() ? null
-                    : delivery.refused().size() + " recipient(s) refused by the server";
-            return new AttemptResult(now, EmailState.SENT, delivery.refused().isEmpty() ? Outcome.SENT : Outcome.PARTIAL,
-                    delivery.replyCode(), delivery.reply(), reason, recipients, delivery.refused(), null, accountId, accountName,
-                    delivery.transcriptId());
+            return delivery.refused().isEmpty() ? result.outcome(Outcome.SENT).build()
+                    : result.outcome(Outcome.PARTIAL).reason(refusedReason(delivery.refused().size())).build();
         }
         boolean retry = delivery.replyCode() == null || rules.retries(delivery.replyCode());
         Optional<Duration> wait = retry ? rules.waitAfter(attemptsMade) : Optional.empty();
         if (wait.isPresent()) {
-            Instant next = now.plus(wait.get());
-            return new AttemptResult(now, EmailState.SEND_READY, Outcome.DEFERRED, delivery.replyCode(), delivery.reply(),
-                    delivery.reply(), recipients, delivery.refused(), next, accountId, accountName, delivery.transcriptId());
+            return result.outcome(Outcome.DEFERRED).reason(delivery.reply()).nextAttemptAt(now.plus(wait.get())).build();
         }
-        String reason = retry
-                ? "gave up after " + attemptsMade + " attempt(s): " + delivery.reply()
-                : delivery.reply();
-        return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, delivery.replyCode(), delivery.reply(), reason,
-                recipients, delivery.refused(), null, accountId, accountName, delivery.transcriptId());
+        return result.outcome(Outcome.FAILED)
+                .reason(retry ? "gave up after " + attemptsMade + " attempt(s): " + delivery.reply() : delivery.reply())
+                .build();
+    }
+
+    private static String refusedReason(int refused) {
+        return refused + " recipient(s) refused by the server";
     }
 
     /** A throttle signal: the relay's reply, and the wait it asked for (null: it said none). */
@@ -95,21 +92,19 @@ final class DeliveryOutcomes {
         boolean sent = fallback.outcome().delivered();
         List<String> tried = new ArrayList<>(fallback.recipients());
         recipients.stream().filter(r -> !tried.contains(r)).forEach(tried::add);
-        return new AttemptResult(fallback.at(), fallback.state(), sent ? Outcome.PARTIAL : fallback.outcome(),
-                fallback.replyCode(), fallback.reply(), sent ? refused.size() + " recipient(s) refused by the server"
-                : fallback.reason(), tried, refused, fallback.nextAttemptAt(), fallback.accountId(),
-                fallback.accountName(), fallback.transcriptId());
+        AttemptResult.Builder result = fallback.toBuilder().recipients(tried).refused(refused);
+        return sent ? result.outcome(Outcome.PARTIAL).reason(refusedReason(refused.size())).build() : result.build();
     }
 
     /** Failed at once without going to the relay: more recipients than the account's whole daily limit (section 7). */
     static AttemptResult beyondLimit(Instant now, String reason, List<String> recipients, OutboundConfig config) {
-        return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, null, reason, reason, recipients, List.of(),
-                null, config.accountId(), config.accountName(), null);
+        return AttemptResult.builder().at(now).outcome(Outcome.FAILED).reply(null, reason).reason(reason)
+                .recipients(recipients).account(config.accountId(), config.accountName()).build();
     }
 
     /** The message left the Outbox without an attempt (the policy at delivery left no recipient). */
     static AttemptResult skipped(Instant now, String reason, OutboundConfig config) {
-        return new AttemptResult(now, EmailState.SEND_IGNORED, Outcome.SKIPPED, null, "", reason, List.of(), List.of(),
-                null, config.accountId(), config.accountName(), null);
+        return AttemptResult.builder().at(now).outcome(Outcome.SKIPPED).reply(null, "").reason(reason)
+                .account(config.accountId(), config.accountName()).build();
     }
 }

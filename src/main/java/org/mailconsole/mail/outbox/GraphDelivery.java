@@ -9,7 +9,6 @@ import org.mailconsole.mail.graph.GraphTransport;
 import org.mailconsole.mail.live.DeliveryRules;
 import org.mailconsole.mail.live.OutboundConfig;
 import org.mailconsole.model.emaillog.AttemptResult;
-import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.Outcome;
 
 /**
@@ -43,39 +42,28 @@ final class GraphDelivery {
 
     private static AttemptResult decide(GraphResult result, List<String> recipients, OutboundConfig config,
                                         DeliveryRules rules, int attemptsMade, Instant now) {
-        Long id = config.accountId();
-        String name = config.accountName();
+        AttemptResult.Builder attempt = AttemptResult.builder().at(now).reply(result.status(), result.reply())
+                .recipients(recipients).account(config.accountId(), config.accountName())
+                .transcriptId(result.transcriptId());
         return switch (result.kind()) {
-            case SENT -> new AttemptResult(now, EmailState.SENT, Outcome.SENT, result.status(), result.reply(), null,
-                    recipients, List.of(), null, id, name, result.transcriptId());
-            case THROTTLED -> deferred(now, throttleWait(result), result, "Graph is throttling the mailbox: "
-                    + result.reply(), recipients, config);
+            case SENT -> attempt.outcome(Outcome.SENT).build();
+            case THROTTLED -> attempt.outcome(Outcome.DEFERRED).nextAttemptAt(now.plus(throttleWait(result)))
+                    .reason("Graph is throttling the mailbox: " + result.reply()).build();
             case ACCOUNT_FAILURE, DEFERRED -> {
                 Optional<Duration> wait = rules.waitAfter(attemptsMade);
                 String reason = result.kind() == GraphResult.Kind.ACCOUNT_FAILURE
                         ? "the account cannot send through Graph: " + result.reply() : result.reply();
-                yield wait.isPresent() ? deferred(now, wait.get(), result, reason, recipients, config)
-                        : failed(now, result, "gave up after " + attemptsMade + " attempt(s): " + reason, recipients,
-                        config);
+                yield wait.isPresent()
+                        ? attempt.outcome(Outcome.DEFERRED).nextAttemptAt(now.plus(wait.get())).reason(reason).build()
+                        : attempt.outcome(Outcome.FAILED).reason("gave up after " + attemptsMade + " attempt(s): "
+                        + reason).build();
             }
-            case FAILED -> failed(now, result, result.reply(), recipients, config);
+            case FAILED -> attempt.outcome(Outcome.FAILED).reason(result.reply()).build();
         };
     }
 
     /** The wait a throttled send asked for (429, or 503 with Retry-After), else the default. */
     private static Duration throttleWait(GraphResult result) {
         return result.retryAfter() != null ? result.retryAfter() : THROTTLE_DEFAULT;
-    }
-
-    private static AttemptResult deferred(Instant now, Duration wait, GraphResult result, String reason,
-                                          List<String> recipients, OutboundConfig config) {
-        return new AttemptResult(now, EmailState.SEND_READY, Outcome.DEFERRED, result.status(), result.reply(), reason,
-                recipients, List.of(), now.plus(wait), config.accountId(), config.accountName(), result.transcriptId());
-    }
-
-    private static AttemptResult failed(Instant now, GraphResult result, String reason, List<String> recipients,
-                                        OutboundConfig config) {
-        return new AttemptResult(now, EmailState.SEND_FAILED, Outcome.FAILED, result.status(), result.reply(), reason,
-                recipients, List.of(), null, config.accountId(), config.accountName(), result.transcriptId());
     }
 }

@@ -57,7 +57,7 @@ final class MessageAttempt {
         }
         Delivery delivered = lease.mime() != null
                 ? delivery.deliver(snapshot, lease.mime(), recipients.kept())
-                : new Delivery(false, 554, "the stored message is missing", List.of(), null);
+                : Delivery.failed(554, "the stored message is missing");
         return new Attempted(DeliveryOutcomes.decide(delivered, recipients.kept(), snapshot.rules(),
                 entry.attempts() + 1, clock.instant(), outbound), delivered.accountRefused(), null,
                 delivered.greetingRefusal());

@@ -18,7 +18,6 @@ import org.mailconsole.mail.source.SendingSources;
 import org.mailconsole.mail.source.SendingWebapp;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.emaillog.EmailEntry;
-import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.RecipientNote;
 import org.mailconsole.store.StoreException;
@@ -157,10 +156,11 @@ public final class Outbox implements MessageQueue {
                      List<RecipientNote> blocked, OutboundConfig outbound, String source, String reason)
             throws MessagingException {
         Address[] from = message.getFrom();
-        NewEmail email = new NewEmail(clock.instant(), mime == null ? EmailState.SEND_IGNORED : EmailState.SEND_READY,
-                message.getMessageID(), from == null || from.length == 0 ? null : unicode(from[0]), message.getSubject(),
-                mime == null ? Math.max(0, message.getSize()) : mime.length, original, actual, blocked,
-                outbound.accountId(), outbound.accountName(), source, reason, mime);
+        NewEmail email = NewEmail.builder().createdAt(clock.instant()).messageId(message.getMessageID())
+                .from(from == null || from.length == 0 ? null : unicode(from[0])).subject(message.getSubject())
+                .size(mime == null ? Math.max(0, message.getSize()) : mime.length).recipients(original)
+                .actualRecipients(actual).blockedRecipients(blocked).account(outbound.accountId(), outbound.accountName())
+                .source(source).reason(reason).mime(mime).build();
         try {
             long id = queue.enqueue(email);
             engine.meters().handedOver(source, outbound.accountName(), mime != null);

@@ -79,21 +79,17 @@ final class SmtpDelivery implements AutoCloseable {
             }
         } catch (MessagingException e) {
             close();
-            last = new Delivery(false, null, "the stored message cannot be read: " + e.getMessage(), List.of(), null);
+            last = Delivery.failed(null, "the stored message cannot be read: " + e.getMessage());
         }
         if (last == null) {
-            return new Delivery(false, null, "no recipient", List.of(), null);
+            return Delivery.failed(null, "no recipient");
         }
         Long transcriptId = null;
         if (transcript != null) {
             transcriptId = finishTranscript(last.reply());
             close();
         }
-        // a greeting refusal or the account's own failure counts only before any part of the message went
-        boolean beforeAny = !partlySent && !last.accepted();
-        return new Delivery(last.accepted(), last.replyCode(), last.reply(), last.accepted() ? refused : last.refused(),
-                transcriptId, beforeAny ? last.greetingRefusal() : null, beforeAny && (last.accountRefused()
-                || isDefer(last.replyCode()) || last.refused().stream().anyMatch(note -> note.note().startsWith("4"))));
+        return last.ofMessage(refused, transcriptId, !partlySent && !last.accepted());
     }
 
     private Delivery sendBatch(ConfigSnapshot snapshot, MimeMessage message, Address[] batch) {
@@ -106,24 +102,24 @@ final class SmtpDelivery implements AutoCloseable {
             String failure = FailureCauses.describe(e, settings, null);
             finishTranscript("connect failed: " + failure);
             close();
-            return new Delivery(false, null, failure, List.of(), null, greeting, greeting == null);
+            return Delivery.connectFailed(failure, greeting);
         }
         try {
             transport.sendMessage(message, batch);
             sentOnTransport++;
             lastUsed = System.nanoTime();
             SMTPTransport smtp = (SMTPTransport) transport;
-            return new Delivery(true, smtp.getLastReturnCode(), reply(smtp.getLastServerResponse()), List.of(), null);
+            return Delivery.accepted(smtp.getLastReturnCode(), reply(smtp.getLastServerResponse()), List.of());
         } catch (SendFailedException e) {
             Address[] sent = e.getValidSentAddresses();
             List<RecipientNote> refused = refused(e);
             if (sent != null && sent.length > 0) {
                 sentOnTransport++;
                 lastUsed = System.nanoTime();
-                return new Delivery(true, code(e), replyOf(e), refused, null);
+                return Delivery.accepted(code(e), replyOf(e), refused);
             }
             close();
-            return new Delivery(false, code(e), replyOf(e), refused, null);
+            return Delivery.notAccepted(code(e), replyOf(e), refused);
         } catch (MessagingException e) {
             close();
             if (reused && code(e) == null) {
@@ -133,13 +129,8 @@ final class SmtpDelivery implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "kept SMTP connection failed, trying a new one: " + e.getMessage());
                 return sendBatch(snapshot, message, batch);
             }
-            return new Delivery(false, code(e), code(e) == null ? FailureCauses.describe(e, settings, null) : replyOf(e),
-                    List.of(), null);
+            return Delivery.failed(code(e), code(e) == null ? FailureCauses.describe(e, settings, null) : replyOf(e));
         }
-    }
-
-    private static boolean isDefer(Integer code) {
-        return code != null && code >= 400 && code < 500;
     }
 
     /** Whether a connection is kept open now. */

@@ -2,27 +2,37 @@ package org.mailconsole.model.emaillog;
 
 import java.util.Arrays;
 
-/** What one delivery attempt came to; {@link #apiName()} is the word stored and shown. */
+/**
+ * What one delivery attempt came to; {@link #apiName()} is the word stored and shown, {@link #state()}
+ * the state it leaves the entry in (email-model.md section 5).
+ */
 public enum Outcome {
     /** The server took the message for every recipient. */
-    SENT("sent"),
+    SENT("sent", EmailState.SENT),
     /** The server took the message, but refused some recipients. */
-    PARTIAL("partial"),
+    PARTIAL("partial", EmailState.SENT),
     /** Not taken yet: the message waits for its next attempt. */
-    DEFERRED("deferred"),
+    DEFERRED("deferred", EmailState.SEND_READY),
     /** Not taken, and not tried again. */
-    FAILED("failed"),
+    FAILED("failed", EmailState.SEND_FAILED),
     /** The message left the Outbox without an attempt. */
-    SKIPPED("skipped");
+    SKIPPED("skipped", EmailState.SEND_IGNORED);
 
     private final String apiName;
+    private final EmailState state;
 
-    Outcome(String apiName) {
+    Outcome(String apiName, EmailState state) {
         this.apiName = apiName;
+        this.state = state;
     }
 
     public String apiName() {
         return apiName;
+    }
+
+    /** The entry's state after an attempt that came to this. */
+    public EmailState state() {
+        return state;
     }
 
     /** Whether the server took the message. */

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.model.emaillog.AttemptResult;
-import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.store.Database;
@@ -69,14 +68,15 @@ class StoredOutboxFactsTest {
     }
 
     long queue(Instant at, String subject) {
-        return store.add(new NewEmail(at, EmailState.SEND_READY, "<" + subject + "@x>", "app@example.com", subject, 10,
-                List.of("to@example.com"), List.of("to@example.com"), List.of(), null, "Default SMTP", "/shop", null,
-                new byte[] {1, 2, 3}));
+        return store.add(NewEmail.builder().createdAt(at).messageId("<" + subject + "@x>").from("app@example.com")
+                .subject(subject).size(10).recipients(List.of("to@example.com")).actualRecipients(List.of("to@example.com"))
+                .account(null, "Default SMTP").source("/shop").mime(new byte[] {1, 2, 3}).build());
     }
 
-    void attempt(long id, Instant at, EmailState state, Outcome outcome, Integer code, String reply) {
-        assertTrue(store.record(id, new AttemptResult(at, state, outcome, code, reply, reply, List.of(), List.of(),
-                state == EmailState.SEND_READY ? at.plusSeconds(60) : null, null, "Default SMTP", null)));
+    void attempt(long id, Instant at, Outcome outcome, Integer code, String reply) {
+        assertTrue(store.record(id, AttemptResult.builder().at(at).outcome(outcome).reply(code, reply).reason(reply)
+                .nextAttemptAt(outcome == Outcome.DEFERRED ? at.plusSeconds(60) : null).account(null, "Default SMTP")
+                .build()));
     }
 
     @Test
@@ -96,24 +96,24 @@ class StoredOutboxFactsTest {
     @Test
     void theSenderIsDownOnlyWhenTheLastThreeAttemptsAllFailedOnTheConnection() {
         long a = queue(T0, "a");
-        attempt(a, T0.plusSeconds(1), EmailState.SEND_READY, Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
-        attempt(a, T0.plusSeconds(2), EmailState.SEND_READY, Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
+        attempt(a, T0.plusSeconds(1), Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
+        attempt(a, T0.plusSeconds(2), Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
         assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "two failures are not yet three");
         long b = queue(T0, "b");
-        attempt(b, T0.plusSeconds(3), EmailState.SEND_READY, Outcome.DEFERRED, 451, "451 4.3.0 try later");
-        attempt(a, T0.plusSeconds(4), EmailState.SEND_READY, Outcome.DEFERRED, null, "Authentication failed");
+        attempt(b, T0.plusSeconds(3), Outcome.DEFERRED, 451, "451 4.3.0 try later");
+        attempt(a, T0.plusSeconds(4), Outcome.DEFERRED, null, "Authentication failed");
         assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "a 451 is an answer: the server is reachable");
-        attempt(b, T0.plusSeconds(5), EmailState.SEND_FAILED, Outcome.FAILED, null, "Read timed out");
+        attempt(b, T0.plusSeconds(5), Outcome.FAILED, null, "Read timed out");
         now = T0.plusSeconds(6);
         assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"));
-        attempt(a, T0.plusSeconds(6), EmailState.SEND_READY, Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
+        attempt(a, T0.plusSeconds(6), Outcome.DEFERRED, null, "Connection refused: 127.0.0.1:25");
         assertEquals(HealthStatus.DOWN, facts.healthChecks().get("sender"), "authentication, timeout, refused in a row");
         OutboxFacts.Sender sender = facts.sender().orElseThrow();
         assertEquals(T0.plusSeconds(6), sender.lastFailureAt());
         assertEquals("Connection refused: 127.0.0.1:25", sender.lastFailureReason());
         assertNull(sender.lastSuccessAt());
 
-        attempt(a, T0.plusSeconds(7), EmailState.SENT, Outcome.SENT, 250, "250 2.0.0 queued");
+        attempt(a, T0.plusSeconds(7), Outcome.SENT, 250, "250 2.0.0 queued");
         assertEquals(HealthStatus.UP, facts.healthChecks().get("sender"), "mail flows again");
         assertEquals(T0.plusSeconds(7), facts.sender().orElseThrow().lastSuccessAt());
         assertEquals(T0.plusSeconds(6), facts.sender().orElseThrow().lastFailureAt());
@@ -134,14 +134,14 @@ class StoredOutboxFactsTest {
     @Test
     void onlyDueMessagesCountAPausedOutboxOrOneWaitingForItsBackOffIsShownNotDown() {
         long waiting = queue(T0, "deferred");
-        attempt(waiting, T0.plusSeconds(1), EmailState.SEND_READY, Outcome.DEFERRED, 451, "451 4.3.0 later");
+        attempt(waiting, T0.plusSeconds(1), Outcome.DEFERRED, 451, "451 4.3.0 later");
         now = T0.plus(Duration.ofMinutes(16)); // queued 16 minutes ago, its next attempt 60 s after the first
         assertEquals(HealthStatus.DOWN, facts.healthChecks().get("outbox"), "due since 15 minutes");
         paused = "sending is disabled (glide.email.smtp.active is off)";
         assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"), "paused: it waits, shown not DOWN");
         assertEquals(paused, facts.outbox().orElseThrow().paused());
         paused = null;
-        attempt(waiting, now, EmailState.SEND_READY, Outcome.DEFERRED, 451, "451 4.3.0 later"); // next in 60 s
+        attempt(waiting, now, Outcome.DEFERRED, 451, "451 4.3.0 later"); // next in 60 s
         assertEquals(HealthStatus.UP, facts.healthChecks().get("outbox"), "waiting for its back-off: not due");
         now = now.plusSeconds(61);
         assertEquals(HealthStatus.DOWN, facts.healthChecks().get("outbox"), "due again");
@@ -152,13 +152,14 @@ class StoredOutboxFactsTest {
         now = T0.plus(Duration.ofDays(2));
         Instant hourAgo = now.minus(Duration.ofHours(1));
         long old = queue(T0, "two days old, sent now");
-        attempt(old, now.minusSeconds(10), EmailState.SENT, Outcome.SENT, 250, "250 ok");
+        attempt(old, now.minusSeconds(10), Outcome.SENT, 250, "250 ok");
         long earlier = queue(now.minus(Duration.ofHours(5)), "failed five hours ago");
-        attempt(earlier, now.minus(Duration.ofHours(5)), EmailState.SEND_FAILED, Outcome.FAILED, 550, "550 no");
+        attempt(earlier, now.minus(Duration.ofHours(5)), Outcome.FAILED, 550, "550 no");
         long ancient = queue(T0, "sent two days ago");
-        attempt(ancient, T0.plusSeconds(1), EmailState.SENT, Outcome.SENT, 250, "250 ok");
-        store.add(new NewEmail(hourAgo.plusSeconds(1), EmailState.SEND_IGNORED, "<s@x>", "app@example.com", "skipped",
-                10, List.of("x@example.com"), List.of(), List.of(), null, null, "/shop", "sending off", null));
+        attempt(ancient, T0.plusSeconds(1), Outcome.SENT, 250, "250 ok");
+        store.add(NewEmail.builder().createdAt(hourAgo.plusSeconds(1)).messageId("<s@x>").from("app@example.com")
+                .subject("skipped").size(10).recipients(List.of("x@example.com")).source("/shop").reason("sending off")
+                .build());
         queue(now.minusSeconds(5), "still waiting");
 
         OutboxFacts.Counts counts = facts.counts().orElseThrow();

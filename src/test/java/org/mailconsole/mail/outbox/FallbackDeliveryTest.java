@@ -254,15 +254,16 @@ class FallbackDeliveryTest {
     void anotherNodeSendsThroughThePrimary() {
         JdbcOutboxQueue otherNode = new JdbcOutboxQueue(core.database(), clock, Duration.ofSeconds(30));
         Instant later = clock.instant().plus(Duration.ofHours(1)); // not due: this node's workers leave it alone
-        long id = otherNode.enqueue(new NewEmail(later, EmailState.SEND_READY, "<other@node>", "app@shop.example",
-                "other node", 3, List.of("buyer@customer.example"), List.of("buyer@customer.example"), List.of(),
-                defaultSmtp.id(), defaultSmtp.name(), "/shop", null, new byte[] {1, 2, 3}));
+        long id = otherNode.enqueue(NewEmail.builder().createdAt(later).messageId("<other@node>")
+                .from("app@shop.example").subject("other node").size(3).recipients(List.of("buyer@customer.example"))
+                .actualRecipients(List.of("buyer@customer.example")).account(defaultSmtp.id(), defaultSmtp.name())
+                .source("/shop").mime(new byte[] {1, 2, 3}).build());
         Lease lease = otherNode.lease("node-b", id).orElseThrow();
         assertTrue(otherNode.rebudget(lease, new OutboxQueue.Budget(defaultSmtp.id(), new RateLimits(1, null))).isEmpty(),
                 "the primary's budget had room for the other node's send");
-        assertTrue(otherNode.complete(lease, new AttemptResult(clock.instant(), EmailState.SENT, Outcome.SENT, 250,
-                "250 ok", null, List.of("buyer@customer.example"), List.of(), null, defaultSmtp.id(), defaultSmtp.name(),
-                null)));
+        assertTrue(otherNode.complete(lease, AttemptResult.builder().at(clock.instant()).outcome(Outcome.SENT)
+                .reply(250, "250 ok").recipients(List.of("buyer@customer.example"))
+                .account(defaultSmtp.id(), defaultSmtp.name()).build()));
     }
 
     @Test

@@ -45,9 +45,10 @@ class EmailLogTest {
     }
 
     static NewEmail email(Instant at, EmailState state, String from, String subject, String to) {
-        return new NewEmail(at, state, "<" + subject.hashCode() + "@x>", from, subject, 10, List.of(to), List.of(to),
-                List.of(), null, "Default SMTP", "/shop", state == EmailState.SEND_IGNORED ? "sending off" : null,
-                state == EmailState.SEND_READY ? new byte[] {1, 2, 3} : null);
+        return NewEmail.builder().createdAt(at).messageId("<" + subject.hashCode() + "@x>").from(from).subject(subject)
+                .size(10).recipients(List.of(to)).actualRecipients(List.of(to)).account(null, "Default SMTP")
+                .source("/shop").reason(state == EmailState.SEND_IGNORED ? "sending off" : null)
+                .mime(state == EmailState.SEND_READY ? new byte[] {1, 2, 3} : null).build();
     }
 
     long rows(String sql) {
@@ -82,8 +83,8 @@ class EmailLogTest {
         assertEquals("MEMORY", type);
         long id = store.add(email(Instant.now(), EmailState.SEND_READY, "app@shop.example", "kept", "b@shop.example"));
         store.add(email(Instant.now(), EmailState.SEND_IGNORED, "app@shop.example", "skipped", "b@shop.example"));
-        store.record(id, new AttemptResult(Instant.now(), EmailState.SENT, Outcome.SENT, 250,
-                "250 ok", null, List.of(), List.of(), null, null, "Default SMTP", null));
+        store.record(id, AttemptResult.builder().at(Instant.now()).outcome(Outcome.SENT)
+                .reply(250, "250 ok").account(null, "Default SMTP").build());
         database.close();
         open();
         assertEquals(0L, store.counts().get(EmailState.SEND_READY));
@@ -113,9 +114,9 @@ class EmailLogTest {
                     store.queue().cancel(id, "admin");
                 } else {
                     EmailState state = what == 3 ? EmailState.SEND_FAILED : EmailState.SENT;
-                    store.record(id, new AttemptResult(at, state, state == EmailState.SENT ? Outcome.SENT : Outcome.FAILED,
-                            state == EmailState.SENT ? 250 : 550, "reply", null, List.of(), List.of(), null, null, "Default SMTP",
-                            null));
+                    store.record(id, AttemptResult.builder().at(at)
+                            .outcome(state == EmailState.SENT ? Outcome.SENT : Outcome.FAILED)
+                            .reply(state == EmailState.SENT ? 250 : 550, "reply").account(null, "Default SMTP").build());
                     if (state == EmailState.SEND_FAILED) {
                         failed.add(id);
                     }

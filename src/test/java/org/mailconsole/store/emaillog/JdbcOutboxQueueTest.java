@@ -52,8 +52,8 @@ class JdbcOutboxQueueTest {
     }
 
     AttemptResult sent() {
-        return new AttemptResult(clock.instant(), EmailState.SENT, Outcome.SENT, 250, "250 ok", null, List.of(), List.of(), null,
-                null, "Default SMTP", null);
+        return AttemptResult.builder().at(clock.instant()).outcome(Outcome.SENT).reply(250, "250 ok")
+                .account(null, "Default SMTP").build();
     }
 
     @Test
@@ -91,8 +91,9 @@ class JdbcOutboxQueueTest {
     void aDeferredMessageIsDueAtItsNextAttemptAndNotBefore() {
         long id = enqueue("deferred");
         Lease a = queue.lease("node-a", 1, null).leases().get(0);
-        assertTrue(queue.complete(a, new AttemptResult(clock.instant(), EmailState.SEND_READY, Outcome.DEFERRED, 451,
-                "451 later", "451 later", List.of(), List.of(), clock.instant().plusSeconds(60), null, "Default SMTP", null)));
+        assertTrue(queue.complete(a, AttemptResult.builder().at(clock.instant()).outcome(Outcome.DEFERRED)
+                .reply(451, "451 later").reason("451 later").nextAttemptAt(clock.instant().plusSeconds(60))
+                .account(null, "Default SMTP").build()));
         assertEquals(clock.instant().plusSeconds(60), queue.nextDue().orElseThrow());
         clock.advance(Duration.ofSeconds(59));
         assertTrue(queue.lease("node-a", 1, null).leases().isEmpty());
@@ -117,8 +118,8 @@ class JdbcOutboxQueueTest {
     void retryNowMakesAFailedMessageDueAndAWaitingOneDueNow() {
         long id = enqueue("fails");
         Lease a = queue.lease("node-a", 1, null).leases().get(0);
-        queue.complete(a, new AttemptResult(clock.instant(), EmailState.SEND_FAILED, Outcome.FAILED, 550, "550 no",
-                "550 no", List.of(), List.of(), null, null, "Default SMTP", null));
+        queue.complete(a, AttemptResult.builder().at(clock.instant()).outcome(Outcome.FAILED).reply(550, "550 no")
+                .reason("550 no").account(null, "Default SMTP").build());
         assertTrue(queue.lease("node-a", 1, null).leases().isEmpty());
         clock.advance(Duration.ofMinutes(5));
         assertEquals(EmailState.SEND_READY, queue.makeDue(id).state());

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.model.RateLimits;
 import org.mailconsole.model.emaillog.AttemptResult;
-import org.mailconsole.model.emaillog.EmailState;
 import org.mailconsole.model.emaillog.NewEmail;
 import org.mailconsole.model.emaillog.Outcome;
 import org.mailconsole.model.emaillog.RecipientNote;
@@ -49,8 +48,9 @@ class RateBudgetTest {
     }
 
     long enqueue(String subject, String... to) {
-        return queue.enqueue(new NewEmail(clock.instant(), EmailState.SEND_READY, "<" + subject + "@x>", "app@shop.example",
-                subject, 10, List.of(to), List.of(to), List.of(), null, "Default SMTP", "/shop", null, new byte[] {1}));
+        return queue.enqueue(NewEmail.builder().createdAt(clock.instant()).messageId("<" + subject + "@x>")
+                .from("app@shop.example").subject(subject).size(10).recipients(List.of(to)).actualRecipients(List.of(to))
+                .account(null, "Default SMTP").source("/shop").mime(new byte[] {1}).build());
     }
 
     static OutboxQueue.Budget budget(Integer perMinute, Integer perDay) {
@@ -59,13 +59,15 @@ class RateBudgetTest {
 
     AttemptResult sent(Lease lease, String... refused) {
         List<RecipientNote> notes = java.util.Arrays.stream(refused).map(a -> new RecipientNote(a, "550 no")).toList();
-        return new AttemptResult(clock.instant(), EmailState.SENT, notes.isEmpty() ? Outcome.SENT : Outcome.PARTIAL, 250,
-                "250 ok", null, lease.entry().actualRecipients(), notes, null, ACCOUNT, "Default SMTP", null);
+        return AttemptResult.builder().at(clock.instant()).outcome(notes.isEmpty() ? Outcome.SENT : Outcome.PARTIAL)
+                .reply(250, "250 ok").recipients(lease.entry().actualRecipients()).refused(notes)
+                .account(ACCOUNT, "Default SMTP").build();
     }
 
     AttemptResult deferred(Lease lease) {
-        return new AttemptResult(clock.instant(), EmailState.SEND_READY, Outcome.DEFERRED, 451, "451 later", "451 later",
-                lease.entry().actualRecipients(), List.of(), clock.instant().plusSeconds(3600), ACCOUNT, "Default SMTP", null);
+        return AttemptResult.builder().at(clock.instant()).outcome(Outcome.DEFERRED).reply(451, "451 later")
+                .reason("451 later").recipients(lease.entry().actualRecipients())
+                .nextAttemptAt(clock.instant().plusSeconds(3600)).account(ACCOUNT, "Default SMTP").build();
     }
 
     Lease leaseOne(OutboxQueue.Budget budget) {
@@ -98,8 +100,8 @@ class RateBudgetTest {
     }
 
     private AttemptResult sentOf() {
-        return new AttemptResult(clock.instant(), EmailState.SENT, Outcome.SENT, 250, "250 ok", null,
-                List.of("to@example.com"), List.of(), null, ACCOUNT, "Default SMTP", null);
+        return AttemptResult.builder().at(clock.instant()).outcome(Outcome.SENT).reply(250, "250 ok")
+                .recipients(List.of("to@example.com")).account(ACCOUNT, "Default SMTP").build();
     }
 
     @Test
