@@ -1,6 +1,6 @@
 package org.mailconsole.console.diagnostics;
 
-import org.mailconsole.mail.outbox.FallbackUse;
+import org.mailconsole.mail.outbox.DeliveryStatus;
 import java.time.Instant;
 import java.util.List;
 import org.mailconsole.mail.live.InboundResults;
@@ -56,27 +56,11 @@ public record Diagnostics(
     }
 
     /**
-     * Delivery to one outbound account's relay (email-model.md section 7.2), as this node sees it.
-     *
-     * @param connectionsOpen       connections open now
-     * @param connectionsAllowed    connections allowed now: the setting, lowered by the relay's greeting refusals
-     * @param maxConnections        the account's Connections setting
-     * @param estimatedDrainSeconds the Outbox's size over the pace of the last minute; 0 when empty, null
-     *                              when nothing left the Outbox in the last minute
-     * @param refusedAt             when the relay last refused a connection in its greeting; null when it did not
-     * @param refusal               that greeting; null when it did not
-     * @param throttledUntil        until when a throttle signal pauses the account (section 7.1); null when not
-     * @param throttleReply         the relay's reply that signalled it; null when not paused
-     * @param messagesPerMinute     the account's limit (null: none); {@code lastMinute} messages started in the last 60 s
-     * @param recipientsPerDay      the account's limit (null: none); {@code last24hRecipients} counted in 24 h
-     * @param fallbackInUse         its fallback account takes its messages now, with its last failure
-     *                              (section 7.3); null when not
+     * Delivery to one outbound account's relay (email-model.md section 7.2), as this node sees it now,
+     * and {@code estimatedDrainSeconds}: the Outbox's size over the pace of the last minute; 0 when
+     * empty, null when nothing left the Outbox in the last minute.
      */
-    public record Delivery(Long accountId, String name, int connectionsOpen, int connectionsAllowed,
-                           int maxConnections, Long estimatedDrainSeconds, Instant refusedAt, String refusal,
-                           Instant throttledUntil, String throttleReply, Integer messagesPerMinute,
-                           Integer recipientsPerDay, Long lastMinute, Long last24hRecipients,
-                           FallbackUse fallbackInUse) {
+    public record Delivery(DeliveryStatus now, Long estimatedDrainSeconds) {
     }
 
     /**

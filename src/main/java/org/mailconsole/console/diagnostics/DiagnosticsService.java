@@ -113,10 +113,7 @@ public final class DiagnosticsService {
             return List.of();
         }
         Long drain = waiting == null ? null : DrainEstimate.seconds(waiting.size(), now.perSecond());
-        return List.of(new Diagnostics.Delivery(now.accountId(), now.accountName(), now.connectionsOpen(),
-                now.connectionsAllowed(), now.maxConnections(), drain, now.refusedAt(), now.refusal(), now.throttledUntil(),
-                now.throttleReply(), now.messagesPerMinute(), now.recipientsPerDay(), now.lastMinute(),
-                now.last24hRecipients(), now.fallbackInUse()));
+        return List.of(new Diagnostics.Delivery(now, drain));
     }
 
     /** What the banner on every page says right now. */

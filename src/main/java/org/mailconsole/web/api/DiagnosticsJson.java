@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mailconsole.console.diagnostics.Diagnostics;
 import org.mailconsole.console.diagnostics.OutboxFacts;
+import org.mailconsole.mail.outbox.DeliveryStatus;
 import org.mailconsole.store.DatabaseFacts;
 
 /**
@@ -26,9 +27,10 @@ public record DiagnosticsJson(String at, Diagnostics.Outbound outbound, SenderJs
                                String connectionRefusal, String throttledUntil, String throttleReply,
                                Long lastMinute, Integer messagesPerMinute, Long last24hRecipients,
                                Integer recipientsPerDay, FallbackJson fallbackInUse) {
-        static DeliveryJson of(Diagnostics.Delivery d) {
-            return new DeliveryJson(d.accountId(), d.name(), d.connectionsOpen(), d.connectionsAllowed(),
-                    d.maxConnections(), d.estimatedDrainSeconds(), time(d.refusedAt()), d.refusal(),
+        static DeliveryJson of(Diagnostics.Delivery row) {
+            DeliveryStatus d = row.now();
+            return new DeliveryJson(d.accountId(), d.accountName(), d.connectionsOpen(), d.connectionsAllowed(),
+                    d.maxConnections(), row.estimatedDrainSeconds(), time(d.refusedAt()), d.refusal(),
                     time(d.throttledUntil()), d.throttleReply(), d.lastMinute(), d.messagesPerMinute(),
                     d.last24hRecipients(), d.recipientsPerDay(), FallbackJson.of(d.fallbackInUse()));
         }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.mailconsole.console.diagnostics.Diagnostics;
 import org.mailconsole.console.diagnostics.OutboxFacts;
+import org.mailconsole.mail.outbox.DeliveryStatus;
 
 /** The template model of Email diagnostics: every fact as text ("" when there is none). */
 final class DiagnosticsPage {
@@ -58,15 +59,17 @@ final class DiagnosticsPage {
         return m;
     }
 
-    private static Map<String, Object> delivery(Diagnostics.Delivery r) {
+    private static Map<String, Object> delivery(Diagnostics.Delivery delivery) {
+        DeliveryStatus r = delivery.now();
         Map<String, Object> row = new HashMap<>();
         row.put("accountId", String.valueOf(r.accountId()));
-        row.put("name", r.name());
+        row.put("name", r.accountName());
         row.put("connections", r.connectionsOpen() + " open, " + r.connectionsAllowed() + " allowed"
                 + (r.connectionsAllowed() < r.maxConnections() ? " (Connections is " + r.maxConnections()
                 + "; one more each minute)" : ""));
-        row.put("drain", r.estimatedDrainSeconds() == null ? "unknown: nothing left the Outbox in the last minute"
-                : r.estimatedDrainSeconds() == 0 ? "the Outbox is empty" : "about " + duration(r.estimatedDrainSeconds()));
+        Long drain = delivery.estimatedDrainSeconds();
+        row.put("drain", drain == null ? "unknown: nothing left the Outbox in the last minute"
+                : drain == 0 ? "the Outbox is empty" : "about " + duration(drain));
         row.put("refusal", r.refusedAt() == null ? "none" : r.refusal() + " (" + time(r.refusedAt()) + ")");
         row.put("budget", (r.lastMinute() == null ? "?" : String.format(java.util.Locale.ROOT, "%,d", r.lastMinute()))
                 + (r.messagesPerMinute() == null ? " (no limit)" : " of " + String.format(java.util.Locale.ROOT, "%,d", r.messagesPerMinute()))
