@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.mailconsole.model.AuditEntry;
@@ -109,10 +111,11 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         return id;
     }
 
-    private List<Lease> leaseDue(Connection connection, String owner, int max, Instant now) throws SQLException {
-        List<Long> due = new ArrayList<>();
-        try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT id FROM email_entry "
-                + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
+    /** Up to {@code max} due messages no live lease holds, earliest due first: each id with its recipient count. */
+    private Map<Long, Integer> due(Connection connection, int max, Instant now) throws SQLException {
+        Map<Long, Integer> due = new LinkedHashMap<>();
+        try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT id, actual_recipients FROM "
+                + "email_entry WHERE state = ? AND next_attempt_at <= ? AND " + FREE
                 + " ORDER BY state, next_attempt_at, id LIMIT ?" + dialect.leaseSuffix())) {
             query.setString(1, READY);
             query.setTimestamp(2, timestamp(now));
@@ -120,15 +123,11 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             query.setInt(4, max);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    due.add(rows.getLong(1));
+                    due.put(rows.getLong(1), EmailColumns.addresses(rows.getString(2)).size());
                 }
             }
         }
-        List<Lease> leased = new ArrayList<>();
-        for (long id : due) {
-            take(connection, owner, id, now).ifPresent(leased::add);
-        }
-        return leased;
+        return due;
     }
 
     @Override
@@ -140,26 +139,23 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     /** Leases due messages, held to the account's rate budget when it has a limit (then one at most). */
     private Leased leaseWithin(Connection connection, String owner, int max, Budget budget, Instant now)
             throws SQLException {
-        if (budget == null || !budget.applies() || max <= 0) {
-            return new Leased(max > 0 ? leaseDue(connection, owner, max, now) : List.of(), null);
+        if (max <= 0) {
+            return new Leased(List.of(), null);
+        }
+        if (budget == null || !budget.applies()) {
+            List<Lease> leased = new ArrayList<>();
+            for (long id : due(connection, max, now).keySet()) {
+                take(connection, owner, id, now).ifPresent(leased::add);
+            }
+            return new Leased(leased, null);
         }
         RateBudget.lock(connection, dialect, budget.accountId());
-        long id;
-        int recipients;
-        try (PreparedStatement query = CompiledStatements.prepare(connection, "SELECT id, actual_recipients FROM email_entry "
-                + "WHERE state = ? AND next_attempt_at <= ? AND " + FREE
-                + " ORDER BY state, next_attempt_at, id LIMIT 1" + dialect.leaseSuffix())) {
-            query.setString(1, READY);
-            query.setTimestamp(2, timestamp(now));
-            query.setTimestamp(3, timestamp(now));
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return new Leased(List.of(), null);
-                }
-                id = row.getLong(1);
-                recipients = EmailColumns.addresses(row.getString(2)).size();
-            }
+        Map<Long, Integer> due = due(connection, 1, now);
+        if (due.isEmpty()) {
+            return new Leased(List.of(), null);
         }
+        long id = due.keySet().iterator().next();
+        int recipients = due.get(id);
         // more recipients than the whole daily limit: no reservation, leased to be failed
         Optional<BudgetWait> wait = RateBudget.reserve(connection, budget.accountId(), budget.limits(), id, recipients, now);
         if (wait.isPresent()) {
