@@ -65,12 +65,6 @@ public record AccountInput(Map<AccountField, String> values, Map<AccountSecret, 
             return this;
         }
 
-        /** Sets several secrets (a null value clears the stored one). */
-        public Builder secrets(Map<AccountSecret, String> values) {
-            secrets.putAll(values);
-            return this;
-        }
-
         public AccountInput build() {
             return new AccountInput(values, secrets);
         }

@@ -27,8 +27,6 @@ import org.mailconsole.store.emaillog.EmailStateConflictException;
 public final class EmailLogService {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
-    /** The mailbox names a query may give; blank or "all" means every mailbox. */
-    public static final List<String> MAILBOXES = List.of("outbox", "sent", "failed", "skipped");
 
     /** How deep a page may reach ({@code page * size}): beyond it, a search narrows instead (api.md). */
     public static final int MAX_OFFSET = 100_000;

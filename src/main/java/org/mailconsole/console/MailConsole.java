@@ -49,17 +49,12 @@ public final class MailConsole implements AutoCloseable {
         this.emailLog = new EmailLogService(core.log(), core.outbox(), Clock.systemUTC());
     }
 
-    /** Opens the database (or joins the one the shared JNDI session already opened in this JVM). */
-    public static MailConsole start(StorageSettings settings) {
-        return start(settings, false);
-    }
-
-    /** @param sharedMode true when the database is the one of the container's shared mail/Session */
-    public static MailConsole start(StorageSettings settings, boolean sharedMode) {
-        return start(settings, sharedMode, Set.of());
-    }
-
-    /** @param consolePorts the local ports the web layer serves the console on (mailconsole.console.ports); empty: any */
+    /**
+     * Opens the database (or joins the one the shared JNDI session already opened in this JVM).
+     *
+     * @param sharedMode   true when the database is the one of the container's shared mail/Session
+     * @param consolePorts the local ports the web layer serves the console on (mailconsole.console.ports); empty: any
+     */
     public static MailConsole start(StorageSettings settings, boolean sharedMode, Set<Integer> consolePorts) {
         return new MailConsole(SharedEngine.acquire(settings), sharedMode, consolePorts);
     }

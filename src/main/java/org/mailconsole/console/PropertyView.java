@@ -1,6 +1,5 @@
 package org.mailconsole.console;
 
-import java.util.List;
 import org.mailconsole.model.PropertyDef;
 
 /**
@@ -18,9 +17,5 @@ public record PropertyView(PropertyDef def, String value, String effective, Stri
 
     public String name() {
         return def.name();
-    }
-
-    public List<String> choices() {
-        return def.choices();
     }
 }

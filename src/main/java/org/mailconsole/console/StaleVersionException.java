@@ -2,15 +2,8 @@ package org.mailconsole.console;
 
 /** A save based on a version that someone else has changed since. Nothing was written. */
 public class StaleVersionException extends RuntimeException {
-    private final long currentVersion;
-
     public StaleVersionException(long expected, long current) {
         super("the settings were changed by someone else since version " + expected
                 + " (now version " + current + "); reload and apply your change again");
-        this.currentVersion = current;
-    }
-
-    public long currentVersion() {
-        return currentVersion;
     }
 }

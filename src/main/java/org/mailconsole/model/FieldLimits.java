@@ -2,7 +2,7 @@ package org.mailconsole.model;
 
 /**
  * How long each value may be, in one place: every accepted value fits its database column
- * (columns count characters; a sealed secret is longer than the secret, see {@link #SEALED_COLUMN}).
+ * (columns count characters; a sealed secret is longer than the secret, see {@link #sealedLength}).
  */
 public final class FieldLimits {
     public static final int ACCOUNT_NAME = 100;
@@ -19,11 +19,9 @@ public final class FieldLimits {
     public static final int SECRET = 2000;
     /**
      * A PEM kept sealed (a Graph account's certificate or private key): ASCII, so it seals to at most
-     * 3 + 4 * ceil((12 + 7000 + 16) / 3) = 9,375 characters, within {@link #SEALED_PEM_COLUMN}.
+     * 3 + 4 * ceil((12 + 7000 + 16) / 3) = 9,375 characters, within the columns of sealed PEM values (V16).
      */
     public static final int SECRET_PEM = 7000;
-    /** The columns of sealed PEM values (V16). */
-    public static final int SEALED_PEM_COLUMN = 16000;
     /** Any System Properties > Email value. */
     public static final int PROPERTY = 2000;
     /**
@@ -32,12 +30,6 @@ public final class FieldLimits {
      */
     public static final int TRANSCRIPT = 200_000;
 
-    /**
-     * The columns that hold sealed secrets (V4). A secret of {@link #SECRET} characters is at most
-     * 3 UTF-8 bytes each (a 4-byte character is 2 Java chars), so it seals to at most
-     * 3 + 4 * ceil((12 + 3 * SECRET + 16) / 3) = 8,043 characters.
-     */
-    public static final int SEALED_COLUMN = 8192;
     /** The columns of tokens from a token endpoint (access token, rotated refresh token), sealed. */
     public static final int SEALED_TOKEN_COLUMN = 32000;
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntFunction;
 import org.mailconsole.model.AuditEntry;
 import org.mailconsole.model.TranscriptEntry;
@@ -92,18 +91,6 @@ public final class TranscriptStore {
                 int cleared = delete.executeUpdate();
                 AuditStore.insert(connection, audit.apply(cleared));
                 return cleared;
-            }
-        });
-    }
-
-    public Optional<TranscriptEntry> find(long id) {
-        return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, account_id, created_at, kind, "
-                    + "outcome, transcript FROM account_transcript WHERE id = ?")) {
-                query.setLong(1, id);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
-                }
             }
         });
     }

@@ -14,11 +14,13 @@ import org.mailconsole.model.Protocol;
 
 class AccountValidatorTest {
     static AccountInput input(String type, String auth, String port, String folder, Map<AccountSecret, String> secrets) {
-        return AccountInput.builder().set(AccountField.NAME, " Name ").set(AccountField.TYPE, type)
+        AccountInput.Builder input = AccountInput.builder().set(AccountField.NAME, " Name ").set(AccountField.TYPE, type)
                 .set(AccountField.AUTHENTICATION, auth).set(AccountField.SERVER, "mail.example.com")
                 .set(AccountField.PORT, port).set(AccountField.SECURITY, "ssl")
                 .set(AccountField.USER_NAME, "me@example.com").set(AccountField.FOLDER, folder)
-                .set(AccountField.ACTIVE, true).secrets(secrets).build();
+                .set(AccountField.ACTIVE, true);
+        secrets.forEach(input::secret);
+        return input.build();
     }
 
     @Test
@@ -35,14 +37,13 @@ class AccountValidatorTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        Map<AccountSecret, String> none = new HashMap<>();
         ValidationException e = assertThrows(ValidationException.class, () -> AccountValidator.check(
                 AccountInput.builder().set(AccountField.NAME, "").set(AccountField.TYPE, "fax")
                         .set(AccountField.AUTHENTICATION, "oauth2").set(AccountField.SERVER, "bad host")
                         .set(AccountField.PORT, "0").set(AccountField.SECURITY, "tls").set(AccountField.USER_NAME, "")
                         .set(AccountField.FROM_ADDRESS, "x").set(AccountField.ADDRESS_FILTER_ID, "-1")
                         .set(AccountField.TOKEN_URL, "ftp://x").set(AccountField.TRUSTED_CERTIFICATES, "junk")
-                        .secrets(none).build(), null));
+                        .build(), null));
         var fields = e.errors().stream().map(f -> f.field()).toList();
         for (String field : new String[] {"name", "type", "server", "port", "security", "userName", "addressFilterId",
                 "oauth2.tokenUrl", "oauth2.clientId", "oauth2.clientSecret", "trustedCertificates"}) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ class PropertiesServiceTest {
 
     @BeforeEach
     void start() {
-        console = MailConsole.start(settings());
+        console = MailConsole.start(settings(), false, Set.of());
     }
 
     @AfterEach
@@ -99,7 +100,7 @@ class PropertiesServiceTest {
                 assertFalse(content.contains("file-canary-7"), file.toString());
             }
         }
-        console = MailConsole.start(settings());
+        console = MailConsole.start(settings(), false, Set.of());
         assertEquals("file-canary-7", console.properties().effective().text("glide.email.user_password"));
         assertEquals("smtp.example.com", console.properties().effective().text("glide.email.server"));
     }
@@ -126,6 +127,6 @@ class PropertiesServiceTest {
     void shutdownLeavesNoLockFile() {
         console.close();
         assertFalse(Files.exists(dir.resolve("db/mc.lck")));
-        console = MailConsole.start(settings());
+        console = MailConsole.start(settings(), false, Set.of());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,7 @@ class AddressFilterConcurrencyIT {
     void hsqldb() throws Exception {
         StorageSettings settings = new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key"));
-        try (MailConsole console = MailConsole.start(settings)) {
+        try (MailConsole console = MailConsole.start(settings, false, Set.of())) {
             race(List.of(console.addressFilters()));
         }
     }
@@ -45,11 +46,11 @@ class AddressFilterConcurrencyIT {
     void postgresTwoNodes() throws Exception {
         try (PostgresServer postgres = PostgresServer.start()) {
             StorageSettings settings = new StorageSettings(postgres.jdbcUrl(), "postgres", "", dir.resolve("key"));
-            try (MailConsole one = MailConsole.start(settings)) {
+            try (MailConsole one = MailConsole.start(settings, false, Set.of())) {
                 // a second handle on the same server: a second node (SharedEngine keys by URL, so vary it)
                 StorageSettings other = new StorageSettings(postgres.jdbcUrl() + "?ApplicationName=node2", "postgres", "",
                         dir.resolve("key"));
-                try (MailConsole two = MailConsole.start(other)) {
+                try (MailConsole two = MailConsole.start(other, false, Set.of())) {
                     race(List.of(one.addressFilters(), two.addressFilters()));
                 }
             }

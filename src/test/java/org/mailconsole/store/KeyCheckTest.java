@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.MailConsole;
@@ -25,12 +26,12 @@ class KeyCheckTest {
 
     @Test
     void anotherKeyFileIsRefusedAtStartNamingTheFile() {
-        try (MailConsole first = MailConsole.start(settings("key-a"))) {
+        try (MailConsole first = MailConsole.start(settings("key-a"), false, Set.of())) {
             long version = first.properties().document().version();
             first.properties().update(version, Map.of("glide.email.user_password", "canary-key-check"), "tester");
         }
         KeyMismatchException console = assertThrows(KeyMismatchException.class,
-                () -> MailConsole.start(settings("key-b")));
+                () -> MailConsole.start(settings("key-b"), false, Set.of()));
         assertTrue(console.getMessage().contains(dir.resolve("key-b").toString()), console.getMessage());
         assertTrue(console.getMessage().contains("same key file"), console.getMessage());
         assertTrue(!console.getMessage().contains("canary"), console.getMessage());
@@ -41,14 +42,14 @@ class KeyCheckTest {
         assertTrue(factory.getMessage().contains(dir.resolve("key-c").toString()), factory.getMessage());
 
         // the refused starts left the database closed and unchanged: the right key still opens everything
-        try (MailConsole again = MailConsole.start(settings("key-a"))) {
+        try (MailConsole again = MailConsole.start(settings("key-a"), false, Set.of())) {
             assertEquals("canary-key-check", again.properties().effective().text("glide.email.user_password"));
         }
     }
 
     @Test
     void aDatabaseWithSecretsFromBeforeTheCheckIsCheckedAgainstThem() throws Exception {
-        try (MailConsole first = MailConsole.start(settings("key-a"))) {
+        try (MailConsole first = MailConsole.start(settings("key-a"), false, Set.of())) {
             long version = first.properties().document().version();
             first.properties().update(version, Map.of("glide.email.user_password", "canary-older"), "tester");
         }
@@ -57,10 +58,10 @@ class KeyCheckTest {
             statement.execute("DELETE FROM key_check"); // as a database of before V6 would be
             statement.execute("SHUTDOWN");
         }
-        assertThrows(KeyMismatchException.class, () -> MailConsole.start(settings("key-b")));
-        try (MailConsole right = MailConsole.start(settings("key-a"))) {
+        assertThrows(KeyMismatchException.class, () -> MailConsole.start(settings("key-b"), false, Set.of()));
+        try (MailConsole right = MailConsole.start(settings("key-a"), false, Set.of())) {
             assertEquals("canary-older", right.properties().effective().text("glide.email.user_password"));
         }
-        assertThrows(KeyMismatchException.class, () -> MailConsole.start(settings("key-b")));
+        assertThrows(KeyMismatchException.class, () -> MailConsole.start(settings("key-b"), false, Set.of()));
     }
 }

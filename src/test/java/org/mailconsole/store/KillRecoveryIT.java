@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class KillRecoveryIT {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
         try (MailConsole console = MailConsole.start(new StorageSettings(
-                StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "", dir.resolve("key")))) {
+                StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "", dir.resolve("key")), false, Set.of())) {
             assertEquals("killed.example.com", console.properties().effective().text("glide.email.server"));
             assertEquals("killed-secret", console.properties().effective().text("glide.email.user_password"));
             assertEquals(2, console.recentChanges(20).size(), "both audit rows survived too");

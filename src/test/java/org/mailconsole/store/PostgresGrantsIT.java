@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.MailConsole;
@@ -29,15 +30,16 @@ class PostgresGrantsIT {
 
             StorageSettings settings = new StorageSettings(postgres.jdbcUrl(), "mailconsole", "change-me",
                     dir.resolve("key"));
-            try (MailConsole console = MailConsole.start(settings)) {
+            try (MailConsole console = MailConsole.start(settings, false, Set.of())) {
                 long version = console.properties().document().version();
                 console.properties().update(version, Map.of("glide.email.user_password", "granted-secret"), "tester");
             }
-            try (MailConsole again = MailConsole.start(settings)) {
+            try (MailConsole again = MailConsole.start(settings, false, Set.of())) {
                 assertEquals("granted-secret", again.properties().effective().text("glide.email.user_password"));
             }
             InvalidSettingsException wrong = assertThrows(InvalidSettingsException.class, () -> MailConsole.start(
-                    new StorageSettings(postgres.jdbcUrl(), "mailconsole", "not-the-password", dir.resolve("key"))));
+                    new StorageSettings(postgres.jdbcUrl(), "mailconsole", "not-the-password", dir.resolve("key")),
+                    false, Set.of()));
             assertTrue(wrong.getMessage().contains("password authentication failed"), wrong.getMessage());
         }
     }

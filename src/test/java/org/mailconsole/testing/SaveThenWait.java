@@ -2,6 +2,7 @@ package org.mailconsole.testing;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.mailconsole.console.MailConsole;
 import org.mailconsole.store.StorageSettings;
 
@@ -16,7 +17,7 @@ public final class SaveThenWait {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         MailConsole console = MailConsole.start(new StorageSettings(
-                StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "", dir.resolve("key")));
+                StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "", dir.resolve("key")), false, Set.of());
         long version = console.properties().document().version();
         console.properties().update(version, Map.of("glide.email.server", args[1],
                 "glide.email.user_password", "killed-secret"), "child");

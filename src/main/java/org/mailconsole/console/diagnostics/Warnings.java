@@ -22,10 +22,6 @@ public record Warnings(List<Warning> items) {
     public record Warning(String text, String setting, String path) {
     }
 
-    static Warnings of(Diagnostics.Outbound outbound) {
-        return of(outbound, List.of(), null);
-    }
-
     /** With the Graph accounts whose secret or certificate expires within 30 days (or has expired). */
     static Warnings of(Diagnostics.Outbound outbound, List<EmailAccount> accounts, LocalDate today) {
         List<Warning> items = new ArrayList<>();

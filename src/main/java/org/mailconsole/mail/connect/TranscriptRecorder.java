@@ -15,7 +15,8 @@ import org.mailconsole.model.FieldLimits;
  * What it holds stays within the stored limit ({@link FieldLimits#TRANSCRIPT}).
  */
 public final class TranscriptRecorder {
-    private final TranscriptStream stream;
+    /** Package-private: a test watches what it holds while a message goes through. */
+    final TranscriptStream stream;
 
     private TranscriptRecorder(TranscriptStream stream) {
         this.stream = stream;
@@ -32,19 +33,6 @@ public final class TranscriptRecorder {
 
     /** What was exchanged so far, redacted. */
     public String transcript() {
-        return stream.text();
-    }
-
-    /** How many characters the recorder holds now: at most {@link FieldLimits#TRANSCRIPT}, whatever went through. */
-    public int held() {
-        return stream.held();
-    }
-
-    /** Redacts a raw transcript as a recorder would have while it was written. */
-    public static String redact(String raw, Collection<String> secrets) {
-        TranscriptStream stream = new TranscriptStream(secrets, FieldLimits.TRANSCRIPT);
-        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
-        stream.write(bytes, 0, bytes.length);
         return stream.text();
     }
 }

@@ -74,7 +74,7 @@ final class TranscriptStream extends OutputStream {
         return text.substring(0, end);
     }
 
-    /** Characters held now (the kept text and the line in progress): never more than the cap. */
+    /** Characters held now (the kept text and the line in progress): never more than the cap, as a test checks. */
     synchronized int held() {
         return kept.length() + lineLength;
     }

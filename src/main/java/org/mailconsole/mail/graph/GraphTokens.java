@@ -56,11 +56,6 @@ public final class GraphTokens {
         }
     }
 
-    /** The endpoint itself, for a token kept nowhere (Test Connection of a form not saved). */
-    public GraphTokenEndpoint endpoint() {
-        return endpoint;
-    }
-
     private Object lock(long accountId) {
         return locks.computeIfAbsent(accountId, id -> new Object());
     }

@@ -47,15 +47,10 @@ public final class GraphTransport {
         this.clock = clock;
     }
 
-    /** Sends {@code mime} to {@code recipients} as the account's mailbox; never throws. */
-    public GraphResult send(long accountId, GraphClient client, byte[] mime, List<String> recipients) {
-        return send(accountId, client, mime, recipients, false);
-    }
-
     /**
-     * As {@link #send(long, GraphClient, byte[], List)}; with {@code record} (the account's debug logging)
-     * the exchanges are kept as a transcript of the account: method, URL, status, request-id, and the
-     * size of the message, never a token, a secret or the message itself.
+     * Sends {@code mime} to {@code recipients} as the account's mailbox; never throws. With {@code record}
+     * (the account's debug logging) the exchanges are kept as a transcript of the account: method, URL,
+     * status, request-id, and the size of the message, never a token, a secret or the message itself.
      */
     public GraphResult send(long accountId, GraphClient client, byte[] mime, List<String> recipients, boolean record) {
         if (!record) {

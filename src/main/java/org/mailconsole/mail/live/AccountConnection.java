@@ -13,13 +13,4 @@ import org.mailconsole.model.GraphClient;
  * @param graph     a Microsoft Graph account's settings (it sends over https, not SMTP); null for other accounts
  */
 public record AccountConnection(Long accountId, boolean recorded, ConnectionSettings settings, GraphClient graph) {
-
-    public AccountConnection(Long accountId, boolean recorded, ConnectionSettings settings) {
-        this(accountId, recorded, settings, null);
-    }
-
-    /** A connection that belongs to no stored account and is not recorded. */
-    public static AccountConnection of(ConnectionSettings settings) {
-        return new AccountConnection(null, false, settings);
-    }
 }

@@ -17,8 +17,6 @@ import org.mailconsole.web.ConsoleContextListener;
 
 /** System Properties > Email: GET shows the form, POST saves it (post/redirect/get). */
 public final class PropertiesPageServlet extends HttpServlet {
-    static final String ADMIN_ROLE = "mail-admin";
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {

@@ -12,6 +12,7 @@ import jakarta.mail.Store;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailconsole.console.MailConsole;
@@ -30,7 +31,7 @@ class InboundDiagnosticsTest {
         StorageSettings settings = new StorageSettings(StorageSettings.embeddedUrl(dir.resolve("db/mc")), "SA", "",
                 dir.resolve("key"));
         SharedEngine core = SharedEngine.acquire(settings);
-        try (MailConsole console = MailConsole.start(settings)) {
+        try (MailConsole console = MailConsole.start(settings, false, Set.of())) {
             pop3.setUser("inbox@example.com", "inbox", "inbox-pw");
             Map<String, String> values = new HashMap<>();
             values.put("glide.pop3.server", "127.0.0.1");

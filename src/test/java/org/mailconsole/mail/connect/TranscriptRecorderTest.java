@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,14 @@ class TranscriptRecorderTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Redacts a raw transcript as a recorder would have while it was written. */
+    static String redact(String raw, Collection<String> secrets) {
+        TranscriptStream stream = new TranscriptStream(secrets, FieldLimits.TRANSCRIPT);
+        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
+        stream.write(bytes, 0, bytes.length);
+        return stream.text();
+    }
+
     @Test
     void authenticationCommandsKeepTheirVerbAndLoseTheirArguments() {
         String raw = String.join("\n",
@@ -41,7 +50,7 @@ class TranscriptRecorderTest {
                 "PASS " + SECRET,
                 "USER alice",
                 "* CAPABILITY IMAP4rev1 AUTH=PLAIN STARTTLS");
-        String redacted = TranscriptRecorder.redact(raw, List.of());
+        String redacted = redact(raw, List.of());
         assertTrue(redacted.contains("EHLO client.example"));
         assertTrue(redacted.contains("250-AUTH PLAIN LOGIN XOAUTH2"));
         assertTrue(redacted.contains("250 AUTH PLAIN LOGIN"));
@@ -58,7 +67,7 @@ class TranscriptRecorderTest {
     void loneBase64LinesAndKnownSecretsAnywhereAreHidden() {
         String blob = b64("\0alice@example.com\0" + SECRET);
         String raw = "334 \n" + blob + "\nDEBUG: weird line " + SECRET + " and " + b64("xy" + SECRET + "z") + " end";
-        String redacted = TranscriptRecorder.redact(raw, List.of(SECRET));
+        String redacted = redact(raw, List.of(SECRET));
         assertFalse(redacted.contains(SECRET), redacted);
         assertFalse(redacted.contains(blob), redacted);
         assertFalse(redacted.contains(b64(SECRET).substring(2, 12)), redacted);
@@ -68,7 +77,7 @@ class TranscriptRecorderTest {
     @Test
     void ordinaryLinesAreUntouched() {
         String raw = "220 mail.example.com ESMTP ready\nQUIT\n221 Bye";
-        assertEquals(raw, TranscriptRecorder.redact(raw, List.of("ab", SECRET)));
+        assertEquals(raw, redact(raw, List.of("ab", SECRET)));
     }
 
     @Test
@@ -80,7 +89,7 @@ class TranscriptRecorderTest {
                 "Open https://shop.example/reset?code=ONE-TIME-8812 within an hour.",
                 "..a stuffed line", "DATA", "RETR 1", "* 1 FETCH (BODY[] {99}",
                 ".", "250 2.0.0 queued", "QUIT", "221 bye", "");
-        String redacted = TranscriptRecorder.redact(raw, List.of());
+        String redacted = redact(raw, List.of());
         assertTrue(redacted.contains("Subject: Your password reset"), redacted);
         assertTrue(redacted.contains("[body: 124 bytes, not recorded]\n.\n250 2.0.0 queued\nQUIT"), redacted);
         assertFalse(redacted.contains("ONE-TIME-8812"), redacted);
@@ -91,7 +100,7 @@ class TranscriptRecorderTest {
     void aPop3RetrieveKeepsTheHeadersOnly() {
         String raw = String.join("\r\n", "+OK ready", "USER bob", "+OK", "RETR 1", "+OK 80 octets",
                 "Subject: code", "", "Your code is 482913", ".", "DELE 1", "+OK", "");
-        String redacted = TranscriptRecorder.redact(raw, List.of());
+        String redacted = redact(raw, List.of());
         assertTrue(redacted.contains("Subject: code\n\n[body: 21 bytes, not recorded]\n.\nDELE 1"), redacted);
         assertFalse(redacted.contains("482913"), redacted);
     }
@@ -108,7 +117,7 @@ class TranscriptRecorderTest {
                 + " BODY[TEXT] {" + part.length() + "}\r\n" + part + ")\r\n"
                 + "A3 OK FETCH completed\r\n"
                 + "A4 APPEND INBOX {" + message.length() + "}\r\n+ go ahead\r\n" + message + "\r\nA4 OK\r\n";
-        String redacted = TranscriptRecorder.redact(raw, List.of());
+        String redacted = redact(raw, List.of());
         assertFalse(redacted.contains("482913"), redacted);
         assertTrue(redacted.contains("From: a@example.com\n\n[body: 21 bytes, not recorded]\n FLAGS"), redacted);
         assertTrue(redacted.contains("[body: 19 bytes, not recorded]"), redacted);
@@ -147,7 +156,7 @@ class TranscriptRecorderTest {
             AtomicBoolean sending = new AtomicBoolean(true);
             Thread watch = new Thread(() -> {
                 while (sending.get()) {
-                    peak.accumulateAndGet(recorder.held(), Math::max);
+                    peak.accumulateAndGet(recorder.stream.held(), Math::max);
                     Thread.onSpinWait();
                 }
             });
@@ -160,7 +169,7 @@ class TranscriptRecorderTest {
             }
             assertEquals(1, server.received().size());
             assertTrue(server.received().get(0).data().length() > 30 * 1024 * 1024, "the whole message went");
-            peak.accumulateAndGet(recorder.held(), Math::max);
+            peak.accumulateAndGet(recorder.stream.held(), Math::max);
             assertTrue(peak.get() <= FieldLimits.TRANSCRIPT, "held " + peak.get());
             assertTrue(peak.get() < 64 * 1024, "the headers and the exchange only: held " + peak.get());
             String transcript = recorder.transcript();
@@ -178,7 +187,7 @@ class TranscriptRecorderTest {
             raw.append("250-line ").append(i).append(" of a very long exchange\r\n");
         }
         raw.append("X".repeat(TranscriptStream.LINE_LIMIT * 3)).append("\r\n");
-        String redacted = TranscriptRecorder.redact(raw.toString(), List.of());
+        String redacted = redact(raw.toString(), List.of());
         assertTrue(redacted.length() <= FieldLimits.TRANSCRIPT, "length " + redacted.length());
         assertTrue(redacted.contains("250-line 0 of"), redacted.substring(0, 100));
         assertTrue(redacted.endsWith("more characters not recorded]"), redacted.substring(redacted.length() - 100));

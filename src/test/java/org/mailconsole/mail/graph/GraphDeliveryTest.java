@@ -90,13 +90,14 @@ class GraphDeliveryTest {
     EmailAccount graphAccount(Map<AccountSecret, String> credential, boolean debugLogging) {
         EmailAccount smtp = accounts.list().stream().filter(a -> a.active() && a.type().outbound()).findFirst()
                 .orElseThrow();
-        EmailAccount created = accounts.create(AccountInput.builder().set(AccountField.NAME, "Exchange Online")
+        AccountInput.Builder input = AccountInput.builder().set(AccountField.NAME, "Exchange Online")
                 .set(AccountField.TYPE, "graph").set(AccountField.GRAPH_TENANT_ID, GraphStandIn.TENANT)
                 .set(AccountField.GRAPH_CLIENT_ID, GraphStandIn.CLIENT_ID)
                 .set(AccountField.GRAPH_MAILBOX, GraphStandIn.MAILBOX)
                 .set(AccountField.GRAPH_TOKEN_URL, graph.url()).set(AccountField.GRAPH_URL, graph.url())
-                .set(AccountField.GRAPH_SECRET_EXPIRES_ON, "2027-06-30").set(AccountField.DEBUG_LOGGING, debugLogging)
-                .secrets(credential).build(), "test");
+                .set(AccountField.GRAPH_SECRET_EXPIRES_ON, "2027-06-30").set(AccountField.DEBUG_LOGGING, debugLogging);
+        credential.forEach(input::secret);
+        EmailAccount created = accounts.create(input.build(), "test");
         return accounts.makeActiveSmtp(created.id(), created.version(), smtp.id(), false, "test");
     }
 

@@ -19,7 +19,7 @@ class FallbackStateTest {
     final FallbackState state = new FallbackState(clock);
 
     static OutboundConfig account(long id, String name) {
-        return new OutboundConfig(null, name, new AccountConnection(id, false, null), "", "", List.of(), 1, 1, false);
+        return new OutboundConfig(null, name, new AccountConnection(id, false, null, null), "", "", List.of(), 1, 1, false);
     }
 
     final OutboundConfig primary = account(7, "Relay").withFallback(account(8, "Backup"));

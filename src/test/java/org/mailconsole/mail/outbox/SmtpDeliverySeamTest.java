@@ -46,8 +46,8 @@ class SmtpDeliverySeamTest {
 
                 @Override
                 public OutboundConfig outbound() {
-                    return new OutboundConfig(null, "Custom SMTP", AccountConnection.of(stored), "app@example.com", "App", List.of(),
-                            100, 2, false);
+                    return new OutboundConfig(null, "Custom SMTP", new AccountConnection(null, false, stored, null),
+                            "app@example.com", "App", List.of(), 100, 2, false);
                 }
 
                 @Override
@@ -64,7 +64,8 @@ class SmtpDeliverySeamTest {
                             settings.connectTimeoutMs(), settings.readTimeoutMs(), settings.trustedCertificates());
                 }
             };
-            ConfigSnapshot snapshot = new ConfigSnapshot(source.version(), source.outbound(), source.inbound());
+            ConfigSnapshot snapshot = new ConfigSnapshot(source.version(), source.outbound(), source.inbound(),
+                    source.deliveryRules());
             try (SmtpDelivery delivery = new SmtpDelivery(source, new AtomicInteger())) {
                 for (int i = 0; i < 3; i++) {
                     MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
