@@ -47,8 +47,8 @@ class SmtpDeliverySeamTest {
 
                 @Override
                 public OutboundConfig outbound() {
-                    return new OutboundConfig(null, "Custom SMTP", AccountConnection.of(stored), "app@example.com", "App", List.of(),
-                            100, 2, false);
+                    return OutboundConfig.builder().accountName("Custom SMTP").account(AccountConnection.of(stored))
+                            .fromAddress("app@example.com").displayName("App").maxRecipients(100).maxSend(2).build();
                 }
 
                 @Override
