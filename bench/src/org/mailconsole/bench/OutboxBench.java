@@ -168,8 +168,9 @@ public final class OutboxBench {
     }
 
     static Session plainSession(int port) {
-        return ConnectionSessions.session(new ConnectionSettings(Protocol.SMTP, "127.0.0.1", port,
-                ConnectionSecurity.NONE, Authentication.NONE, "", "", 10000, 30000, List.of()));
+        return ConnectionSessions.session(ConnectionSettings.builder().protocol(Protocol.SMTP).host("127.0.0.1")
+                .port(port).security(ConnectionSecurity.NONE).authentication(Authentication.NONE).user("").secret("")
+                .connectTimeoutMs(10000).readTimeoutMs(30000).build());
     }
 
     static MimeMessage message(Session session, String subject) throws MessagingException {

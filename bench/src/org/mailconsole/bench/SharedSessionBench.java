@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.mailconsole.model.Authentication;
 import org.mailconsole.model.ConnectionSecurity;
@@ -49,13 +48,14 @@ public final class SharedSessionBench {
             Session shared = MailSessionFactory.session(Map.of(
                     "mailconsole.db.path", dir.resolve("db/mailconsole").toString(),
                     "mailconsole.key.file", dir.resolve("mail-console.key").toString()));
-            Session plain = ConnectionSessions.session(new ConnectionSettings(Protocol.SMTP, "127.0.0.1", sink.port(),
-                    ConnectionSecurity.NONE, Authentication.NONE, "", "", 10000, 30000, List.of()));
+            ConnectionSettings toSink = ConnectionSettings.builder().protocol(Protocol.SMTP).host("127.0.0.1")
+                    .port(sink.port()).security(ConnectionSecurity.NONE).authentication(Authentication.NONE).user("")
+                    .secret("").connectTimeoutMs(10000).readTimeoutMs(30000).build();
+            Session plain = ConnectionSessions.session(toSink);
 
             System.out.printf("%d messages per side and mode, sent in interleaved chunks of %d "
                     + "(a then b, b then a, ...) so that drift and noise hit both alike%n", n, CHUNK);
-            Session plain2 = ConnectionSessions.session(new ConnectionSettings(Protocol.SMTP, "127.0.0.1", sink.port(),
-                    ConnectionSecurity.NONE, Authentication.NONE, "", "", 10000, 30000, List.of()));
+            Session plain2 = ConnectionSessions.session(toSink);
             for (boolean reuse : new boolean[] {false, true}) {
                 String mode = reuse ? "reused connection:" : "one connection per message:";
                 measure(plain, shared, reuse, n / 5); // warm-up

@@ -45,11 +45,50 @@ public record Diagnostics(
     /**
      * One account's connection in effect (no secret). Server, port and security are null when not set;
      * {@code secretExpiresOn} (yyyy-mm-dd) is a Graph account's secret or certificate expiry (null: not given, or
-     * not Graph) and {@code expiryWarning} the warning from 30 days before it (null: none).
+     * not Graph) and {@code expiryWarning} the warning from 30 days before it (null: none). Built by name
+     * ({@link #builder()}).
      */
     public record Connection(Long id, String name, String type, String server, Integer port, String security,
                              String authentication, String userName, boolean provisioned,
                              String secretExpiresOn, String expiryWarning) {
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Connection} by name; what is not set is null (not provisioned). */
+        public static final class Builder {
+            private Long id;
+            private String name;
+            private String type;
+            private String server;
+            private Integer port;
+            private String security;
+            private String authentication;
+            private String userName;
+            private boolean provisioned;
+            private String secretExpiresOn;
+            private String expiryWarning;
+
+            private Builder() {
+            }
+
+            public Builder account(Long accountId, String accountName) { id = accountId; name = accountName; return this; }
+            public Builder type(String value) { type = value; return this; }
+            public Builder server(String value) { server = value; return this; }
+            public Builder port(Integer value) { port = value; return this; }
+            public Builder security(String value) { security = value; return this; }
+            public Builder authentication(String value) { authentication = value; return this; }
+            public Builder userName(String value) { userName = value; return this; }
+            public Builder provisioned(boolean value) { provisioned = value; return this; }
+            public Builder secretExpiresOn(String value) { secretExpiresOn = value; return this; }
+            public Builder expiryWarning(String value) { expiryWarning = value; return this; }
+
+            public Connection build() {
+                return new Connection(id, name, type, server, port, security, authentication, userName, provisioned,
+                        secretExpiresOn, expiryWarning);
+            }
+        }
     }
 
     public record FilterRef(Long id, String name) {

@@ -162,18 +162,28 @@ public final class DiagnosticsService {
     }
 
     private static Diagnostics.Connection connection(EmailAccount a, LocalDate today) {
+        Diagnostics.Connection.Builder connection = Diagnostics.Connection.builder()
+                .account(a.id(), a.name())
+                .type(a.type().name())
+                .provisioned(a.isProvisioned());
         if (a.isGraph()) {
             // https to Graph as the mailbox, signed in with client credentials (email-model.md section 8)
             String warning = SecretExpiry.warning(a, today);
-            return new Diagnostics.Connection(a.id(), a.name(), a.type().name(),
-                    java.net.URI.create(a.graph().graphEndpoint()).getHost(), null, "https", "client credentials",
-                    a.graph().mailbox(), a.isProvisioned(), a.graph().secretExpiresOn() == null ? null : a.graph().secretExpiresOn().toString(),
-                    warning.isEmpty() ? null : warning);
+            return connection.server(java.net.URI.create(a.graph().graphEndpoint()).getHost())
+                    .security("https")
+                    .authentication("client credentials")
+                    .userName(a.graph().mailbox())
+                    .secretExpiresOn(a.graph().secretExpiresOn() == null ? null : a.graph().secretExpiresOn().toString())
+                    .expiryWarning(warning.isEmpty() ? null : warning)
+                    .build();
         }
         boolean hasServer = a.server() != null && !a.server().isBlank();
-        return new Diagnostics.Connection(a.id(), a.name(), a.type().name(), hasServer ? a.server() : null,
-                hasServer ? a.effectivePort() : null, a.security().apiName(),
-                a.authentication().name().toLowerCase(java.util.Locale.ROOT), a.userName(), a.isProvisioned(), null, null);
+        return connection.server(hasServer ? a.server() : null)
+                .port(hasServer ? a.effectivePort() : null)
+                .security(a.security().apiName())
+                .authentication(a.authentication().name().toLowerCase(java.util.Locale.ROOT))
+                .userName(a.userName())
+                .build();
     }
 
     private LocalDate today() {

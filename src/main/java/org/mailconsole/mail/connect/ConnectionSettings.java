@@ -10,8 +10,9 @@ import org.mailconsole.model.Protocol;
 import org.mailconsole.model.WireText;
 
 /**
- * Everything needed to open one mail connection. {@code secret} is the password, or for
- * OAuth 2.0 the access token; it lives in memory only and {@link #toString()} never shows it.
+ * Everything needed to open one mail connection; built by name ({@link #builder()}). {@code secret}
+ * is the password, or for OAuth 2.0 the access token; it lives in memory only and
+ * {@link #toString()} never shows it.
  *
  * @param trustedCertificates certificates an admin added for a private server, trusted in
  *                            addition to the JDK's CAs (host names are still checked)
@@ -52,8 +53,17 @@ public record ConnectionSettings(
 
     /** The same connection with another secret (for OAuth 2.0: a fresh access token). */
     public ConnectionSettings withSecret(String newSecret) {
-        return new ConnectionSettings(protocol, host, port, security, authentication, user, newSecret,
-                connectTimeoutMs, readTimeoutMs, trustedCertificates);
+        return toBuilder().secret(newSecret).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().protocol(protocol).host(host).port(port).security(security).authentication(authentication)
+                .user(user).secret(secret).connectTimeoutMs(connectTimeoutMs).readTimeoutMs(readTimeoutMs)
+                .trustedCertificates(trustedCertificates);
     }
 
     @Override
@@ -63,5 +73,41 @@ public record ConnectionSettings(
                 + " secret=" + (secret == null || secret.isEmpty() ? "(none)" : "(set)")
                 + " connectTimeoutMs=" + connectTimeoutMs + " readTimeoutMs=" + readTimeoutMs
                 + " trustedCertificates=" + trustedCertificates.size();
+    }
+
+    /**
+     * Builds {@link ConnectionSettings} by name; no certificates are added unless set. It holds the
+     * secret too, so it keeps Object's toString.
+     */
+    public static final class Builder {
+        private Protocol protocol;
+        private String host;
+        private int port;
+        private ConnectionSecurity security;
+        private Authentication authentication;
+        private String user;
+        private String secret;
+        private int connectTimeoutMs;
+        private int readTimeoutMs;
+        private List<X509Certificate> trustedCertificates;
+
+        private Builder() {
+        }
+
+        public Builder protocol(Protocol value) { protocol = value; return this; }
+        public Builder host(String value) { host = value; return this; }
+        public Builder port(int value) { port = value; return this; }
+        public Builder security(ConnectionSecurity value) { security = value; return this; }
+        public Builder authentication(Authentication value) { authentication = value; return this; }
+        public Builder user(String value) { user = value; return this; }
+        public Builder secret(String value) { secret = value; return this; }
+        public Builder connectTimeoutMs(int value) { connectTimeoutMs = value; return this; }
+        public Builder readTimeoutMs(int value) { readTimeoutMs = value; return this; }
+        public Builder trustedCertificates(List<X509Certificate> value) { trustedCertificates = value; return this; }
+
+        public ConnectionSettings build() {
+            return new ConnectionSettings(protocol, host, port, security, authentication, user, secret,
+                    connectTimeoutMs, readTimeoutMs, trustedCertificates);
+        }
     }
 }

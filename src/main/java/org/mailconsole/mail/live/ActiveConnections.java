@@ -85,11 +85,18 @@ public final class ActiveConnections {
             case PASSWORD -> account.isProvisioned() ? ProvisionedAccounts.password(properties, stored) : own.password();
             case OAUTH2 -> own.accessToken();
         };
-        ConnectionSettings settings = new ConnectionSettings(account.type(), account.server(),
-                account.effectivePort(), account.security(), account.authentication(),
-                account.authentication() == Authentication.NONE ? null : account.userName(), secret,
-                properties.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT),
-                properties.integer(PropertyCatalog.SMTP_READ_TIMEOUT), trusted(account.trustedCertificates()));
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .protocol(account.type())
+                .host(account.server())
+                .port(account.effectivePort())
+                .security(account.security())
+                .authentication(account.authentication())
+                .user(account.authentication() == Authentication.NONE ? null : account.userName())
+                .secret(secret)
+                .connectTimeoutMs(properties.integer(PropertyCatalog.SMTP_CONNECT_TIMEOUT))
+                .readTimeoutMs(properties.integer(PropertyCatalog.SMTP_READ_TIMEOUT))
+                .trustedCertificates(trusted(account.trustedCertificates()))
+                .build();
         return new Effective(account, settings, null);
     }
 

@@ -8,7 +8,7 @@ import org.mailconsole.model.filter.AddressFilter;
 
 /**
  * What the shared session sends with right now (email-model.md section 4, outbound), and the
- * policy applied to every message.
+ * policy applied to every message; built by name ({@link #builder()}).
  *
  * @param skipReason     null when sending is possible; otherwise why every message is skipped
  *                       (sending off, no active SMTP account, blank server)
@@ -42,37 +42,10 @@ public record OutboundConfig(
         RateLimits rateLimits,
         OutboundConfig fallback) {
 
-    /** Without an address filter. */
-    public OutboundConfig(String skipReason, String accountName, AccountConnection account, String fromAddress,
-                          String displayName, List<String> testRecipients, int maxRecipients, int maxSend,
-                          boolean precedenceBulk) {
-        this(skipReason, accountName, account, fromAddress, displayName, testRecipients, maxRecipients, maxSend,
-                precedenceBulk, null, MaxConnections.DEFAULT, RateLimits.NONE, null);
-    }
-
-    public OutboundConfig withAddressFilter(AddressFilter filter) {
-        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, filter, maxConnections, rateLimits, fallback);
-    }
-
-    public OutboundConfig withMaxConnections(int connections) {
-        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, addressFilter, connections, rateLimits, fallback);
-    }
-
-    /** With the account's rate limits (email-model.md section 7). */
-    public OutboundConfig withRateLimits(RateLimits limits) {
-        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, addressFilter, maxConnections, limits, fallback);
-    }
-
     /** With its fallback account's configuration (section 7.3); a fallback's own fallback is not followed. */
     public OutboundConfig withFallback(OutboundConfig other) {
-        OutboundConfig own = other == null ? null : new OutboundConfig(other.skipReason, other.accountName,
-                other.account, other.fromAddress, other.displayName, other.testRecipients, other.maxRecipients,
-                other.maxSend, other.precedenceBulk, other.addressFilter, other.maxConnections, other.rateLimits, null);
-        return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
-                maxRecipients, maxSend, precedenceBulk, addressFilter, maxConnections, rateLimits, own);
+        OutboundConfig own = other == null ? null : other.toBuilder().fallback(null).build();
+        return toBuilder().fallback(own).build();
     }
 
     public OutboundConfig {
@@ -84,8 +57,8 @@ public record OutboundConfig(
     }
 
     public static OutboundConfig skipped(String reason, String accountName) {
-        return new OutboundConfig(reason, accountName, null, "", "", List.of(), 1, 1, false, null,
-                MaxConnections.DEFAULT, RateLimits.NONE, null);
+        return builder().skipReason(reason).accountName(accountName).fromAddress("").displayName("").maxRecipients(1)
+                .maxSend(1).build();
     }
 
     public boolean sending() {
@@ -105,5 +78,58 @@ public record OutboundConfig(
     /** How to reach the server; null when skipped or for a Graph account. */
     public ConnectionSettings connection() {
         return account == null ? null : account.settings();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().skipReason(skipReason).accountName(accountName).account(account).fromAddress(fromAddress)
+                .displayName(displayName).testRecipients(testRecipients).maxRecipients(maxRecipients).maxSend(maxSend)
+                .precedenceBulk(precedenceBulk).addressFilter(addressFilter).maxConnections(maxConnections)
+                .rateLimits(rateLimits).fallback(fallback);
+    }
+
+    /**
+     * Builds an {@link OutboundConfig} by name; unless set, no test recipients, no address filter,
+     * Connections its default, no rate limits and no fallback.
+     */
+    public static final class Builder {
+        private String skipReason;
+        private String accountName;
+        private AccountConnection account;
+        private String fromAddress;
+        private String displayName;
+        private List<String> testRecipients = List.of();
+        private int maxRecipients;
+        private int maxSend;
+        private boolean precedenceBulk;
+        private AddressFilter addressFilter;
+        private int maxConnections = MaxConnections.DEFAULT;
+        private RateLimits rateLimits = RateLimits.NONE;
+        private OutboundConfig fallback;
+
+        private Builder() {
+        }
+
+        public Builder skipReason(String value) { skipReason = value; return this; }
+        public Builder accountName(String value) { accountName = value; return this; }
+        public Builder account(AccountConnection value) { account = value; return this; }
+        public Builder fromAddress(String value) { fromAddress = value; return this; }
+        public Builder displayName(String value) { displayName = value; return this; }
+        public Builder testRecipients(List<String> value) { testRecipients = value; return this; }
+        public Builder maxRecipients(int value) { maxRecipients = value; return this; }
+        public Builder maxSend(int value) { maxSend = value; return this; }
+        public Builder precedenceBulk(boolean value) { precedenceBulk = value; return this; }
+        public Builder addressFilter(AddressFilter value) { addressFilter = value; return this; }
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
+        public Builder rateLimits(RateLimits value) { rateLimits = value; return this; }
+        public Builder fallback(OutboundConfig value) { fallback = value; return this; }
+
+        public OutboundConfig build() {
+            return new OutboundConfig(skipReason, accountName, account, fromAddress, displayName, testRecipients,
+                    maxRecipients, maxSend, precedenceBulk, addressFilter, maxConnections, rateLimits, fallback);
+        }
     }
 }

@@ -85,14 +85,20 @@ public final class StoredConfigSource implements LiveConfigSource {
         EmailAccount account = out.account();
         String from = account.fromAddress() != null ? account.fromAddress()
                 : account.isGraph() ? account.graph().mailbox() : account.userName();
-        return new OutboundConfig(null, account.name(), connection(out), from == null ? "" : from,
-                account.displayName() == null ? "" : account.displayName(),
-                p.list(PropertyCatalog.TEST_USER), p.integer(PropertyCatalog.MAX_RECIPIENTS),
-                p.integer(PropertyCatalog.MAX_SEND), p.flag(PropertyCatalog.PRECEDENCE_BULK))
-                .withAddressFilter(FilterChoice.inEffect(account.addressFilterId(), FilterDirection.OUTBOUND,
+        return OutboundConfig.builder()
+                .accountName(account.name())
+                .account(connection(out))
+                .fromAddress(from == null ? "" : from)
+                .displayName(account.displayName() == null ? "" : account.displayName())
+                .testRecipients(p.list(PropertyCatalog.TEST_USER))
+                .maxRecipients(p.integer(PropertyCatalog.MAX_RECIPIENTS))
+                .maxSend(p.integer(PropertyCatalog.MAX_SEND))
+                .precedenceBulk(p.flag(PropertyCatalog.PRECEDENCE_BULK))
+                .addressFilter(FilterChoice.inEffect(account.addressFilterId(), FilterDirection.OUTBOUND,
                         filters.list()).orElse(null))
-                .withMaxConnections(account.maxConnections())
-                .withRateLimits(account.rateLimits());
+                .maxConnections(account.maxConnections())
+                .rateLimits(account.rateLimits())
+                .build();
     }
 
     @Override

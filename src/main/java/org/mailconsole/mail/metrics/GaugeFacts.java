@@ -3,7 +3,8 @@ package org.mailconsole.mail.metrics;
 import org.mailconsole.mail.outbox.OutboxHold;
 
 /**
- * What the gauges show, read together at one moment from the shared Outbox and this node's sender.
+ * What the gauges show, read together at one moment from the shared Outbox and this node's sender;
+ * built by name ({@link #builder()}).
  *
  * @param outboxSize    messages in the Outbox
  * @param hold          why they wait: due, paused or limited
@@ -18,7 +19,7 @@ public record GaugeFacts(long outboxSize, OutboxHold hold, double oldestAge, boo
                          boolean fallbackInUse, Double minuteUsage, Double dayUsage) {
 
     /** Before anything could be read (the database refused): nothing waits, and the sender is not known to be up. */
-    public static final GaugeFacts UNKNOWN = new GaugeFacts(0, OutboxHold.DUE, 0, false, null, false, null, null);
+    public static final GaugeFacts UNKNOWN = builder().hold(OutboxHold.DUE).build();
 
     /** Messages in the Outbox waiting for this reason. */
     long waiting(OutboxHold reason) {
@@ -28,5 +29,42 @@ public record GaugeFacts(long outboxSize, OutboxHold hold, double oldestAge, boo
     /** The oldest due message's age; 0 while the Outbox is paused or limited (health counts only due messages too). */
     double oldestDueAge() {
         return hold == OutboxHold.DUE ? oldestAge : 0;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().outboxSize(outboxSize).hold(hold).oldestAge(oldestAge).senderUp(senderUp).account(account)
+                .fallbackInUse(fallbackInUse).minuteUsage(minuteUsage).dayUsage(dayUsage);
+    }
+
+    /** Builds {@link GaugeFacts} by name. */
+    public static final class Builder {
+        private long outboxSize;
+        private OutboxHold hold;
+        private double oldestAge;
+        private boolean senderUp;
+        private String account;
+        private boolean fallbackInUse;
+        private Double minuteUsage;
+        private Double dayUsage;
+
+        private Builder() {
+        }
+
+        public Builder outboxSize(long value) { outboxSize = value; return this; }
+        public Builder hold(OutboxHold value) { hold = value; return this; }
+        public Builder oldestAge(double value) { oldestAge = value; return this; }
+        public Builder senderUp(boolean value) { senderUp = value; return this; }
+        public Builder account(String value) { account = value; return this; }
+        public Builder fallbackInUse(boolean value) { fallbackInUse = value; return this; }
+        public Builder minuteUsage(Double value) { minuteUsage = value; return this; }
+        public Builder dayUsage(Double value) { dayUsage = value; return this; }
+
+        public GaugeFacts build() {
+            return new GaugeFacts(outboxSize, hold, oldestAge, senderUp, account, fallbackInUse, minuteUsage, dayUsage);
+        }
     }
 }

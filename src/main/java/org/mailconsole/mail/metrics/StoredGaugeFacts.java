@@ -48,10 +48,16 @@ public final class StoredGaugeFacts implements Supplier<GaugeFacts> {
         boolean senderUp = engine.running() && !facts.lastAttemptsFailedToConnect(FAILED_ATTEMPTS);
         DeliveryStatus status = engine.status();
         Long account = status.accountId();
-        return new GaugeFacts(size, outbox.hold(), oldestAge, senderUp, status.accountName(),
-                account != null && fallbackInUse.test(account),
-                ratio(status.lastMinute(), status.messagesPerMinute()),
-                ratio(status.last24hRecipients(), status.recipientsPerDay()));
+        return GaugeFacts.builder()
+                .outboxSize(size)
+                .hold(outbox.hold())
+                .oldestAge(oldestAge)
+                .senderUp(senderUp)
+                .account(status.accountName())
+                .fallbackInUse(account != null && fallbackInUse.test(account))
+                .minuteUsage(ratio(status.lastMinute(), status.messagesPerMinute()))
+                .dayUsage(ratio(status.last24hRecipients(), status.recipientsPerDay()))
+                .build();
     }
 
     private static Double ratio(Long used, Integer limit) {

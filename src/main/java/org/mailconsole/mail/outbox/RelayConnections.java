@@ -211,16 +211,23 @@ final class RelayConnections {
 
     /** What Diagnostics shows of {@code outbound}, the account in effect, with its budget spent (null: unknown). */
     DeliveryStatus status(OutboundConfig outbound, OutboxQueue.BudgetUsed used) {
-        int allowed = feedback.allowed(outbound.accountId(), outbound.maxConnections());
+        DeliveryStatus.Builder status = DeliveryStatus.builder()
+                .account(outbound.accountId(), outbound.accountName())
+                .connectionsOpen(Math.max(0, open.get()))
+                .connectionsAllowed(feedback.allowed(outbound.accountId(), outbound.maxConnections()))
+                .maxConnections(outbound.maxConnections())
+                .workers(pool.size())
+                .perSecond(pace.perSecond())
+                .limits(outbound.rateLimits());
         ConcurrencyFeedback.Refusal refusal = feedback.lastRefusal();
-        ThrottleState.Pause pause = throttle.pause(outbound.accountId()).orElse(null);
-        RateLimits limits = outbound.rateLimits();
-        return new DeliveryStatus(outbound.accountId(), outbound.accountName(), Math.max(0, open.get()), allowed,
-                outbound.maxConnections(), pool.size(), pace.perSecond(), refusal == null ? null : refusal.at(),
-                refusal == null ? null : refusal.reply(), pause == null ? null : pause.until(),
-                pause == null ? null : pause.reply(), limits.messagesPerMinute(), limits.recipientsPerDay(),
-                used == null ? null : used.lastMinute(), used == null ? null : used.last24hRecipients(),
-                fallbacks.inUse(outbound.accountId()).orElse(null));
+        if (refusal != null) {
+            status.refusal(refusal.at(), refusal.reply());
+        }
+        throttle.pause(outbound.accountId()).ifPresent(pause -> status.throttle(pause.until(), pause.reply()));
+        if (used != null) {
+            status.used(used);
+        }
+        return status.fallbackInUse(fallbacks.inUse(outbound.accountId()).orElse(null)).build();
     }
 
     boolean running() {

@@ -25,42 +25,51 @@ final class EmailColumns {
     }
 
     static EmailEntry entry(ResultSet row) throws SQLException {
-        return new EmailEntry(
-                row.getLong("id"),
-                instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("updated_at")),
-                EmailState.ofApiName(row.getString("state")),
-                row.getString("message_id"),
-                row.getString("from_address"),
-                row.getString("subject"),
-                row.getLong("size_bytes"),
-                addresses(row.getString("recipients")),
-                addresses(row.getString("actual_recipients")),
-                notes(row.getString("blocked_recipients")),
-                notes(row.getString("refused_recipients")),
-                (Long) row.getObject("account_id", Long.class),
-                row.getString("account_name"),
-                row.getString("source"),
-                (Integer) row.getObject("reply_code", Integer.class),
-                row.getString("reply"),
-                row.getString("reason"),
-                row.getInt("attempts"),
-                instant(row.getTimestamp("next_attempt_at")),
-                row.getString("claimed_by"),
-                instant(row.getTimestamp("claim_expires_at")));
+        return EmailEntry.builder()
+                .id(row.getLong("id"))
+                .createdAt(instant(row.getTimestamp("created_at")))
+                .updatedAt(instant(row.getTimestamp("updated_at")))
+                .state(EmailState.ofApiName(row.getString("state")))
+                .messageId(row.getString("message_id"))
+                .from(row.getString("from_address"))
+                .subject(row.getString("subject"))
+                .size(row.getLong("size_bytes"))
+                .recipients(addresses(row.getString("recipients")))
+                .actualRecipients(addresses(row.getString("actual_recipients")))
+                .blockedRecipients(notes(row.getString("blocked_recipients")))
+                .refusedRecipients(notes(row.getString("refused_recipients")))
+                .account(row.getObject("account_id", Long.class), row.getString("account_name"))
+                .source(row.getString("source"))
+                .reply(row.getObject("reply_code", Integer.class), row.getString("reply"))
+                .reason(row.getString("reason"))
+                .attempts(row.getInt("attempts"))
+                .nextAttemptAt(instant(row.getTimestamp("next_attempt_at")))
+                .claim(row.getString("claimed_by"), instant(row.getTimestamp("claim_expires_at")))
+                .build();
     }
 
     /**
      * The entry {@code email} becomes once written (id 0 until then), as {@link #entry} would read it
      * back: the one place that cuts its columns to their sizes (JdbcOutboxQueue's insert writes this).
+     * Nothing refused, replied, attempted or claimed yet.
      */
     static EmailEntry written(NewEmail email) {
-        return new EmailEntry(0, email.createdAt(), email.createdAt(), email.state(), cut(email.messageId(), 1000),
-                cut(email.from(), 1000), cut(email.subject(), 1000), email.size(), addresses(lines(email.recipients())),
-                addresses(lines(email.actualRecipients())), notes(noteLines(email.blockedRecipients())), List.of(),
-                email.accountId(), cut(email.accountName(), 100), cut(email.source(), 200), null, null,
-                cut(oneLine(email.reason()), 2000), 0,
-                email.state() == EmailState.SEND_READY ? email.createdAt() : null, null, null);
+        return EmailEntry.builder()
+                .createdAt(email.createdAt())
+                .updatedAt(email.createdAt())
+                .state(email.state())
+                .messageId(cut(email.messageId(), 1000))
+                .from(cut(email.from(), 1000))
+                .subject(cut(email.subject(), 1000))
+                .size(email.size())
+                .recipients(addresses(lines(email.recipients())))
+                .actualRecipients(addresses(lines(email.actualRecipients())))
+                .blockedRecipients(notes(noteLines(email.blockedRecipients())))
+                .account(email.accountId(), cut(email.accountName(), 100))
+                .source(cut(email.source(), 200))
+                .reason(cut(oneLine(email.reason()), 2000))
+                .nextAttemptAt(email.state() == EmailState.SEND_READY ? email.createdAt() : null)
+                .build();
     }
 
     static EmailAttempt attempt(ResultSet row) throws SQLException {

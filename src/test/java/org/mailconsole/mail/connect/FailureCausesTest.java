@@ -10,7 +10,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,10 @@ import org.mailconsole.testing.TestTls;
  * order in which causes win when a chain holds several.
  */
 class FailureCausesTest {
-    static final ConnectionSettings SETTINGS = new ConnectionSettings(Protocol.SMTP, "mail.example.com", 587,
-            ConnectionSecurity.STARTTLS, Authentication.PASSWORD, "me", "pw", 4000, 6000, List.of());
+    static final ConnectionSettings SETTINGS = ConnectionSettings.builder().protocol(Protocol.SMTP)
+            .host("mail.example.com").port(587).security(ConnectionSecurity.STARTTLS)
+            .authentication(Authentication.PASSWORD).user("me").secret("pw").connectTimeoutMs(4000).readTimeoutMs(6000)
+            .build();
 
     static String describe(Throwable failure) {
         return FailureCauses.describe(failure, SETTINGS, null);

@@ -21,8 +21,9 @@ class StoredLineBreakTest {
     void aStoredCrLfPasswordNeverReachesTheServer() throws Exception {
         try (ServerSocket server = new ServerSocket(0)) {
             server.setSoTimeout(1500);
-            ConnectionSettings settings = new ConnectionSettings(Protocol.POP3, "127.0.0.1", server.getLocalPort(),
-                    ConnectionSecurity.NONE, Authentication.PASSWORD, "inbox", "pw\r\nDELE 1", 1000, 1000, List.of());
+            ConnectionSettings settings = ConnectionSettings.builder().protocol(Protocol.POP3).host("127.0.0.1")
+                    .port(server.getLocalPort()).security(ConnectionSecurity.NONE).authentication(Authentication.PASSWORD)
+                    .user("inbox").secret("pw\r\nDELE 1").connectTimeoutMs(1000).readTimeoutMs(1000).build();
             ConnectionTestResult result = ConnectionTester.test(settings, null, false, List.of());
             assertFalse(result.ok());
             assertTrue(result.message().contains("control character"), result.message());

@@ -379,9 +379,10 @@ class LiveSessionTest {
             // refused in the TLS handshake because of the name: the certificate is trusted (it works by
             // "localhost" below), and the same settings' Test Connection, which records the certificate,
             // names the host name
-            ConnectionSettings sameSettings = new ConnectionSettings(Protocol.SMTP, "127.0.0.1", MailServers.SMTPS,
-                    ConnectionSecurity.SSL, Authentication.PASSWORD, MailServers.USER, MailServers.PASSWORD, 5000,
-                    5000, Certificates.parsePem(TestTls.certificatePem()));
+            ConnectionSettings sameSettings = ConnectionSettings.builder().protocol(Protocol.SMTP).host("127.0.0.1")
+                    .port(MailServers.SMTPS).security(ConnectionSecurity.SSL).authentication(Authentication.PASSWORD)
+                    .user(MailServers.USER).secret(MailServers.PASSWORD).connectTimeoutMs(5000).readTimeoutMs(5000)
+                    .trustedCertificates(Certificates.parsePem(TestTls.certificatePem())).build();
             String named = ConnectionTester.test(sameSettings, null, false, List.of()).message();
             assertTrue(named.contains("does not match the host name 127.0.0.1"), named);
             accounts.update(wrongName.id(), wrongName.version(), asInput(wrongName, false), "test");

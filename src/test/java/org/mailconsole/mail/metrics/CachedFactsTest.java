@@ -16,7 +16,7 @@ class CachedFactsTest {
     final AtomicInteger reads = new AtomicInteger();
 
     GaugeFacts facts(long size) {
-        return new GaugeFacts(size, OutboxHold.DUE, 0, true, null, false, null, null);
+        return GaugeFacts.builder().outboxSize(size).hold(OutboxHold.DUE).senderUp(true).build();
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.mailconsole.testing.PrometheusText;
 class OutboxGaugesTest {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final AtomicReference<GaugeFacts> facts = new AtomicReference<>(
-            new GaugeFacts(5, OutboxHold.DUE, 42, true, "relay", false, 0.5, null));
+            GaugeFacts.builder().outboxSize(5).hold(OutboxHold.DUE).oldestAge(42).senderUp(true).account("relay")
+                    .minuteUsage(0.5).build());
     final OutboxGauges gauges = new OutboxGauges(registry, facts::get);
 
     PrometheusText scrape() {
@@ -33,7 +34,7 @@ class OutboxGaugesTest {
         assertEquals(42, text.value("mailconsole_outbox_oldest_age_seconds", Map.of()));
         assertEquals(1, text.value("mailconsole_sender_up", Map.of()));
 
-        facts.set(new GaugeFacts(5, OutboxHold.LIMITED, 42, true, "relay", false, 1.0, null));
+        facts.set(facts.get().toBuilder().hold(OutboxHold.LIMITED).minuteUsage(1.0).build());
         text = scrape();
         assertEquals(0, text.value("mailconsole_outbox_messages", Map.of("state", "due")));
         assertEquals(5, text.value("mailconsole_outbox_messages", Map.of("state", "limited")));
@@ -47,7 +48,8 @@ class OutboxGaugesTest {
         assertFalse(text.has("mailconsole_rate_limit_usage_ratio", Map.of("limit", "day")), "no day limit, no ratio");
         assertEquals(0, text.value("mailconsole_fallback_in_use", Map.of("account", "relay")));
 
-        facts.set(new GaugeFacts(0, OutboxHold.DUE, 0, true, "other", true, null, 0.25));
+        facts.set(GaugeFacts.builder().hold(OutboxHold.DUE).senderUp(true).account("other").fallbackInUse(true)
+                .dayUsage(0.25).build());
         text = scrape();
         assertFalse(text.has("mailconsole_fallback_in_use", Map.of("account", "relay")), "no stale series");
         assertEquals(1, text.value("mailconsole_fallback_in_use", Map.of("account", "other")));
@@ -59,5 +61,12 @@ class OutboxGaugesTest {
         assertFalse(text.names().contains("mailconsole_fallback_in_use"), "no account in effect, no row");
         assertEquals(0, text.value("mailconsole_sender_up", Map.of()));
         assertTrue(text.names().contains("mailconsole_outbox_messages"));
+    }
+
+    @Test
+    void toBuilderKeepsEveryField() {
+        GaugeFacts all = GaugeFacts.builder().outboxSize(3).hold(OutboxHold.PAUSED).oldestAge(9).senderUp(true)
+                .account("relay").fallbackInUse(true).minuteUsage(0.5).dayUsage(0.25).build();
+        assertEquals(all, all.toBuilder().build());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailconsole.mail.live.AccountConnection;
 import org.mailconsole.mail.live.OutboundConfig;
@@ -19,7 +18,8 @@ class FallbackStateTest {
     final FallbackState state = new FallbackState(clock);
 
     static OutboundConfig account(long id, String name) {
-        return new OutboundConfig(null, name, new AccountConnection(id, false, null, null), "", "", List.of(), 1, 1, false);
+        return OutboundConfig.builder().accountName(name).account(new AccountConnection(id, false, null, null)).fromAddress("")
+                .displayName("").maxRecipients(1).maxSend(1).build();
     }
 
     final OutboundConfig primary = account(7, "Relay").withFallback(account(8, "Backup"));

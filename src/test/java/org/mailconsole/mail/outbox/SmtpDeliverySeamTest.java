@@ -35,9 +35,10 @@ class SmtpDeliverySeamTest {
         try {
             server.setUser("app@example.com", "app@example.com", "current-secret");
             AtomicInteger connects = new AtomicInteger();
-            ConnectionSettings stored = new ConnectionSettings(Protocol.SMTP, "127.0.0.1", server.getSmtp().getPort(),
-                    ConnectionSecurity.NONE, Authentication.PASSWORD, "app@example.com", "stale-secret", 5000, 5000,
-                    List.of());
+            ConnectionSettings stored = ConnectionSettings.builder().protocol(Protocol.SMTP).host("127.0.0.1")
+                    .port(server.getSmtp().getPort()).security(ConnectionSecurity.NONE)
+                    .authentication(Authentication.PASSWORD).user("app@example.com").secret("stale-secret")
+                    .connectTimeoutMs(5000).readTimeoutMs(5000).build();
             LiveConfigSource source = new LiveConfigSource() {
                 @Override
                 public long version() {
@@ -46,8 +47,8 @@ class SmtpDeliverySeamTest {
 
                 @Override
                 public OutboundConfig outbound() {
-                    return new OutboundConfig(null, "Custom SMTP", new AccountConnection(null, false, stored, null),
-                            "app@example.com", "App", List.of(), 100, 2, false);
+                    return OutboundConfig.builder().accountName("Custom SMTP").account(new AccountConnection(null, false, stored, null))
+                            .fromAddress("app@example.com").displayName("App").maxRecipients(100).maxSend(2).build();
                 }
 
                 @Override
@@ -57,11 +58,8 @@ class SmtpDeliverySeamTest {
 
                 @Override
                 public ConnectionSettings forConnect(AccountConnection connection) {
-                    ConnectionSettings settings = connection.settings();
                     connects.incrementAndGet();
-                    return new ConnectionSettings(settings.protocol(), settings.host(), settings.port(),
-                            settings.security(), settings.authentication(), settings.user(), "current-secret",
-                            settings.connectTimeoutMs(), settings.readTimeoutMs(), settings.trustedCertificates());
+                    return connection.settings().withSecret("current-secret");
                 }
             };
             ConfigSnapshot snapshot = new ConfigSnapshot(source.version(), source.outbound(), source.inbound(),
