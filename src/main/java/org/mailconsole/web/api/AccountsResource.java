@@ -16,12 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.mailconsole.console.AccountConnections;
 import org.mailconsole.console.AccountsService;
-import org.mailconsole.console.ValidationException;
 import org.mailconsole.model.EmailAccount;
-import org.mailconsole.model.FieldError;
 import org.mailconsole.web.ConsoleContextListener;
 
 /** /api/v1/accounts: list, read, create, replace, delete, and Test Connection. */
@@ -64,10 +61,7 @@ public final class AccountsResource {
     public AccountJson replace(@PathParam("id") String id, JsonNode body) {
         long accountId = id(id);
         AccountRequest request = AccountRequest.read(body);
-        if (request.version() == null) {
-            throw new ValidationException(List.of(new FieldError("version", "is required: the version you read with GET")));
-        }
-        service().update(accountId, request.version(), request.input(), actor());
+        service().update(accountId, Versions.required(request.version()), request.input(), actor());
         return AccountJson.of(service().get(accountId));
     }
 
@@ -75,16 +69,7 @@ public final class AccountsResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @QueryParam("version") String version) {
         long accountId = id(id);
-        long expected;
-        if (version == null || version.isBlank()) {
-            expected = service().get(accountId).version();
-        } else {
-            try {
-                expected = Long.parseLong(version.trim());
-            } catch (NumberFormatException e) {
-                throw new ValidationException(List.of(new FieldError("version", "must be a whole number")));
-            }
-        }
+        long expected = Versions.expected(version, () -> service().get(accountId).version());
         service().delete(accountId, expected, actor());
         return Response.noContent().build();
     }

@@ -69,26 +69,15 @@ public final class AddressFiltersResource {
     public AddressFilterJson replace(@PathParam("id") String id, JsonNode body) {
         long filterId = AccountsResource.id(id);
         AddressFilterRequest request = AddressFilterRequest.read(body);
-        if (request.version() == null) {
-            throw new ValidationException(List.of(new FieldError("version", "is required: the version you read with GET")));
-        }
-        return AddressFilterJson.of(service().update(filterId, request.version(), request.input(), actor()));
+        return AddressFilterJson.of(service().update(filterId, Versions.required(request.version()), request.input(),
+                actor()));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @QueryParam("version") String version) {
         long filterId = AccountsResource.id(id);
-        long expected;
-        if (version == null || version.isBlank()) {
-            expected = service().get(filterId).version();
-        } else {
-            try {
-                expected = Long.parseLong(version.trim());
-            } catch (NumberFormatException e) {
-                throw new ValidationException(List.of(new FieldError("version", "must be a whole number")));
-            }
-        }
+        long expected = Versions.expected(version, () -> service().get(filterId).version());
         service().delete(filterId, expected, actor());
         return Response.noContent().build();
     }
