@@ -44,14 +44,7 @@ record AccountRequest(Long version, AccountInput input) {
             } else if (secret.isPresent()) {
                 secret(errors, input, secret.get(), value);
             } else if (name.equals("version")) {
-                if (value.isNull()) {
-                    continue;
-                }
-                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                    errors.add(new FieldError("version", "must be a whole number"));
-                } else {
-                    version = value.asLong();
-                }
+                version = JsonValues.wholeNumber(errors, "version", value);
             } else if (name.equals("oauth2")) {
                 nested(errors, input, value, AccountField.OAUTH2_PREFIX, OAUTH_READ_ONLY,
                         "{tokenUrl, clientId, clientSecret, scope, refreshToken}", "the OAuth 2.0 settings");
@@ -95,26 +88,15 @@ record AccountRequest(Long version, AccountInput input) {
 
     private static void field(List<FieldError> errors, AccountInput.Builder input, AccountField field, JsonNode value) {
         switch (field.input()) {
-            case TEXT -> input.set(field, string(errors, field.field(), value));
+            case TEXT -> input.set(field, JsonValues.string(errors, field.field(), value));
             case NUMBER -> input.set(field, value.isNull() && (field == AccountField.MESSAGES_PER_MINUTE
                     || field == AccountField.RECIPIENTS_PER_DAY || field == AccountField.FALLBACK_ACCOUNT_ID) ? "" : number(errors, field.field(), value));
-            case FLAG -> input.set(field, bool(errors, field.field(), value));
+            case FLAG -> input.set(field, JsonValues.bool(errors, field.field(), value));
         }
     }
 
     private static Optional<AccountSecret> secret(String field) {
         return Arrays.stream(AccountSecret.values()).filter(s -> s.field().equals(field)).findFirst();
-    }
-
-    private static String string(List<FieldError> errors, String field, JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            errors.add(new FieldError(field, "must be a string, not " + kind(value)));
-            return null;
-        }
-        return value.textValue();
     }
 
     /** A secret: a string sets it, null clears it, absence keeps it. */
@@ -125,7 +107,8 @@ record AccountRequest(Long version, AccountInput input) {
         } else if (value.isTextual()) {
             input.secret(secret, value.textValue());
         } else {
-            errors.add(new FieldError(secret.field(), "must be a string (or null to clear), not " + kind(value)));
+            errors.add(new FieldError(secret.field(), "must be a string (or null to clear), not "
+                    + JsonValues.kind(value)));
         }
     }
 
@@ -139,22 +122,7 @@ record AccountRequest(Long version, AccountInput input) {
         if (value.isTextual()) {
             return value.textValue();
         }
-        errors.add(new FieldError(field, "must be a whole number, not " + kind(value)));
+        errors.add(new FieldError(field, "must be a whole number, not " + JsonValues.kind(value)));
         return null;
-    }
-
-    private static Boolean bool(List<FieldError> errors, String field, JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            errors.add(new FieldError(field, "must be true or false, not " + kind(value)));
-            return null;
-        }
-        return value.booleanValue();
-    }
-
-    private static String kind(JsonNode value) {
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mailconsole.console.AddressFilterInput;
 import org.mailconsole.console.ValidationException;
@@ -32,22 +31,14 @@ record AddressFilterRequest(Long version, AddressFilterInput input) {
             Map.Entry<String, JsonNode> member = it.next();
             JsonNode value = member.getValue();
             switch (member.getKey()) {
-                case "name" -> name = string(errors, "name", value);
-                case "direction" -> direction = string(errors, "direction", value);
-                case "active" -> active = bool(errors, "active", value);
-                case "isDefault" -> isDefault = bool(errors, "isDefault", value);
+                case "name" -> name = JsonValues.string(errors, "name", value);
+                case "direction" -> direction = JsonValues.string(errors, "direction", value);
+                case "active" -> active = JsonValues.bool(errors, "active", value);
+                case "isDefault" -> isDefault = JsonValues.bool(errors, "isDefault", value);
                 case "id" -> {
                     // read-only: ignored
                 }
-                case "version" -> {
-                    if (!value.isNull()) {
-                        if (value.isIntegralNumber() && value.canConvertToLong()) {
-                            version = value.asLong();
-                        } else {
-                            errors.add(new FieldError("version", "must be a whole number"));
-                        }
-                    }
-                }
+                case "version" -> version = JsonValues.wholeNumber(errors, "version", value);
                 case "lists" -> lists(errors, value, lists);
                 default -> errors.add(new FieldError(member.getKey(), "is not a field of a system address filter"));
             }
@@ -79,7 +70,7 @@ record AddressFilterRequest(Long version, AddressFilterInput input) {
             for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
                 switch (member.getKey()) {
-                    case "type" -> type = string(errors, field + ".type", member.getValue());
+                    case "type" -> type = JsonValues.string(errors, field + ".type", member.getValue());
                     case "domains" -> domains = strings(errors, field + ".domains", member.getValue());
                     case "exceptions" -> exceptions = strings(errors, field + ".exceptions", member.getValue());
                     default -> errors.add(new FieldError(field + "." + member.getKey(),
@@ -104,35 +95,9 @@ record AddressFilterRequest(Long version, AddressFilterInput input) {
             if (item.isTextual()) {
                 strings.add(item.textValue());
             } else {
-                errors.add(new FieldError(field + "[" + j + "]", "must be a string, not " + kind(item)));
+                errors.add(new FieldError(field + "[" + j + "]", "must be a string, not " + JsonValues.kind(item)));
             }
         }
         return strings;
-    }
-
-    static String string(List<FieldError> errors, String field, JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            errors.add(new FieldError(field, "must be a string, not " + kind(value)));
-            return null;
-        }
-        return value.textValue();
-    }
-
-    private static Boolean bool(List<FieldError> errors, String field, JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            errors.add(new FieldError(field, "must be true or false, not " + kind(value)));
-            return null;
-        }
-        return value.booleanValue();
-    }
-
-    static String kind(JsonNode value) {
-        return value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -96,12 +96,12 @@ public final class AddressFiltersResource {
                 errors.add(new FieldError(name, "is not a field of this request (address, direction, filterId)"));
             }
         });
-        String address = body.has("address") ? AddressFilterRequest.string(errors, "address", body.get("address")) : null;
+        String address = body.has("address") ? JsonValues.string(errors, "address", body.get("address")) : null;
         if (address == null && errors.stream().noneMatch(e -> e.field().equals("address"))) {
             errors.add(new FieldError("address", "is required"));
         }
         String directionText = body.has("direction")
-                ? AddressFilterRequest.string(errors, "direction", body.get("direction")) : null;
+                ? JsonValues.string(errors, "direction", body.get("direction")) : null;
         FilterDirection direction = FilterDirection.OUTBOUND;
         if (directionText != null) {
             try {
@@ -110,15 +110,7 @@ public final class AddressFiltersResource {
                 errors.add(new FieldError("direction", "must be outbound or inbound"));
             }
         }
-        Long filterId = null;
-        JsonNode filter = body.get("filterId");
-        if (filter != null && !filter.isNull()) {
-            if (filter.isIntegralNumber() && filter.canConvertToLong()) {
-                filterId = filter.asLong();
-            } else {
-                errors.add(new FieldError("filterId", "must be a whole number"));
-            }
-        }
+        Long filterId = body.has("filterId") ? JsonValues.wholeNumber(errors, "filterId", body.get("filterId")) : null;
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -42,15 +42,8 @@ public final class TestEmailResource {
         if (to != null && !to.isNull() && !to.isTextual()) {
             errors.add(new FieldError("to", "must be a string"));
         }
-        JsonNode account = body.get("accountId");
-        Long accountId = null;
-        if (account != null && !account.isNull()) {
-            if (account.isIntegralNumber() && account.canConvertToLong()) {
-                accountId = account.asLong();
-            } else {
-                errors.add(new FieldError("accountId", "must be a whole number"));
-            }
-        }
+        Long accountId = body.has("accountId")
+                ? JsonValues.wholeNumber(errors, "accountId", body.get("accountId")) : null;
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
