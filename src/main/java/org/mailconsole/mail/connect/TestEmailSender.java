@@ -1,14 +1,11 @@
 package org.mailconsole.mail.connect;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.util.Collection;
-import java.util.Date;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.mailconsole.model.Authentication;
@@ -27,14 +24,7 @@ public final class TestEmailSender {
         boolean ok;
         String message;
         try {
-            MimeMessage mail = new MimeMessage(session);
-            mail.setFrom(displayName == null || displayName.isBlank()
-                    ? new InternetAddress(from) : new InternetAddress(from, displayName, "UTF-8"));
-            mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-            mail.setSubject("Mail Console test email", "UTF-8");
-            mail.setSentDate(new Date());
-            mail.setText("This is a test email sent from Mail Console to check the outgoing mail settings.", "UTF-8");
-            mail.saveChanges();
+            MimeMessage mail = TestEmailMessage.build(session, from, displayName, to);
             boolean authenticate = settings.authentication() != Authentication.NONE;
             settings.requireSingleLineValues();
             try (Transport transport = session.getTransport(settings.mailProtocol())) {

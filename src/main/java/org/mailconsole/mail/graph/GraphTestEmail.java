@@ -1,15 +1,13 @@
 package org.mailconsole.mail.graph;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import org.mailconsole.mail.connect.TestEmailMessage;
 import org.mailconsole.model.GraphClient;
 
 /**
@@ -30,14 +28,7 @@ public final class GraphTestEmail {
     public Result send(long accountId, GraphClient client, String from, String displayName, String to, boolean record) {
         byte[] mime;
         try {
-            MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
-            mail.setFrom(displayName == null || displayName.isBlank()
-                    ? new InternetAddress(from) : new InternetAddress(from, displayName, "UTF-8"));
-            mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-            mail.setSubject("Mail Console test email", "UTF-8");
-            mail.setSentDate(new Date());
-            mail.setText("This is a test email sent from Mail Console to check the outgoing mail settings.", "UTF-8");
-            mail.saveChanges();
+            MimeMessage mail = TestEmailMessage.build(Session.getInstance(new Properties()), from, displayName, to);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             mail.writeTo(out);
             mime = out.toByteArray();
