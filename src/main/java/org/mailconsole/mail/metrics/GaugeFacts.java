@@ -35,11 +35,6 @@ public record GaugeFacts(long outboxSize, OutboxHold hold, double oldestAge, boo
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        return new Builder().outboxSize(outboxSize).hold(hold).oldestAge(oldestAge).senderUp(senderUp).account(account)
-                .fallbackInUse(fallbackInUse).minuteUsage(minuteUsage).dayUsage(dayUsage);
-    }
-
     /** Builds {@link GaugeFacts} by name. */
     public static final class Builder {
         private long outboxSize;
