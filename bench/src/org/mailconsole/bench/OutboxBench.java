@@ -271,14 +271,22 @@ public final class OutboxBench {
             Arrays.sort(plainMillis);
             int samples = 500;
             double[] shared = new double[samples];
+            List<String> slowest = new ArrayList<>();
+            long collectionsBefore = collections();
             for (int i = 0; i < samples; i++) {
+                long collections = collections();
                 long start = System.nanoTime();
                 Transport.send(message(core.session(), "slow shared"));
                 shared[i] = (System.nanoTime() - start) / 1e6;
+                slowest.add(String.format(Locale.ROOT, "%08.2f %s", shared[i], collections() > collections ? "GC" : ""));
             }
+            long collectionsDuring = collections() - collectionsBefore;
             Arrays.sort(shared);
-            System.out.printf(Locale.ROOT, "  (b: shared send over %d messages p50 %.2f ms, max %.2f ms)%n", samples,
-                    pct(shared, 50), shared[samples - 1]);
+            slowest.sort(java.util.Comparator.reverseOrder());
+            System.out.printf(Locale.ROOT, "  (b: shared send over %d messages p50 %.2f ms, max %.2f ms; the %d slowest, "
+                    + "GC where a collection ran during it: %s; %d collections during b)%n", samples, pct(shared, 50),
+                    shared[samples - 1], samples / 100, slowest.subList(0, samples / 100).stream()
+                            .map(t -> t.replaceFirst("^0+(?=\\d)", "").trim()).toList(), collectionsDuring);
             summary("b) sink taking 1 s per message: shared session send p99 %.2f ms (floor <= 5 ms) vs plain Angus "
                     + "send %.0f ms (median of %d) %s", pct(shared, 99), plainMillis[1], plainMillis.length,
                     verdict(pct(shared, 99) <= 5));
@@ -569,6 +577,12 @@ public final class OutboxBench {
                 checkpoint.execute("CHECKPOINT");
             }
         }
+    }
+
+    /** Garbage collections in this JVM so far, every collector: a send that saw this move waited for a pause. */
+    static long collections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     static double pct(double[] sorted, int percentile) {
