@@ -271,22 +271,21 @@ public final class OutboxBench {
             Arrays.sort(plainMillis);
             int samples = 500;
             double[] shared = new double[samples];
-            List<String> slowest = new ArrayList<>();
-            long collectionsBefore = collections();
+            List<TimedSend> sends = new ArrayList<>();
+            long collectionsAtStart = collections();
             for (int i = 0; i < samples; i++) {
-                long collections = collections();
+                long collectionsBefore = collections();
                 long start = System.nanoTime();
                 Transport.send(message(core.session(), "slow shared"));
                 shared[i] = (System.nanoTime() - start) / 1e6;
-                slowest.add(String.format(Locale.ROOT, "%08.2f %s", shared[i], collections() > collections ? "GC" : ""));
+                sends.add(new TimedSend(shared[i], collections() > collectionsBefore));
             }
-            long collectionsDuring = collections() - collectionsBefore;
+            long collectionsDuring = collections() - collectionsAtStart;
             Arrays.sort(shared);
-            slowest.sort(java.util.Comparator.reverseOrder());
+            sends.sort(java.util.Comparator.comparingDouble(TimedSend::millis).reversed());
             System.out.printf(Locale.ROOT, "  (b: shared send over %d messages p50 %.2f ms, max %.2f ms; the %d slowest, "
                     + "GC where a collection ran during it: %s; %d collections during b)%n", samples, pct(shared, 50),
-                    shared[samples - 1], samples / 100, slowest.subList(0, samples / 100).stream()
-                            .map(t -> t.replaceFirst("^0+(?=\\d)", "").trim()).toList(), collectionsDuring);
+                    shared[samples - 1], samples / 100, sends.subList(0, samples / 100), collectionsDuring);
             summary("b) sink taking 1 s per message: shared session send p99 %.2f ms (floor <= 5 ms) vs plain Angus "
                     + "send %.0f ms (median of %d) %s", pct(shared, 99), plainMillis[1], plainMillis.length,
                     verdict(pct(shared, 99) <= 5));
@@ -576,6 +575,14 @@ public final class OutboxBench {
             try (Statement checkpoint = connection.createStatement()) {
                 checkpoint.execute("CHECKPOINT");
             }
+        }
+    }
+
+    /** One send of b): how long it took, and whether a garbage collection ran meanwhile. */
+    record TimedSend(double millis, boolean collected) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f%s", millis, collected ? " GC" : "");
         }
     }
 

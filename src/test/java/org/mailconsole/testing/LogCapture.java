@@ -28,9 +28,10 @@ public final class LogCapture implements AutoCloseable {
     private final Level originalContainerLevel = container.getLevel();
     private final Handler handler = new Handler() {
         private final Formatter formatter = new Formatter() {
-            // Every field a record can carry text in, without SimpleFormatter's date and caller
-            // lookup: at Level.ALL those cost a fifth of the CPU of a long test (JFR), and they
-            // cannot hold a secret.
+            // The level, logger, message and stack trace, where a secret could show. Not
+            // SimpleFormatter's date and calling class and method (found by walking the stack):
+            // at Level.ALL they were most of what logging cost HostileInputIT (JFR), and they are
+            // a clock and code names.
             @Override
             public String format(LogRecord record) {
                 StringWriter line = new StringWriter();
